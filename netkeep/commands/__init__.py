@@ -1,0 +1,1 @@
+"""The work behind each `netkeep` subcommand (imported lazily by `netkeep.cli`)."""

@@ -1,0 +1,1 @@
+"""The domain: plain Python over the store. Never imports Textual."""

@@ -1,0 +1,1 @@
+"""The storage layer: Peewee models, opening the database, migrations."""

@@ -1,0 +1,80 @@
+"""Numbered schema migrations, kept as the literal SQL of each step.
+
+``PRAGMA user_version`` holds the schema version. Each step takes a database from
+the version before it to its own number, inside one transaction.
+"""
+
+from __future__ import annotations
+
+_V1 = """
+CREATE TABLE "company" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "key" TEXT NOT NULL, "target_rank" INTEGER, "notes" TEXT NOT NULL, "created_at" TEXT NOT NULL);
+CREATE UNIQUE INDEX "company_key" ON "company" ("key");
+CREATE TABLE "contact" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" TEXT NOT NULL, "full_name" TEXT NOT NULL, "given_name" TEXT NOT NULL, "family_name" TEXT NOT NULL, "title" TEXT NOT NULL, "company_id" INTEGER, "website" TEXT NOT NULL, "location" TEXT NOT NULL, "linkedin_url" TEXT NOT NULL, "birthday" TEXT NOT NULL, "contact_type" TEXT NOT NULL, "job_search" INTEGER NOT NULL, "how_met" TEXT NOT NULL, "met_on" DATE, "met_at" TEXT NOT NULL, "introduced_by_id" INTEGER, "needs" TEXT NOT NULL, "notes" TEXT NOT NULL, "cadence_days" INTEGER, "next_follow_up" DATE, "follow_up_manual" INTEGER NOT NULL, "last_contact_at" TEXT, "archived" INTEGER NOT NULL, "source" TEXT NOT NULL, "search_text" TEXT NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, FOREIGN KEY ("company_id") REFERENCES "company" ("id") ON DELETE SET NULL, FOREIGN KEY ("introduced_by_id") REFERENCES "contact" ("id") ON DELETE SET NULL);
+CREATE UNIQUE INDEX "contact_uid" ON "contact" ("uid");
+CREATE INDEX "contact_full_name" ON "contact" ("full_name");
+CREATE INDEX "contact_company_id" ON "contact" ("company_id");
+CREATE INDEX "contact_linkedin_url" ON "contact" ("linkedin_url");
+CREATE INDEX "contact_introduced_by_id" ON "contact" ("introduced_by_id");
+CREATE INDEX "contact_next_follow_up" ON "contact" ("next_follow_up");
+CREATE INDEX "contact_last_contact_at" ON "contact" ("last_contact_at");
+CREATE INDEX "contact_archived" ON "contact" ("archived");
+CREATE TABLE "contact_method" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "kind" TEXT NOT NULL, "label" TEXT NOT NULL, "value" TEXT NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "contact_method_contact_id" ON "contact_method" ("contact_id");
+CREATE INDEX "contact_method_kind_value" ON "contact_method" ("kind", "value");
+CREATE TABLE "employment" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "company_id" INTEGER NOT NULL, "title" TEXT NOT NULL, "started_on" DATE, "ended_on" DATE, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("company_id") REFERENCES "company" ("id") ON DELETE CASCADE);
+CREATE INDEX "employment_contact_id" ON "employment" ("contact_id");
+CREATE INDEX "employment_company_id" ON "employment" ("company_id");
+CREATE TABLE "tag" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL);
+CREATE UNIQUE INDEX "tag_name" ON "tag" ("name");
+CREATE TABLE "contact_tag" ("contact_id" INTEGER NOT NULL, "tag_id" INTEGER NOT NULL, PRIMARY KEY ("contact_id", "tag_id"), FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("tag_id") REFERENCES "tag" ("id") ON DELETE CASCADE);
+CREATE INDEX "contact_tag_contact_id" ON "contact_tag" ("contact_id");
+CREATE INDEX "contact_tag_tag_id" ON "contact_tag" ("tag_id");
+CREATE TABLE "interaction" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" TEXT NOT NULL, "direction" TEXT NOT NULL, "occurred_at" TEXT NOT NULL, "location" TEXT NOT NULL, "summary" TEXT NOT NULL, "reply_owed" INTEGER NOT NULL, "replied_by_id" INTEGER, "created_at" TEXT NOT NULL, FOREIGN KEY ("replied_by_id") REFERENCES "interaction" ("id") ON DELETE SET NULL);
+CREATE INDEX "interaction_occurred_at" ON "interaction" ("occurred_at");
+CREATE INDEX "interaction_replied_by_id" ON "interaction" ("replied_by_id");
+CREATE TABLE "interaction_contact" ("interaction_id" INTEGER NOT NULL, "contact_id" INTEGER NOT NULL, PRIMARY KEY ("interaction_id", "contact_id"), FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE CASCADE, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "interaction_contact_contact_id_interaction_id" ON "interaction_contact" ("contact_id", "interaction_id");
+"""
+
+_V2 = """
+CREATE TABLE "reminder" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "due_on" DATE NOT NULL, "reason" TEXT NOT NULL, "done_at" TEXT, "created_at" TEXT NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "reminder_contact_id" ON "reminder" ("contact_id");
+CREATE INDEX "reminder_due_on" ON "reminder" ("due_on");
+CREATE TABLE "commitment" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER, "interaction_id" INTEGER, "owner" TEXT NOT NULL, "text" TEXT NOT NULL, "due_on" DATE, "done_at" TEXT, "created_at" TEXT NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE CASCADE);
+CREATE INDEX "commitment_contact_id" ON "commitment" ("contact_id");
+CREATE INDEX "commitment_interaction_id" ON "commitment" ("interaction_id");
+CREATE TABLE "referral_loop" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "introducer_id" INTEGER NOT NULL, "opened_by_id" INTEGER, "closed_by_id" INTEGER, "opened_at" TEXT NOT NULL, "closed_at" TEXT, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("introducer_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("opened_by_id") REFERENCES "interaction" ("id") ON DELETE SET NULL, FOREIGN KEY ("closed_by_id") REFERENCES "interaction" ("id") ON DELETE SET NULL);
+CREATE INDEX "referral_loop_contact_id" ON "referral_loop" ("contact_id");
+CREATE INDEX "referral_loop_introducer_id" ON "referral_loop" ("introducer_id");
+CREATE INDEX "referral_loop_opened_by_id" ON "referral_loop" ("opened_by_id");
+CREATE INDEX "referral_loop_closed_by_id" ON "referral_loop" ("closed_by_id");
+CREATE TABLE "intro" ("id" INTEGER NOT NULL PRIMARY KEY, "first_id" INTEGER NOT NULL, "second_id" INTEGER NOT NULL, "reason" TEXT NOT NULL, "status" TEXT NOT NULL, "created_at" TEXT NOT NULL, "made_at" TEXT, FOREIGN KEY ("first_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("second_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "intro_first_id" ON "intro" ("first_id");
+CREATE INDEX "intro_second_id" ON "intro" ("second_id");
+"""
+
+_V3 = """
+ALTER TABLE "interaction" ADD COLUMN "points" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "interaction" ADD COLUMN "advice" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "interaction" ADD COLUMN "resume_advice" INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE "reflection_answer" ("id" INTEGER NOT NULL PRIMARY KEY, "interaction_id" INTEGER NOT NULL, "question" TEXT NOT NULL, "rating" TEXT NOT NULL, "note" TEXT NOT NULL, "updated_at" TEXT NOT NULL, FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE CASCADE);
+CREATE INDEX "reflection_answer_interaction_id" ON "reflection_answer" ("interaction_id");
+CREATE UNIQUE INDEX "reflection_answer_interaction_id_question" ON "reflection_answer" ("interaction_id", "question");
+CREATE TABLE "thank_you_draft" ("id" INTEGER NOT NULL PRIMARY KEY, "interaction_id" INTEGER NOT NULL, "contact_id" INTEGER NOT NULL, "tone" TEXT NOT NULL, "subject" TEXT NOT NULL, "body" TEXT NOT NULL, "status" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "sent_at" TEXT, FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE CASCADE, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE UNIQUE INDEX "thank_you_draft_interaction_id" ON "thank_you_draft" ("interaction_id");
+CREATE INDEX "thank_you_draft_contact_id" ON "thank_you_draft" ("contact_id");
+"""
+
+#: Step number -> (what it does, its SQL statements).
+STEPS: dict[int, tuple[str, str]] = {
+    1: ("contacts, companies, tags and the timeline", _V1),
+    2: ("reminders, commitments, referral loops and intros", _V2),
+    3: ("meeting notes, reflections and thank-you drafts", _V3),
+}
+
+LATEST = max(STEPS)
+
+
+def statements(step: int) -> list[str]:
+    """The SQL statements of one migration step."""
+    return [s.strip() for s in STEPS[step][1].split(";\n") if s.strip()]

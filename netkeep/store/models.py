@@ -1,0 +1,228 @@
+"""Peewee models: the shape of a netkeep database.
+
+The schema itself is created and changed only by the numbered steps in
+``netkeep.store.migrations``; these classes describe the newest version.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BooleanField,
+    CompositeKey,
+    DatabaseProxy,
+
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from netkeep.store.fields import PlainDateField, UTCDateTimeField
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Company(BaseModel):
+    """An organisation; ``key`` is the normalised name used to match duplicates."""
+
+    name = TextField()
+    key = TextField(unique=True)
+    target_rank = IntegerField(null=True)
+    notes = TextField(default="")
+    created_at = UTCDateTimeField()
+
+
+class Contact(BaseModel):
+    """A person in the network, with everything from their business card and more."""
+
+    uid = TextField(unique=True)
+    full_name = TextField(index=True)
+    given_name = TextField(default="")
+    family_name = TextField(default="")
+    title = TextField(default="")
+    company = ForeignKeyField(Company, null=True, on_delete="SET NULL", backref="contacts")
+    website = TextField(default="")
+    location = TextField(default="")
+    linkedin_url = TextField(default="", index=True)
+    birthday = TextField(default="")
+    contact_type = TextField(default="peer")
+    job_search = BooleanField(default=False)
+    how_met = TextField(default="")
+    met_on = PlainDateField(null=True)
+    met_at = TextField(default="")
+    introduced_by = ForeignKeyField(
+        "self", null=True, on_delete="SET NULL", backref="introduced"
+    )
+    needs = TextField(default="")
+    notes = TextField(default="")
+    cadence_days = IntegerField(null=True)
+    next_follow_up = PlainDateField(null=True, index=True)
+    follow_up_manual = BooleanField(default=False)
+    last_contact_at = UTCDateTimeField(null=True, index=True)
+    archived = BooleanField(default=False, index=True)
+    source = TextField(default="")
+    search_text = TextField(default="")
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+
+class ContactMethod(BaseModel):
+    """An email address, phone number or web address of a contact, with a label."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="methods")
+    kind = TextField()  # "email" | "phone" | "url"
+    label = TextField(default="")
+    value = TextField()
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("kind", "value"), False),)
+
+
+class Employment(BaseModel):
+    """A past or current employer of a contact."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="employments")
+    company = ForeignKeyField(Company, on_delete="CASCADE", backref="employments")
+    title = TextField(default="")
+    started_on = PlainDateField(null=True)
+    ended_on = PlainDateField(null=True)
+
+
+class Tag(BaseModel):
+    name = TextField(unique=True)
+
+
+class ContactTag(BaseModel):
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="contact_tags")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="contact_tags")
+
+    class Meta:
+        primary_key = CompositeKey("contact", "tag")
+
+
+class Interaction(BaseModel):
+    """One entry on the timeline: a meeting, a call, a message, a note."""
+
+    kind = TextField(default="note")
+    direction = TextField(default="")  # "in" | "out" | ""
+    occurred_at = UTCDateTimeField(index=True)
+    location = TextField(default="")
+    summary = TextField(default="")
+    reply_owed = BooleanField(default=False)
+    replied_by = ForeignKeyField(
+        "self", null=True, on_delete="SET NULL", backref="answers"
+    )
+    points = TextField(default="")
+    advice = TextField(default="")
+    resume_advice = BooleanField(default=False)
+    created_at = UTCDateTimeField()
+
+
+class InteractionContact(BaseModel):
+    interaction = ForeignKeyField(
+        Interaction, on_delete="CASCADE", backref="participants", index=False
+    )
+    contact = ForeignKeyField(
+        Contact, on_delete="CASCADE", backref="participations", index=False
+    )
+
+    class Meta:
+        primary_key = CompositeKey("interaction", "contact")
+        indexes = ((("contact", "interaction"), False),)
+
+
+class Reminder(BaseModel):
+    """A dated follow-up with a reason."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="reminders")
+    due_on = PlainDateField(index=True)
+    reason = TextField(default="")
+    done_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+
+class Commitment(BaseModel):
+    """Something promised in a conversation, by me or by them."""
+
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="commitments")
+    interaction = ForeignKeyField(
+        Interaction, null=True, on_delete="CASCADE", backref="commitments"
+    )
+    owner = TextField(default="me")  # "me" | "them"
+    text = TextField()
+    due_on = PlainDateField(null=True)
+    done_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+
+class ReferralLoop(BaseModel):
+    """Thank the introducer and tell them how meeting their referral went."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="loops_as_referral")
+    introducer = ForeignKeyField(Contact, on_delete="CASCADE", backref="loops_as_introducer")
+    opened_by = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    closed_by = ForeignKeyField(Interaction, null=True, on_delete="SET NULL")
+    opened_at = UTCDateTimeField()
+    closed_at = UTCDateTimeField(null=True)
+
+
+class Intro(BaseModel):
+    """An introduction I offered to make between two contacts."""
+
+    first = ForeignKeyField(Contact, on_delete="CASCADE", backref="intros_first")
+    second = ForeignKeyField(Contact, on_delete="CASCADE", backref="intros_second")
+    reason = TextField(default="")
+    status = TextField(default="offered")  # "offered" | "made"
+    created_at = UTCDateTimeField()
+    made_at = UTCDateTimeField(null=True)
+
+
+class ReflectionAnswer(BaseModel):
+    """One answer to a post-meeting reflection question."""
+
+    interaction = ForeignKeyField(Interaction, on_delete="CASCADE", backref="reflections")
+    question = TextField()
+    rating = TextField(default="")  # "yes" | "partly" | "no" | ""
+    note = TextField(default="")
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("interaction", "question"), True),)
+
+
+class ThankYouDraft(BaseModel):
+    """A thank-you letter for a meeting, autosaved as it is written."""
+
+    interaction = ForeignKeyField(Interaction, on_delete="CASCADE", backref="drafts", unique=True)
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="drafts")
+    tone = TextField(default="warm")
+    subject = TextField(default="")
+    body = TextField(default="")
+    status = TextField(default="draft")  # "draft" | "sent"
+    updated_at = UTCDateTimeField()
+    sent_at = UTCDateTimeField(null=True)
+
+
+ALL_MODELS = [
+    Company,
+    Contact,
+    ContactMethod,
+    Employment,
+    Tag,
+    ContactTag,
+    Interaction,
+    InteractionContact,
+    Reminder,
+    Commitment,
+    ReferralLoop,
+    Intro,
+    ReflectionAnswer,
+    ThankYouDraft,
+]

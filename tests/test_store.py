@@ -1,0 +1,85 @@
+"""The store: opening, pragmas, file mode, migrations step by step, backups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from netkeep.store import migrations
+from netkeep.store.database import DatabaseError, migrate_database, open_database, schema_version
+from netkeep.store.models import ALL_MODELS
+
+
+def test_open_sets_pragmas_and_private_mode(db, db_path):
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+    assert os.stat(db_path).st_mode & 0o777 == 0o600
+    assert schema_version(db) == migrations.LATEST
+
+
+def test_migrated_schema_matches_models(db):
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {c.name for c in db.get_columns(table)}
+        assert columns == {f.column_name for f in model._meta.sorted_fields}, table
+
+
+@pytest.mark.parametrize("step", sorted(migrations.STEPS))
+def test_each_step_runs_from_the_version_before(tmp_path, step):
+    path = tmp_path / "old.db"
+    db = open_database(path, migrate=False)
+    migrate_database(db, None, target=step - 1)
+    tables_before = set(db.get_tables())
+    assert migrate_database(db, path, target=step) == step
+    assert schema_version(db) == step
+    assert set(db.get_tables()) > tables_before or step == 3
+    db.close()
+
+
+def test_step_three_keeps_existing_interactions(tmp_path):
+    path = tmp_path / "v2.db"
+    db = open_database(path, migrate=False)
+    migrate_database(db, None, target=2)
+    db.execute_sql(
+        "INSERT INTO interaction (kind, direction, occurred_at, location, summary, reply_owed, created_at)"
+        " VALUES ('coffee', '', '2026-01-01 10:00:00', '', 'talked shop', 0, '2026-01-01 10:00:00')"
+    )
+    migrate_database(db, path, target=3)
+    row = db.execute_sql("SELECT summary, points, resume_advice FROM interaction").fetchone()
+    assert row == ("talked shop", "", 0)
+    db.close()
+
+
+def test_a_copy_is_kept_before_migrating(tmp_path):
+    path = tmp_path / "keep.db"
+    db = open_database(path, migrate=False)
+    migrate_database(db, None, target=1)
+    db.close()
+    open_database(path).close()
+    backups = list(tmp_path.glob("keep.db.v1-*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_fresh_database_keeps_no_backup(tmp_path):
+    open_database(tmp_path / "new.db").close()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    with pytest.raises(DatabaseError, match="newer netkeep"):
+        open_database(path)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="cannot open"):
+        open_database(path)
