@@ -1,0 +1,21 @@
+"""Messages shared between the panes and the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class DataChanged(Message):
+    """Something was written: lists, agenda and panes should reload what they show."""
+
+    contact_id: int | None = None
+
+
+@dataclass
+class OpenContact(Message):
+    """Show this contact in the contact pane (and select it in the list)."""
+
+    contact_id: int
