@@ -152,7 +152,7 @@ class NetkeepApp(App[None]):
         if self.selected_id != contact_id:
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
-        self.action_show_view("contact")
+        self.query_one("#views", ContentSwitcher).current = "contact"
         self.contact_view.show_tab("tab-card")
 
     # ------------------------------------------------------------ refreshing

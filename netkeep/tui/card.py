@@ -71,9 +71,8 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
 
 
 def entry_text(entry: TimelineEntry, *, with_people: bool) -> Text:
-    """One timeline line: when, kind, direction, who, and what was said."""
+    """What happened in one timeline entry: kind, direction, who, where, and what was said."""
     text = Text()
-    text.append(f"{humanize_date(entry.occurred_at):>13}  ", style="dim")
     text.append(entry.kind, style="bold")
     if entry.direction:
         text.append(f" {DIRECTION[entry.direction]}")
@@ -89,13 +88,19 @@ def entry_text(entry: TimelineEntry, *, with_people: bool) -> Text:
     return text
 
 
-def timeline_renderable(entries: list[TimelineEntry]) -> Text:
+def entries_table(entries: list[TimelineEntry], *, with_people: bool | None = None) -> Table:
+    """Entries as two columns, when and what, so long lines wrap under their own column."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True, justify="right", min_width=11)
+    table.add_column(overflow="fold")
+    for entry in entries:
+        people = len(entry.contacts) > 1 if with_people is None else with_people
+        table.add_row(humanize_date(entry.occurred_at), entry_text(entry, with_people=people))
+    return table
+
+
+def timeline_renderable(entries: list[TimelineEntry]):
     """A contact's own timeline, newest first."""
     if not entries:
         return Text("Nothing logged yet — press l to log a conversation, a message or a note.", style="dim")
-    text = Text()
-    for position, entry in enumerate(entries):
-        if position:
-            text.append("\n")
-        text.append_text(entry_text(entry, with_people=len(entry.contacts) > 1))
-    return text
+    return entries_table(entries)

@@ -210,7 +210,7 @@ class ContactList(Vertical):
         self._filter_text = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ filter: name, company, tag, note…", id="filter", compact=True)
+        yield Input(placeholder="/ type to filter", id="filter", compact=True)
         yield Static(EMPTY_TEXT, id="empty", markup=False)
         yield ContactRows(id="rows")
 
@@ -297,7 +297,7 @@ class ContactList(Vertical):
         text = event.value
         narrowing = text.startswith(self._filter_text)
         self._filter_text = text
-        self._show(keep_id=None, narrowing=narrowing)
+        self._show(keep_id=self.current_id, narrowing=narrowing)
 
     def _show(self, *, keep_id: int | None, narrowing: bool) -> None:
         view = self.rows_view
@@ -329,6 +329,7 @@ class ContactList(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.current_id is not None:
+            self.rows_view.focus()
             self.post_message(self.Selected(self.current_id))
 
     def action_move(self, delta: int) -> None:

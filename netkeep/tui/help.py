@@ -10,25 +10,26 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-LIST_KEYS = [
-    ("↑ ↓  j k", "move in the contact list"),
-    ("pgup pgdn home end", "jump in the contact list"),
-    ("enter", "open the highlighted contact"),
-    ("esc (in the filter)", "clear the filter, then back to the list"),
-    ("tab shift+tab", "move between panes"),
+MORE_KEYS = [
+    ("tab shift+tab", "Next pane", "Move between the list, the filter and the panes"),
+    ("esc", "Cancel", "Close a form or dialog without saving"),
+    ("ctrl+s", "Save", "Save a form"),
 ]
 
 
-def key_table(screen: Screen) -> list[tuple[str, str]]:
-    """(keys, description) for every enabled binding on ``screen``'s focus chain, aliases merged."""
+def key_table(screen: Screen) -> list[tuple[str, str, str]]:
+    """(keys, description, tooltip) for every enabled netkeep binding on ``screen``, app keys first."""
     app = screen.app
-    merged: dict[tuple[str, str], list[str]] = {}
-    for key, active in screen.active_bindings.items():
+    merged: dict[tuple[str, str, str], list[str]] = {}
+    ordered = sorted(screen.active_bindings.values(), key=lambda active: active.node is not app)
+    for active in ordered:
         binding = active.binding
-        if not active.enabled or not binding.description or binding.system:
+        if not active.enabled or not binding.description or not binding.id:
             continue
-        merged.setdefault((binding.action, binding.description), []).append(app.get_key_display(binding))
-    return [(" ".join(dict.fromkeys(keys)), description) for (_action, description), keys in merged.items()]
+        key = (binding.action, binding.description, binding.tooltip)
+        merged.setdefault(key, []).append(app.get_key_display(binding))
+    return [(" ".join(dict.fromkeys(keys)), description, tooltip)
+            for (_action, description, tooltip), keys in merged.items()]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -40,16 +41,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "dismiss", "Close", show=False, id="help.close_help"),
     ]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str, str]]) -> None:
         super().__init__()
         self.keys = keys
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 3))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for keys, description in self.keys + LIST_KEYS:
-            table.add_row(keys, description)
+        table.add_column(no_wrap=True)
+        table.add_column(style="dim")
+        for keys, description, tooltip in self.keys + MORE_KEYS:
+            table.add_row(keys, description, tooltip)
         intro = Text.assemble(
             ("netkeep", "bold"),
             " keeps your network alive: the list on the left is everyone, the right side shows "

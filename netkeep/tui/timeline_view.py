@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.widgets import Sparkline, Static
 from netkeep.core import interactions
 from netkeep.core.dates import format_date
 from netkeep.core.records import TimelineEntry
-from netkeep.tui.card import entry_text
+from netkeep.tui.card import entries_table
 
 PAGE = 100
 
@@ -97,19 +98,22 @@ class TimelineView(Vertical):
             end.update("Scroll down for older entries…")
             self.call_after_refresh(self.load_more_if_needed)
 
-    def _page_text(self, entries: list[TimelineEntry]) -> Text:
-        text = Text()
+    def _page_text(self, entries: list[TimelineEntry]) -> Group:
+        """A page of entries under week headings (a week may continue from the page before)."""
+        parts: list = []
+        week: list[TimelineEntry] = []
         for entry in entries:
             heading = week_heading(entry.occurred_at)
             if heading != self.last_week:
-                if self.last_week:
-                    text.append("\n")
-                text.append(heading + "\n", style="bold underline")
+                if week:
+                    parts.append(entries_table(week, with_people=True))
+                    week = []
+                parts.append(Text(("\n" if self.last_week else "") + heading, style="bold underline"))
                 self.last_week = heading
-            text.append_text(entry_text(entry, with_people=True))
-            text.append("\n")
-        text.rstrip()
-        return text
+            week.append(entry)
+        if week:
+            parts.append(entries_table(week, with_people=True))
+        return Group(*parts)
 
     def load_more_if_needed(self) -> None:
         scroll = self.query_one("#timeline-scroll", VerticalScroll)
