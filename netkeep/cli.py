@@ -111,19 +111,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "open"
-    from netkeep.core.errors import NetkeepError
-    from netkeep.store.database import DatabaseError
-
     try:
         handler = HANDLERS[command]
         return handler(args) or 0
-    except (NetkeepError, DatabaseError) as error:
-        return fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:
+        # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
+        from netkeep.core.errors import NetkeepError
+        from netkeep.store.database import DatabaseError
+
+        if isinstance(error, (NetkeepError, DatabaseError)):
+            return fail(str(error))
+        raise
 
 
 def _open_app(args: argparse.Namespace) -> int:

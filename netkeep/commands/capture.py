@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,6 +15,8 @@ def run(args: argparse.Namespace) -> int:
 
         app = CaptureApp(resolve_db(args))
         app.run()
+        if app.saved is not None:
+            print(confirmation(app.saved))
         return app.return_code or 0
 
     from netkeep.cli import open_db
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     with open_db(args):
         contact_id, data = capture_line(text)
-    print(confirmation(data), file=sys.stdout)
+    print(confirmation(data))
     return 0
 
 
