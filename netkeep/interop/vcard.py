@@ -6,6 +6,7 @@ and the others still import; each card is then parsed by vobject.
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 from pathlib import Path
@@ -80,11 +81,8 @@ def split_cards(text: str):
 
 
 def _read_card(result: ParseResult, line: int, text: str, file: str) -> None:
-    import vobject  # deferred: ~40 ms, only vCard commands need it
-
     try:
-        card = vobject.readOne(text, allowQP=True)
-        data, introducer = _to_input(card)
+        data, introducer = _to_input(_content_lines(text))
     except Exception as error:  # vobject raises many kinds; any of them means unreadable
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         result.problems.append(Problem(line, f"cannot read this card ({clean(reason)[:120]})", file))
@@ -95,12 +93,29 @@ def _read_card(result: ParseResult, line: int, text: str, file: str) -> None:
     result.add(line, data, file, **introducer)
 
 
+def _content_lines(text: str) -> list:
+    """The card's properties as vobject content lines, unfolded and QP-decoded but with
+    values left as written (vobject's own value decoding cuts unescaped commas)."""
+    from vobject.base import getLogicalLines, textLineToContentLine  # deferred: ~40 ms
+
+    found, depth = [], 0
+    for logical, number in getLogicalLines(io.StringIO(text), allowQP=True):
+        prop = textLineToContentLine(logical, number)
+        if prop.name == "BEGIN":
+            depth += 1
+        elif prop.name == "END":
+            depth -= 1
+        elif depth == 1:
+            found.append(prop)
+    return found
+
+
 def _labels(card) -> dict[str, str]:
     """Apple-style labels by group: ``item1.X-ABLabel:Work`` → ``{"item1": "work"}``."""
     labels = {}
-    for child in card.getChildren():
+    for child in card:
         if child.name == "X-ABLABEL" and child.group:
-            value = clean(str(child.value))
+            value = clean(_text(child))
             match = _APPLE_LABEL.match(value)
             labels[child.group.casefold()] = match.group(1).casefold() if match else value
     return labels
@@ -118,20 +133,45 @@ def _label(prop, labels: dict[str, str]) -> str:
     return ""
 
 
-def _text(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if str(v).strip())
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_UNESCAPED = {"n": "\n", "N": "\n"}
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: _UNESCAPED.get(m.group(1), m.group(1)), text)
+
+
+def _split(text: str, separator: str) -> list[str]:
+    """Split at separators that are not escaped with a backslash."""
+    return re.split(r"(?<!\\)(?:\\\\)*" + re.escape(separator), text) if text else []
+
+
+def _raw(prop) -> str:
+    value = prop.value
+    if isinstance(value, bytes):
+        return ""
     return str(value or "")
+
+
+def _text(prop) -> str:
+    """A property's text with vCard escapes undone (commas are text, not separators)."""
+    return _unescape(_raw(prop)) if prop.encoded else _raw(prop)
+
+
+def _parts(prop, separator: str = ";") -> list[str]:
+    """The components of a structured value (N, ORG, ADR), each unescaped."""
+    pieces = _split(_raw(prop), separator)
+    return [_unescape(piece) if prop.encoded else piece for piece in pieces]
 
 
 def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
     labels = _labels(card)
     props: dict[str, list] = {}
-    for child in card.getChildren():
+    for child in card:
         props.setdefault(child.name, []).append(child)
 
     def first(name: str) -> str:
-        return clean(_text(props[name][0].value)) if name in props else ""
+        return clean(_text(props[name][0])) if name in props else ""
 
     def extra(name: str) -> str:
         return first(X + name)
@@ -139,27 +179,23 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
     given = family = ""
     full = first("FN")
     if "N" in props:
-        name = props["N"][0].value
-        if hasattr(name, "given"):
-            given, family = clean(_text(name.given)), clean(_text(name.family))
-            if not full:
-                full = clean(" ".join(_text(part) for part in (
-                    name.prefix, name.given, name.additional, name.family, name.suffix)))
-    company = ""
-    if "ORG" in props:
-        org = props["ORG"][0].value
-        company = clean(org[0] if isinstance(org, list) and org else _text(org))
-    emails = tuple(Method("email", clean(_text(p.value)), _label(p, labels))
-                   for p in props.get("EMAIL", []) if clean(_text(p.value)))
-    phones = tuple(Method("phone", _phone(_text(p.value)), _label(p, labels))
-                   for p in props.get("TEL", []) if clean(_text(p.value)))
+        family, given, additional, prefix, suffix = (_parts(props["N"][0]) + [""] * 5)[:5]
+        family, given = clean(family.replace(",", " ")), clean(given.replace(",", " "))
+        if not full:
+            full = clean(" ".join(part.replace(",", " ")
+                                  for part in (prefix, given, additional, family, suffix)))
+    company = clean((_parts(props["ORG"][0]) or [""])[0]) if "ORG" in props else ""
+    emails = tuple(Method("email", clean(_text(p)), _label(p, labels))
+                   for p in props.get("EMAIL", []) if clean(_text(p)))
+    phones = tuple(Method("phone", _phone(_text(p)), _label(p, labels))
+                   for p in props.get("TEL", []) if clean(_text(p)))
     linkedin, website, urls = "", "", []
     for prop in props.get("X-SOCIALPROFILE", []):
-        value = clean(_text(prop.value))
+        value = clean(_text(prop))
         if not linkedin and (is_linkedin(value) or _label(prop, labels) == "linkedin"):
             linkedin = value
     for prop in props.get("URL", []):
-        value, label = clean(_text(prop.value)), _label(prop, labels)
+        value, label = clean(_text(prop)), _label(prop, labels)
         if not value:
             continue
         if not linkedin and (is_linkedin(value) or label == "linkedin"):
@@ -175,17 +211,16 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
         return None, {}
     tags: list[str] = []
     for prop in props.get("CATEGORIES", []):
-        values = prop.value if isinstance(prop.value, list) else str(prop.value).split(",")
-        tags += [clean(v) for v in values if clean(v)]
-    notes = "\n\n".join(clean_block(_text(p.value)) for p in props.get("NOTE", []) if _text(p.value).strip())
+        tags += [clean(v) for v in _parts(prop, ",") if clean(v)]
+    notes = "\n\n".join(clean_block(_text(p)) for p in props.get("NOTE", []) if _text(p).strip())
     contact_type = extra("TYPE")
     introducer = {"introducer_uid": "", "introducer_name": ""}
     if X + "INTRODUCED-BY" in props:
         prop = props[X + "INTRODUCED-BY"][0]
-        introducer["introducer_name"] = clean(_text(prop.value))
+        introducer["introducer_name"] = clean(_text(prop))
         introducer["introducer_uid"] = clean(prop.params.get("X-UID", [""])[0])
     elif "RELATED" in props:
-        value = clean(_text(props["RELATED"][0].value))
+        value = clean(_text(props["RELATED"][0]))
         introducer["introducer_uid"] = value.removeprefix("urn:uuid:")
     data = ContactInput(
         full_name=full,
@@ -205,7 +240,7 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
         how_met=extra("HOW-MET"),
         met_on=_iso_date(extra("MET-ON")),
         met_at=extra("MET-AT"),
-        needs=clean_block(_text(props[X + "NEEDS"][0].value)) if X + "NEEDS" in props else "",
+        needs=clean_block(_text(props[X + "NEEDS"][0])) if X + "NEEDS" in props else "",
         notes=notes,
         tags=tuple(tags),
         cadence_days=int(extra("CADENCE")) if extra("CADENCE").isdigit() else None,
@@ -221,13 +256,12 @@ def _phone(value: str) -> str:
 
 
 def _location(addresses) -> str:
+    """City, region and country of the first address (else its street)."""
     if not addresses:
         return ""
-    address = addresses[0].value
-    parts = [getattr(address, name, "") for name in ("city", "region", "country")]
-    if not any(parts):
-        parts = [getattr(address, "street", ""), getattr(address, "box", "")]
-    return clean(", ".join(_text(part) for part in parts if _text(part).strip()))
+    box, _extended, street, city, region, _code, country = (_parts(addresses[0]) + [""] * 7)[:7]
+    parts = [city, region, country] if any((city, region, country)) else [street, box]
+    return clean(", ".join(part for part in parts if part.strip()))
 
 
 def normalise_birthday(text: str) -> str:
