@@ -245,7 +245,7 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
         tags=tuple(tags),
         cadence_days=int(extra("CADENCE")) if extra("CADENCE").isdigit() else None,
         next_follow_up=_iso_date(extra("FOLLOW-UP")),
-        source=extra("SOURCE") or "vcard",
+        source=extra("SOURCE") or ("" if "-//netkeep//" in first("PRODID") else "vcard"),
         uid=first("UID").removeprefix("urn:uuid:"),
     )
     return data, introducer
