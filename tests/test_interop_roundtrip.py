@@ -17,6 +17,7 @@ from netkeep.interop import backup, dedupe, vcard
 from netkeep.interop.exportdata import load_contacts
 from netkeep.interop.vcard_write import card_filename, write_cards, write_vdir
 from netkeep.store.database import open_database
+from netkeep.store.migrations import LATEST
 from netkeep.store.models import ALL_MODELS, Commitment, Intro, Reminder, database
 
 FIELDS = ("full_name", "given_name", "family_name", "title", "company", "emails", "phones",
@@ -145,7 +146,9 @@ def test_restore_failure_half_way_leaves_nothing(db, tmp_path):
     data = json.loads(path.read_text())
     data["tables"]["reminder"]["rows"][0][1] = 999  # a reminder for a contact that is not there
     open_database(tmp_path / "restored.db")
-    with pytest.raises(Exception):
+    from netkeep.core.errors import NetkeepError
+
+    with pytest.raises(NetkeepError, match="does not hold together"):
         backup.restore(data)
     assert backup.is_empty()
 
@@ -154,6 +157,8 @@ def test_restore_failure_half_way_leaves_nothing(db, tmp_path):
     ("{}", "no \"format\""),
     ("[1, 2", "not valid JSON"),
     ('{"format": "netkeep-backup", "version": 99}', "version 99"),
+    ('{"format": "netkeep-backup", "version": 1, "schema": %d, "tables": {"tag": {"columns": '
+     '["id", "name"], "rows": [[1, ["x"]]]}}}' % LATEST, "plain values"),
 ])
 def test_bad_backup_files(db, tmp_path, text, message):
     path = tmp_path / "b.json"

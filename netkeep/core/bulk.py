@@ -7,13 +7,15 @@ import uuid
 from collections.abc import Callable, Sequence
 
 import pendulum
+from peewee import fn
 
 from netkeep.core import cadence
 from netkeep.core.contacts import _fields, normalise_company, normalise_tag, validate
 from netkeep.core.records import ContactInput
+from netkeep.store.bulk import insert_rows
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag, database
 
-#: Rows per INSERT; SQLite allows 32,766 variables and a contact row has 28 columns.
+#: Contacts per batch (and ids per ``IN (…)`` lookup).
 BATCH = 1000
 
 Progress = Callable[[int, int], None]
@@ -26,32 +28,49 @@ def _companies(names: set[str]) -> dict[str, Company]:
         name = " ".join(name.split())
         if name:
             wanted.setdefault(normalise_company(name) or name.casefold(), name)
-    found = {c.key: c for c in Company.select().where(Company.key.in_(list(wanted)))} if wanted else {}
-    now = pendulum.now("UTC")
-    for key, name in wanted.items():
-        if key not in found:
-            found[key] = Company.create(name=name, key=key, created_at=now)
+    keys = list(wanted)
+    found = {}
+    for start in range(0, len(keys), BATCH):
+        part = keys[start:start + BATCH]
+        found.update((c.key, c) for c in Company.select().where(Company.key.in_(part)))
+    missing = [key for key in keys if key not in found]
+    if missing:
+        now = pendulum.now("UTC")
+        insert_rows(Company, [Company.name, Company.key, Company.notes, Company.created_at],
+                    [(wanted[key], key, "", now) for key in missing])
+        for start in range(0, len(missing), BATCH):
+            part = missing[start:start + BATCH]
+            found.update((c.key, c) for c in Company.select().where(Company.key.in_(part)))
     return found
 
 
 def _tag_ids(tags: set[str]) -> dict[str, int]:
     names = {normalise_tag(tag) for tag in tags} - {""}
-    found = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(list(names))).tuples()) if names else {}
-    missing = [{"name": name} for name in sorted(names - set(found))]
+    if not names:
+        return {}
+    found = {name: tag_id for name, tag_id in Tag.select(Tag.name, Tag.id).tuples() if name in names}
+    missing = sorted(names - set(found))
     if missing:
-        Tag.insert_many(missing).execute()
-        found = dict(Tag.select(Tag.name, Tag.id).where(Tag.name.in_(list(names))).tuples())
+        insert_rows(Tag, [Tag.name], [(name,) for name in missing])
+        found = {name: tag_id for name, tag_id in Tag.select(Tag.name, Tag.id).tuples() if name in names}
     return found
 
 
-def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = None) -> list[int]:
-    """Save new contacts (validated like ``create_contact``); return their ids in order."""
-    inputs = [validate(data) for data in inputs]
+def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = None, *,
+                 checked: bool = False) -> list[int]:
+    """Save new contacts (validated like ``create_contact``); return their ids in order.
+
+    ``checked=True`` says every input has already passed ``validate``.
+    """
+    if not checked:
+        inputs = [validate(data) for data in inputs]
     ids: list[int] = []
     with database.atomic():
         companies = _companies({data.company for data in inputs})
         tag_ids = _tag_ids({tag for data in inputs for tag in data.tags})
         now = pendulum.now("UTC")
+        stamp = Contact.created_at.db_value(now)
+        fields = None
         for start in range(0, len(inputs), BATCH):
             chunk = inputs[start:start + BATCH]
             rows, uids = [], []
@@ -59,17 +78,22 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
                 company = companies.get(normalise_company(" ".join(data.company.split()))
                                         or " ".join(data.company.split()).casefold())
                 row = _fields(data, company)
-                row["uid"] = data.uid or str(uuid.uuid4())
-                row["created_at"] = now
-                row["updated_at"] = now
-                row["follow_up_manual"] = data.next_follow_up is not None
-                row["next_follow_up"] = data.next_follow_up or cadence.next_follow_up(
+                follow_up = data.next_follow_up or cadence.next_follow_up(
                     data.met_on or now.date(),
                     cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days))
+                row.update(
+                    uid=data.uid or str(uuid.uuid4()), created_at=stamp, updated_at=stamp,
+                    company=company.id if company else None, job_search=int(data.job_search),
+                    met_on=data.met_on.isoformat() if data.met_on else None,
+                    follow_up_manual=int(data.next_follow_up is not None),
+                    next_follow_up=follow_up.isoformat(),
+                )
                 rows.append(row)
                 uids.append(row["uid"])
-            Contact.insert_many(rows).execute()
-            by_uid = dict(Contact.select(Contact.uid, Contact.id).where(Contact.uid.in_(uids)).tuples())
+            fields = fields or [Contact._meta.fields[name] for name in rows[0]]
+            last = Contact.select(fn.MAX(Contact.id)).scalar() or 0
+            insert_rows(Contact, fields, ([row[f.name] for f in fields] for row in rows), convert=False)
+            by_uid = dict(Contact.select(Contact.uid, Contact.id).where(Contact.id > last).tuples())
             chunk_ids = [by_uid[uid] for uid in uids]
             _add_details(chunk, chunk_ids, rows, tag_ids)
             ids += chunk_ids
@@ -93,16 +117,12 @@ def _add_details(chunk, chunk_ids, rows, tag_ids) -> None:
                 seen.add(tag_id)
                 tags.append((contact_id, tag_id))
         if row["company"] is not None:
-            jobs.append((contact_id, row["company"].id, row["title"]))
-    fields = [ContactMethod.contact, ContactMethod.kind, ContactMethod.label, ContactMethod.value,
-              ContactMethod.position]
-    for start in range(0, len(methods), BATCH):
-        ContactMethod.insert_many(methods[start:start + BATCH], fields=fields).execute()
-    for start in range(0, len(tags), BATCH):
-        ContactTag.insert_many(tags[start:start + BATCH], fields=[ContactTag.contact, ContactTag.tag]).execute()
-    for start in range(0, len(jobs), BATCH):
-        Employment.insert_many(jobs[start:start + BATCH],
-                               fields=[Employment.contact, Employment.company, Employment.title]).execute()
+            jobs.append((contact_id, row["company"], row["title"]))
+    insert_rows(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
+                                ContactMethod.value, ContactMethod.position], methods, convert=False)
+    insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], tags, convert=False)
+    insert_rows(Employment, [Employment.contact, Employment.company, Employment.title], jobs,
+                convert=False)
 
 
 def link_introducers(links: Sequence[tuple[int, str]]) -> int:

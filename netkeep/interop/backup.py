@@ -8,22 +8,26 @@ database holds them (dates and times as text), so a restore is exact.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
+from peewee import IntegrityError
 
 from netkeep.core.errors import NetkeepError
+from netkeep.store.bulk import insert_rows
 from netkeep.store.database import schema_version
 from netkeep.store.models import ALL_MODELS, database
 from netkeep.interop.textfile import BadFile, read_text
 
 FORMAT = "netkeep-backup"
 VERSION = 1
-#: Rows per INSERT (SQLite allows 32,766 variables per statement).
-VARIABLES = 30_000
+#: Rows written between progress reports.
+BATCH = 20_000
 
 Progress = Callable[[int, int], None]
+_SCALARS = (str, int, float, bool)
 
 
 def _columns(model) -> list[str]:
@@ -92,14 +96,24 @@ def load(path: str | Path) -> dict:
         columns = table.get("columns") if isinstance(table, dict) else None
         if columns != _columns(known[name]) or not isinstance(table.get("rows"), list):
             raise BadFile(f"{path}: the backup's table '{name}' does not match this netkeep's")
-        if any(not isinstance(row, list) or len(row) != len(columns) for row in table["rows"]):
-            raise BadFile(f"{path}: table '{name}' has a row with the wrong number of values")
+        width = len(columns)
+        for row in table["rows"]:
+            if not isinstance(row, list) or len(row) != width or not all(
+                    value is None or type(value) in _SCALARS for value in row):
+                raise BadFile(f"{path}: table '{name}' has a row that is not a list of "
+                              f"{width} plain values")
     return data
 
 
 def restore(data: dict, progress: Progress | None = None) -> dict[str, int]:
     """Put a loaded backup into this (empty) database in one transaction; return counts."""
-    tables = data["tables"]
+    try:
+        return _restore(data["tables"], progress)
+    except (IntegrityError, sqlite3.IntegrityError) as error:
+        raise NetkeepError(f"the backup does not hold together ({error}); nothing was restored") from None
+
+
+def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:
     total = sum(len(table["rows"]) for table in tables.values())
     done = 0
     with database.atomic():
@@ -115,10 +129,9 @@ def restore(data: dict, progress: Progress | None = None) -> dict[str, int]:
             rows = table["rows"]
             if later:
                 rows = [[None if i in later else v for i, v in enumerate(row)] for row in rows]
-            size = max(1, VARIABLES // len(fields))
-            for start in range(0, len(rows), size):
-                model.insert_many(rows[start:start + size], fields=fields).execute()
-                done += len(rows[start:start + size])
+            for start in range(0, len(rows), BATCH):
+                insert_rows(model, fields, rows[start:start + BATCH], convert=False)
+                done += len(rows[start:start + BATCH])
                 if progress:
                     progress(done, total)
             for index in later:

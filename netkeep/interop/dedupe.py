@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from peewee import JOIN
 
 from netkeep.core import bulk, contacts
-from netkeep.core.contacts import normalise_company, normalise_tag
+from netkeep.core.contacts import normalise_company as _normalise_company
+from netkeep.core.contacts import normalise_tag
 from netkeep.core.records import ContactInput, Method
 from netkeep.interop.records import Candidate, ParseResult, Problem, linkedin_key
 from netkeep.store.models import Company, Contact, ContactMethod, database
 
 ON_DUPLICATE = ("update", "skip", "add")
+normalise_company = lru_cache(maxsize=8192)(_normalise_company)
 #: How close two names at one company must be (rapidfuzz token-sort ratio, 0–100).
 NAME_SCORE = 90
 #: Fields an import replaces when it has a value (people change jobs).
@@ -73,7 +76,7 @@ class _Index:
         self.uids: dict[str, int] = {}
         self.linkedin: dict[str, int] = {}
         self.emails: dict[str, int] = {}
-        self.by_company: dict[str, list[tuple[str, int]]] = {}
+        self.by_company: dict[str, list[tuple[str, int, str]]] = {}
         self.names: dict[int, str] = {}
         self.exact_names: dict[str, list[int]] = {}
         query = (Contact.select(Contact.id, Contact.uid, Contact.full_name, Contact.linkedin_url,
@@ -96,7 +99,8 @@ class _Index:
         for email in emails:
             self.emails.setdefault(email.strip().casefold(), ref)
         if company_key:
-            self.by_company.setdefault(company_key, []).append((name, ref))
+            profile = linkedin_key(linkedin) if linkedin else ""
+            self.by_company.setdefault(company_key, []).append((name, ref, profile))
 
     def find(self, data: ContactInput) -> tuple[int, str] | None:
         if data.uid and data.uid in self.uids:
@@ -111,8 +115,10 @@ class _Index:
         if key and key in self.by_company:
             from rapidfuzz import fuzz, process, utils
 
-            people = self.by_company[key]
-            best = process.extractOne(data.full_name, [name for name, _ in people],
+            # Two different LinkedIn profiles are two people, however alike the names.
+            profile = linkedin_key(data.linkedin_url) if data.linkedin_url else ""
+            people = [p for p in self.by_company[key] if not (profile and p[2] and p[2] != profile)]
+            best = process.extractOne(data.full_name, [name for name, _, _ in people],
                                       scorer=fuzz.token_sort_ratio, processor=utils.default_process,
                                       score_cutoff=NAME_SCORE)
             if best:
@@ -217,7 +223,8 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
             progress(done, total)
 
     with database.atomic():
-        ids = bulk.add_contacts([step.data for step in adds], report_adds)
+        # Every candidate passed validate() when it was read (ParseResult.add).
+        ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
         for number, step in enumerate(updates, start=1):
             contacts.update_contact(step.contact_id, step.data)
             if progress and (number % 100 == 0 or number == len(updates)):

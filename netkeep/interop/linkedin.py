@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from netkeep.core.records import ContactInput, Method
@@ -79,6 +80,7 @@ def _read_row(result: ParseResult, line: int, row: list[str], columns: dict[str,
     ))
 
 
+@lru_cache(maxsize=4096)
 def _parse_date(text: str) -> date | None:
     for layout in DATE_FORMATS:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote
 
 from netkeep.core.contacts import strip_controls, validate
@@ -74,6 +75,7 @@ def clean_block(text: str | None) -> str:
 _LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/([^/?#]+)", re.I)
 
 
+@lru_cache(maxsize=1024)
 def linkedin_key(url: str) -> str:
     """The part of a LinkedIn profile address that identifies the person (lower case)."""
     match = _LINKEDIN.match(url.strip())
