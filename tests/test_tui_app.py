@@ -311,3 +311,23 @@ async def test_command_palette_opens_a_contact_by_name(network, db_path):
         await settle(app, pilot)
         assert app.selected_id == network["jane"]
         assert "Jane Doe" in card_text(app)
+
+
+async def test_quick_capture_from_anywhere(network, db_path):
+    from netkeep.tui.capture import CaptureScreen
+
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")  # even while typing in the filter
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+        await type_text(pilot, "Quinn Park")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, CaptureScreen)
+        [quinn] = contacts.search("quinn park")
+        assert app.selected_id == quinn
+        assert "Quinn Park" in list_names(app)
+        assert "Quinn Park" in card_text(app)
