@@ -136,7 +136,10 @@ class NetkeepApp(App[None]):
         self.selected_id = message.contact_id
         self.refresh_bindings()
         # The first card shows at once; later ones once typing in the filter (or holding j) pauses.
-        view.show_contact(message.contact_id, delay=0 if view.card is None else CARD_DELAY)
+        if view.card is None:
+            view.show_contact(message.contact_id, at_once=True)
+        else:
+            view.show_contact(message.contact_id, delay=CARD_DELAY)
 
     @on(ContactList.Selected)
     def _selected(self, message: ContactList.Selected) -> None:

@@ -217,7 +217,12 @@ class ContactList(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Contacts"
         self.query_one("#empty").display = False
-        self.reload()
+        # The first screenful is read here (one small query) so the first frame shows it;
+        # the whole list follows from a worker.
+        first = contacts.list_rows(limit=FIRST_PAGE)
+        self.post_message(self.Loaded(first, None, complete=len(first) < FIRST_PAGE))
+        if len(first) == FIRST_PAGE:
+            self.call_after_refresh(self._load, None)  # after the first frame, not competing with it
 
     @property
     def rows_view(self) -> ContactRows:
@@ -234,21 +239,15 @@ class ContactList(Vertical):
 
     def reload(self, keep_id: int | None = None) -> None:
         """Read every row again (in a worker) and keep the cursor where it was."""
-        self._load(self.current_id if keep_id is None else keep_id, first_page=not self.loaded)
+        self._load(self.current_id if keep_id is None else keep_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-list")
-    def _load(self, keep_id: int | None, first_page: bool) -> None:
-        """Read the rows; on first start, the first screenful comes first so the app is ready sooner."""
+    def _load(self, keep_id: int | None) -> None:
         from netkeep.store.models import database
 
         with database.connection_context():
-            if first_page:
-                rows = contacts.list_rows(limit=FIRST_PAGE)
-                self.post_message(self.Loaded(rows, keep_id, complete=len(rows) < FIRST_PAGE))
-                if len(rows) < FIRST_PAGE:
-                    return
             rows = contacts.list_rows()
-        self.post_message(self.Loaded(rows, keep_id, complete=True))
+        self.post_message(self.Loaded(rows, keep_id))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
