@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import on, work
@@ -30,12 +31,12 @@ EMPTY_TEXT = "No contacts yet — press n to add one, ctrl+n to capture."
 
 
 def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (names are mostly narrow characters)."""
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` terminal cells."""
     if width <= 0:
         return ""
-    if len(text) > width:
-        return text[: max(width - 1, 0)] + "…"
-    return text.ljust(width)
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 def _date_column(row: ContactRow, order: str) -> str:
@@ -129,7 +130,7 @@ class ContactRows(ScrollView, can_focus=True):
         extra = _date_column(row, self.order) if self.order != "name" else ""
         extra_width = 13 if self.order != "name" else 0
         available = width - 2 - extra_width
-        name_width = min(max(len(row.name), available * 3 // 5), available) if row.company else available
+        name_width = available * 3 // 5 if row.company else available
         company_width = max(available - name_width - 1, 0)
         segments = [
             Segment(" " + _fit(row.name, name_width), base),
