@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
-from textual.worker import Worker, WorkerState
 
 from netkeep.core import contacts
 from netkeep.core.config import load_config
@@ -23,6 +22,7 @@ from netkeep.tui.commands import NetkeepCommands
 from netkeep.tui.contact_list import ContactList
 from netkeep.tui.contact_view import ContactView, pane_class
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.workers import ReportsWorkerErrors
 
 #: The agenda widget (owned by the follow-ups work); mounted as the "today" view when present.
 TODAY_VIEW = ("netkeep.tui.today", "TodayView")
@@ -36,7 +36,7 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(App[None]):
+class NetkeepApp(ReportsWorkerErrors, App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
@@ -183,17 +183,6 @@ class NetkeepApp(App[None]):
         if version != self._data_version:
             self._data_version = version
             self.data_changed(None)
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        if isinstance(error, NetkeepError):
-            message = str(error)
-        else:
-            message = f"Something went wrong while loading ({type(error).__name__}: {error})."
-        self.notify(message, title="netkeep", severity="error", markup=False)
 
     # --------------------------------------------------------------- actions
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +22,7 @@ from textual.widgets import Input, Static
 from netkeep.core import contacts
 from netkeep.core.dates import humanize_date
 from netkeep.core.records import ContactRow
+from netkeep.tui.workers import ReportsWorkerErrors
 
 SORT_ORDERS = ("name", "last contact", "next follow-up")
 #: Rows read first at start-up (a screenful), before the whole list.
@@ -174,7 +174,7 @@ class ContactRows(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.rows))
 
 
-class ContactList(Vertical):
+class ContactList(ReportsWorkerErrors, Vertical):
     """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
 
     BINDINGS = [

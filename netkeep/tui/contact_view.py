@@ -17,6 +17,7 @@ from textual.widgets import Rule, Static, TabbedContent, TabPane
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui.card import card_renderable, timeline_renderable
+from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Tabs beyond the card: (tab id, title, module, class). Each pane is mounted only when its
 #: module is present; it gets ``show_contact(contact_id)`` whenever the selection changes.
@@ -36,7 +37,7 @@ def pane_class(module: str, name: str) -> type[Widget] | None:
         return None
 
 
-class ContactView(Vertical):
+class ContactView(ReportsWorkerErrors, Vertical):
     """Everything about the selected contact."""
 
     @dataclass

@@ -142,7 +142,8 @@ async def keystrokes(path: Path) -> None:
         await pilot.pause()
         view = app.contact_list.rows_view
         for query in ("jane", "stripe", "python payments", "chen 12", "zzz", "a", "design lab"):
-            for text in [query[:n] for n in range(1, len(query) + 1)] + [query[:n] for n in range(len(query) - 1, -1, -1)]:
+            typed = [query[:n] for n in range(1, len(query) + 1)]  # then erased again
+            for text in typed + typed[-2::-1] + [""]:
                 before = view.rows
                 refreshed.clear()
                 start = time.perf_counter()
