@@ -409,3 +409,25 @@ async def test_a_failing_load_is_a_notification_not_a_crash(network, db_path, mo
         await settle(app, pilot)
         assert any("disk on fire" in n.message for n in app._notifications)
         assert app.is_running
+
+
+async def test_renaming_a_contact_renames_given_and_family_names(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_contact(network["carol"])
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-full_name", Input).value = "Carol Whitfield"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        card = contacts.get_card(network["carol"])
+        assert (card.full_name, card.given_name, card.family_name) == ("Carol Whitfield", "Carol", "Whitfield")
+        # Deleting keeps the cursor in place (on the next contact).
+        assert list_names(app) == ["Bob Smith", "Carol Whitfield", "Jane Doe"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.selected_id == network["jane"]

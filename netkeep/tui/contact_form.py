@@ -141,6 +141,9 @@ class ContactForm(ModalScreen[int | None]):
             return widget.text
         return widget.value
 
+    def _same_name(self) -> bool:
+        return self.card is not None and " ".join(self._value("full_name").split()) == self.card.full_name
+
     def collect(self) -> ContactInput:
         """The form as input for core; date, number and introducer problems raise per field."""
         errors: dict[str, str] = {}
@@ -193,8 +196,9 @@ class ContactForm(ModalScreen[int | None]):
             tags=parse_tags(self._value("tags")),
             cadence_days=cadence_days,
             next_follow_up=dates["next_follow_up"],
-            given_name=self.card.given_name if self.card else "",
-            family_name=self.card.family_name if self.card else "",
+            # Given and family names are kept unless the name itself was changed.
+            given_name=self.card.given_name if self._same_name() else "",
+            family_name=self.card.family_name if self._same_name() else "",
             source=self.card.source if self.card else "manual",
             uid=self.card.uid if self.card else "",
         )

@@ -267,11 +267,19 @@ class ContactList(ReportsWorkerErrors, Vertical):
     def refresh_contact(self, contact_id: int, *, listed: bool = True) -> None:
         """Re-read one contact's row after a write; ``listed=False`` drops it (archived, deleted)."""
         row = contacts.get_row(contact_id) if listed else None
+        keep = contact_id
+        if row is None:  # the cursor stays in place: on the next row, or the one before at the end
+            shown = self.rows_view.rows
+            index = self.rows_view.cursor
+            after = shown[index + 1:index + 2]
+            before = shown[index - 1:index] if index > 0 else []
+            neighbour = (after or before or [None])[0]
+            keep = neighbour.id if neighbour else None
         rows = [r for r in self.all_rows if r.id != contact_id]
         if row is not None:
             rows.append(row)
         self.all_rows = contacts.sort_rows(rows, self.order)
-        self._show(keep_id=self.current_id if row is None else contact_id, narrowing=False)
+        self._show(keep_id=keep, narrowing=False)
 
     def cycle_sort(self) -> str:
         """Sort by the next order (name → last contact → next follow-up); return its name."""
