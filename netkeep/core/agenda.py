@@ -317,3 +317,27 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
             raise NetkeepError(f"Unknown agenda item kind {item.kind!r}.")
     return logged
 
+
+
+@dataclass(frozen=True)
+class LogEffects:
+    """What logging an interaction did to the agenda."""
+
+    replies_answered: int = 0
+    loops_closed: tuple[tuple[str, str], ...] = ()  # (introducer, referral)
+    loops_opened: tuple[tuple[str, str], ...] = ()
+
+
+def effects_of(interaction_id: int) -> LogEffects:
+    """The owed replies it answered and the referral loops it closed or opened."""
+    answered = Interaction.select().where(Interaction.replied_by == interaction_id).count()
+    Referral, Introducer = Contact.alias(), Contact.alias()
+
+    def described(column) -> tuple[tuple[str, str], ...]:
+        query = (ReferralLoop.select(Introducer.full_name, Referral.full_name)
+                 .join(Referral, on=(ReferralLoop.contact == Referral.id))
+                 .switch(ReferralLoop).join(Introducer, on=(ReferralLoop.introducer == Introducer.id))
+                 .where(column == interaction_id).tuples())
+        return tuple(query)
+
+    return LogEffects(answered, described(ReferralLoop.closed_by), described(ReferralLoop.opened_by))
