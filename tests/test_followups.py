@@ -203,7 +203,8 @@ def test_referral_loop_opens_after_first_meeting_and_closes_after_thanks(db, fro
     log(jane, "coffee", "payments infra")
     [loop] = agenda.agenda().loops
     assert (loop.contact_id, loop.other_id) == (bob, jane)
-    assert "thank Bob Smith" in loop.text and "Jane Doe" in loop.text
+    assert (loop.contact_name, loop.text) == (
+        "Bob Smith", "thank them for the intro to Jane Doe and tell them how it went")
     log(jane, "email", "follow-up", direction="out")
     assert ReferralLoop.select().count() == 1
     log(bob, "email", "quick question about something else", direction="out")
@@ -257,7 +258,7 @@ def test_intro_stays_on_the_agenda_until_made(db, frozen):
     jane, sam = person("Jane Doe"), person("Sam Lee")
     iid = intros.offer_intro(jane, sam, "both into payments")
     [item] = agenda.agenda().intros
-    assert item.text == "introduce Jane Doe to Sam Lee — both into payments"
+    assert (item.contact_name, item.text) == ("Jane Doe", "introduce them to Sam Lee — both into payments")
     assert [i.id for i in intros.offered_intros(sam)] == [iid]
     logged = agenda.complete(item, agenda.log_input(item, "sent the intro email"))
     assert agenda.agenda().intros == ()

@@ -7,40 +7,21 @@ import sys
 
 from netkeep.cli import fail, open_db
 
-#: Kinds that are something I sent, when not marked incoming.
-OUTGOING_KINDS = ("email", "message", "thank-you", "update", "intro")
-
-
 def _describe(candidate: tuple[int, str, str]) -> str:
     from netkeep.core.contacts import strip_controls
+    from netkeep.core.lookup import describe
 
-    contact_id, name, company = candidate
-    return strip_controls(f"{name} ({company}, #{contact_id})" if company else f"{name} (#{contact_id})")
-
-
-def _candidates(text: str) -> list[tuple[int, str, str]]:
-    """Contacts ``text`` may mean: ``#12`` is an id; ``NAME @COMPANY`` narrows by company."""
-    from netkeep.core.contacts import resolve
-    from netkeep.store.models import Contact
-
-    if text.startswith("#") and text[1:].isdigit():
-        contact = Contact.get_or_none(Contact.id == int(text[1:]))
-        return [(contact.id, contact.full_name, "")] if contact else []
-    name, _, company = text.partition("@")
-    found = resolve(name)
-    if company.strip():
-        wanted = company.strip().casefold()
-        found = [c for c in found if wanted in c[2].casefold()]
-    return found
+    return strip_controls(describe(candidate))
 
 
 def choose_contact(text: str) -> int | None:
     """The contact ``text`` means; asks when several match on a terminal. None: gave up."""
     from netkeep.core.errors import NetkeepError
+    from netkeep.core.lookup import candidates as find
 
-    candidates = _candidates(text)
+    candidates = find(text)
     if not candidates:
-        raise NetkeepError(f"no contact matches '{text}' (try `netkeep find {text.split()[0]}`)")
+        raise NetkeepError(f"no contact matches '{text}' (try `netkeep find` to list them)")
     if len(candidates) == 1:
         return candidates[0][0]
     listing = "; ".join(f"{n}. {_describe(c)}" for n, c in enumerate(candidates, 1))
@@ -59,21 +40,6 @@ def choose_contact(text: str) -> int | None:
     return None
 
 
-def _moment(text: str):
-    import pendulum
-
-    from netkeep.core.dates import parse_date
-    from netkeep.core.errors import NetkeepError
-
-    day = parse_date(text, prefer="past")
-    today = pendulum.today().date()
-    if day > today:
-        raise NetkeepError(f"'{text}' is in the future; log what has happened")
-    if day == today:
-        return pendulum.now("UTC")
-    return pendulum.datetime(day.year, day.month, day.day, 12, tz="local").in_timezone("UTC")
-
-
 def run(args: argparse.Namespace) -> int:
     from netkeep.core.records import INTERACTION_KINDS
 
@@ -89,13 +55,13 @@ def run(args: argparse.Namespace) -> int:
     from netkeep.core.dates import humanize_date
     from netkeep.core.interactions import log_interaction
     from netkeep.core.records import InteractionInput
+    from netkeep.core.schedule import direction_for, moment_of
 
-    when = _moment(args.when)
+    when = moment_of(args.when)
     contact_id = choose_contact(args.contact)
     if contact_id is None:
         return fail("cancelled; nothing was logged")
-    incoming = args.incoming or args.reply_owed
-    direction = "in" if incoming else ("out" if kind in OUTGOING_KINDS else "")
+    direction = direction_for(kind, incoming=args.incoming or args.reply_owed)
     interaction_id = log_interaction(InteractionInput(
         contact_ids=(contact_id,), kind=kind, summary=summary, occurred_at=when,
         direction=direction, reply_owed=args.reply_owed))

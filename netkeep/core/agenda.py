@@ -215,7 +215,7 @@ def _loops(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     total = query.count()
     items = tuple(
         AgendaItem("loop", r.id, r.iid, r.iname,
-                   f"thank {r.iname} for the intro to {r.rname} and tell them how it went",
+                   f"thank them for the intro to {r.rname} and tell them how it went",
                    r.opened_at.date(), other_id=r.rid, other_name=r.rname)
         for r in query.order_by(ReferralLoop.opened_at, ReferralLoop.id).limit(limit).objects())
     return items, total
@@ -232,7 +232,7 @@ def _intros(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     total = query.count()
     items = tuple(
         AgendaItem("intro", r.id, r.aid, r.aname,
-                   f"introduce {r.aname} to {r.bname}" + (f" — {r.reason}" if r.reason else ""),
+                   f"introduce them to {r.bname}" + (f" — {r.reason}" if r.reason else ""),
                    r.created_at.date(), other_id=r.bid, other_name=r.bname)
         for r in query.order_by(Intro.created_at, Intro.id).limit(limit).objects())
     return items, total
