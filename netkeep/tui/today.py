@@ -128,7 +128,7 @@ class TodayView(Vertical):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "today" and event.state == WorkerState.ERROR:
             event.stop()
-            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error")
+            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error", markup=False)
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
@@ -174,11 +174,11 @@ class TodayView(Vertical):
     def _require_item(self) -> AgendaItem | None:
         item = self.current_item
         if item is None:
-            self.notify("Nothing to act on here.", severity="warning")
+            self.notify("Nothing to act on here.", severity="warning", markup=False)
         return item
 
     def _changed(self, item: AgendaItem, message: str) -> None:
-        self.notify(message)
+        self.notify(message, markup=False)
         self.post_message(DataChanged(item.contact_id))
         self.reload()
 
@@ -186,7 +186,7 @@ class TodayView(Vertical):
         try:
             action()
         except NetkeepError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return
         self._changed(item, message)
 
@@ -231,7 +231,7 @@ class TodayView(Vertical):
             return
         if item.kind not in agenda_core.SNOOZABLE:
             self.notify("Only follow-ups, reminders and commitments can be snoozed.",
-                        severity="warning")
+                        severity="warning", markup=False)
             return
 
         def chosen(day) -> None:
