@@ -191,3 +191,16 @@ async def test_loops_cannot_be_snoozed(db, frozen):
         assert len(app.screen_stack) == 1
         assert any("can be snoozed" in n.message for n in app._notifications)
         assert Contact.get_by_id(bob).follow_up_manual is False
+
+
+async def test_config_cadence_is_applied_and_problems_shown(db, frozen, tmp_path):
+    jane = person("Jane Doe")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 3\nmentor = 0\n")
+    frozen.travel_to(pendulum.datetime(2026, 3, 5, 9))
+    app = Host()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert highlighted(app) == f"follow-up-{jane}"
+        assert lines(app)[0] == "Due today (1)"
+        assert any("[cadence] mentor" in n.message for n in app._notifications)

@@ -193,8 +193,8 @@ class FollowupsPane(Vertical):
                 other_id = i.second_id if i.first_id == data.contact_id else i.first_id
                 self._targets[f"intro-{i.id}"] = ("intro", i.id)
                 self._targets[f"intro-other-{i.id}"] = ("helper", other_id)
-                rows.append(Option(Text(f"  introduce to {other}"
-                                        + (f" — {i.reason}" if i.reason else "")), id=f"intro-{i.id}"))
+                why = f" — {i.reason}" if i.reason else ""
+                rows.append(Option(Text(f"  introduce to {other}{why}"), id=f"intro-{i.id}"))
         options.set_options(rows)
         enabled = [n for n, row in enumerate(rows) if not row.disabled]
         later = [n for n in enabled if previous is not None and n >= previous]
@@ -231,7 +231,7 @@ class FollowupsPane(Vertical):
 
     def _needs_contact(self) -> PaneData | None:
         if self.data is None:
-            self.notify("Choose a contact first.", severity="warning", markup=False)
+            self.notify("Choose a contact first.", severity="warning")
         return self.data
 
     def action_remind(self) -> None:
@@ -241,7 +241,8 @@ class FollowupsPane(Vertical):
 
         def saved(result: ReminderResult | None) -> None:
             if result is not None:
-                self._write(lambda: reminders.add_reminder(data.contact_id, result.due, result.reason),
+                self._write(lambda: reminders.add_reminder(data.contact_id, result.due,
+                                                           result.reason),
                             f"Reminder set for {humanize_date(result.due)}.")
 
         self.app.push_screen(ReminderForm(data.name), saved)
@@ -283,7 +284,7 @@ class FollowupsPane(Vertical):
     def action_done(self) -> None:
         target = self._current()
         if target is None or target[0] == "helper":
-            self.notify("Highlight a commitment, reminder or intro first.", severity="warning", markup=False)
+            self.notify("Highlight a commitment, reminder or intro first.", severity="warning")
             return
         kind, ref = target
         action = {"commitment": commitments.complete_commitment,
@@ -293,7 +294,7 @@ class FollowupsPane(Vertical):
     def action_snooze(self) -> None:
         target = self._current()
         if target is None or target[0] not in ("commitment", "reminder"):
-            self.notify("Highlight a reminder or commitment to snooze.", severity="warning", markup=False)
+            self.notify("Highlight a reminder or commitment to snooze.", severity="warning")
             return
         kind, ref = target
         move = commitments.snooze_commitment if kind == "commitment" else reminders.snooze_reminder

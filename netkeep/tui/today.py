@@ -22,8 +22,10 @@ from textual.worker import Worker, WorkerState
 
 from netkeep.core import agenda as agenda_core
 from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
+from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
+from netkeep.core.keep_in_touch import apply_cadence
 from netkeep.core.schedule import direction_for, moment_of
 from netkeep.store.models import database
 from netkeep.tui.followup_forms import DoneForm, LogForm, LogResult, SnoozeForm
@@ -110,7 +112,7 @@ class TodayView(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#today-empty").display = False
-        self.reload()
+        self._load(first=True)
 
     # -- loading -------------------------------------------------------------------
 
@@ -119,8 +121,13 @@ class TodayView(Vertical):
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today")
-    def _load(self) -> None:
+    def _load(self, first: bool = False) -> None:
         with database.connection_context():
+            if first:  # the [cadence] table may have changed since the last run
+                for problem in config_problems():
+                    self.app.call_from_thread(self.notify, problem, title="config.toml",
+                                              severity="warning", markup=False)
+                apply_cadence()
             result = agenda_core.agenda(limit=SHOWN_PER_SECTION)
         self.post_message(self.Loaded(result))
 
@@ -128,7 +135,8 @@ class TodayView(Vertical):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "today" and event.state == WorkerState.ERROR:
             event.stop()
-            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error", markup=False)
+            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error",
+                        markup=False)
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
@@ -174,7 +182,7 @@ class TodayView(Vertical):
     def _require_item(self) -> AgendaItem | None:
         item = self.current_item
         if item is None:
-            self.notify("Nothing to act on here.", severity="warning", markup=False)
+            self.notify("Nothing to act on here.", severity="warning")
         return item
 
     def _changed(self, item: AgendaItem, message: str) -> None:
