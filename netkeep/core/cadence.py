@@ -106,19 +106,23 @@ def read_overrides(section: dict) -> tuple[dict[str, int], tuple[str, ...]]:
 
 
 def _load() -> tuple[dict[str, int], tuple[str, ...]]:
+    """The checked ``[cadence]`` table, read again only when the file changes."""
     from netkeep.core.config import load_config
+    from netkeep.paths import config_dir
 
-    config = load_config()
+    directory = config_dir()
+    path = directory / "config.toml"
     try:
-        stat = config.path.stat()
+        stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = None
-    cached = _cache.get(config.path)
+    cached = _cache.get(path)
     if cached and cached[0] == stamp:
         return cached[1], cached[2]
+    config = load_config(directory)
     overrides, problems = read_overrides(config.section("cadence"))
-    _cache[config.path] = (stamp, overrides, config.problems + problems)
+    _cache[path] = (stamp, overrides, config.problems + problems)
     return overrides, config.problems + problems
 
 
