@@ -12,16 +12,6 @@ SHOWN_PER_SECTION = 15
 EMPTY = "Nothing due — a good day to reach out to someone new."
 
 
-def _when(item, day) -> str:
-    from netkeep.core.dates import humanize_date
-
-    if item.due_on is None:
-        return ""
-    if item.kind in ("reply", "loop", "intro"):
-        return f"since {humanize_date(item.due_on, base=day)}"
-    return humanize_date(item.due_on, base=day)
-
-
 def _as_json(agenda) -> dict:
     def item(entry) -> dict:
         return {
@@ -48,6 +38,7 @@ def _summary(agenda) -> str:
 
 
 def _print_human(agenda) -> None:
+    from netkeep.core.agenda import when_text
     from netkeep.core.contacts import strip_controls
 
     if agenda.empty:
@@ -61,7 +52,7 @@ def _print_human(agenda) -> None:
         width = max(len(e.contact_name) for e in items[:SHOWN_PER_SECTION])
         for entry in items[:SHOWN_PER_SECTION]:
             name = strip_controls(entry.contact_name).ljust(min(width, 28))
-            when = _when(entry, agenda.day)
+            when = when_text(entry, agenda.day)
             print(f"  {name}  {strip_controls(entry.text)}" + (f"  ({when})" if when else ""))
         if total > SHOWN_PER_SECTION:
             print(f"  … and {total - SHOWN_PER_SECTION} more (open netkeep to see them all)")

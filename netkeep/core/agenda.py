@@ -129,6 +129,19 @@ def header_text(counts: AgendaCounts) -> str:
     return "Today: " + (" · ".join(parts) if parts else "nothing due")
 
 
+def when_text(item: AgendaItem, day: date) -> str:
+    """How the item's date reads next to it: ``due 3 days ago``, ``in 2 days``, ``since …``."""
+    from netkeep.core.dates import humanize_date
+
+    if item.due_on is None or (item.due_on == day and item.kind not in ("reply", "loop", "intro")):
+        return ""
+    if item.kind in ("reply", "loop", "intro"):
+        return f"since {humanize_date(item.due_on, base=day)}"
+    if item.due_on < day:
+        return f"due {humanize_date(item.due_on, base=day)}"
+    return humanize_date(item.due_on, base=day)
+
+
 def _follow_up_text(last_contact) -> str:
     if last_contact is None:
         return "keep in touch — no interaction logged yet"

@@ -43,14 +43,7 @@ def item_line(item: AgendaItem, agenda: Agenda) -> Text:
     line.append(item.contact_name, style="bold")
     line.append("  ")
     line.append(item.text)
-    when = ""
-    if item.due_on is not None:
-        if item.kind in ("reply", "loop", "intro"):
-            when = f"since {humanize_date(item.due_on, base=agenda.day)}"
-        elif item.due_on < agenda.day:
-            when = f"due {humanize_date(item.due_on, base=agenda.day)}"
-        elif item.due_on > agenda.day:
-            when = humanize_date(item.due_on, base=agenda.day)
+    when = agenda_core.when_text(item, agenda.day)
     if when:
         line.append(f"  · {when}", style="dim")
     return line
