@@ -257,3 +257,83 @@ async def test_log_meeting_form_reports_bad_input(db):
         await pilot.press("escape")
     assert Interaction.select().count() == 0
     assert ThankYouDraft.select().count() == 0
+
+
+def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, db_path, tmp_path):
+    """Type into the thank-you pane of an app running in a real pseudo-terminal, wait until
+    the autosave has written it (without quitting), SIGKILL the app, reopen the database."""
+    import fcntl
+    import os
+    import signal
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import threading
+    import time
+    from pathlib import Path
+
+    from netkeep.store.database import open_database
+
+    jane, mid = jane_meeting
+    ready = tmp_path / "ready"
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none")
+    host = Path(__file__).with_name("crash_host.py")
+    proc = subprocess.Popen([sys.executable, str(host), str(db_path), str(jane), str(ready)],
+                            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    drained = threading.Thread(target=_drain, args=(master,), daemon=True)
+    drained.start()
+    typed = " PS. typed just before the crash"
+    try:
+        assert _wait(lambda: ready.exists() or proc.poll() is not None, 60), "the app did not start"
+        assert proc.poll() is None, "the app exited early"
+        for char in typed:
+            os.write(master, char.encode())
+            time.sleep(0.01)
+        saved = _wait(lambda: _stored_body(mid).endswith(typed), 30)
+        assert proc.poll() is None  # still running: nothing was saved by quitting
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        os.close(master)
+    assert saved, "the typing never reached the database"
+    assert proc.returncode == -signal.SIGKILL
+    db.close()
+    reopened = open_database(db_path)
+    try:
+        draft = letters.get_draft(mid)
+        assert draft.body.endswith(typed)
+        assert "the payments infra team" in draft.body
+    finally:
+        reopened.close()
+
+
+def _drain(fd: int) -> None:
+    """Read the app's screen output so it never blocks on a full terminal buffer."""
+    import os
+
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:
+        pass
+
+
+def _wait(condition, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _stored_body(meeting_id: int) -> str:
+    draft = letters.get_draft(meeting_id)
+    return draft.body if draft else ""
