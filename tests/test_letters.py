@@ -33,7 +33,8 @@ def test_resume_advice_draft_names_points_and_mentions_resume(db, config_dir):
     jane = person("Jane Doe", "jane@stripe.com")
     mid = meet(jane, kind="coffee", points="- the payments infra team\n- hiring plans for Q2\n- on-call",
                advice="Lead with the migration project", resume_advice=True,
-               commitments=[CommitmentInput("send my portfolio"), CommitmentInput("share the hiring rubric", owner="them")])
+               commitments=[CommitmentInput("send my portfolio"),
+                            CommitmentInput("share the hiring rubric", owner="them")])
     for tone in letters.TONES:
         draft = letters.compose(mid, tone, load_config(config_dir))
         assert draft.problems == ()
@@ -115,7 +116,8 @@ def test_save_draft_upserts_and_mark_sent_logs_a_thank_you(db):
     letters.save_draft(mid, "Thanks  again", "second", "brief")
     assert ThankYouDraft.select().count() == 1
     draft = letters.get_draft(mid)
-    assert (draft.subject, draft.body, draft.tone, draft.status) == ("Thanks again", "second", "brief", "draft")
+    assert (draft.subject, draft.body, draft.tone, draft.status) == (
+        "Thanks again", "second", "brief", "draft")
     logged = letters.mark_sent(mid)
     entry = interactions.get_interaction(logged)
     assert entry.kind == "thank-you" and entry.direction == "out" and entry.contacts[0][0] == jane

@@ -43,8 +43,9 @@ def app_config(app: Any) -> Config:
 class MeetingPane(Vertical):
     """A pane about one of the selected contact's meetings.
 
-    Subclasses compose ``self.empty()`` (and ``self.picker()`` to choose among meetings), implement ``fetch`` (runs in a
-    worker thread, returns what ``show`` needs) and ``show`` (UI thread).
+    Subclasses compose ``self.empty()`` (and ``self.picker()`` to choose among meetings),
+    implement ``fetch`` (runs in a worker thread, returns what ``show`` needs) and ``show``
+    (UI thread).
     """
 
     BINDINGS = [

@@ -64,7 +64,7 @@ class ReflectPane(MeetingPane):
 
     BORDER_TITLE = "Reflect"
     DEFAULT_CSS = """
-    ReflectPane { height: 1fr; }
+    ReflectPane { height: 1fr; overflow-y: auto; }
     ReflectPane #reflect-questions { height: auto; max-height: 18; display: none; }
     ReflectPane.-has-meeting #reflect-questions { display: block; }
     ReflectPane #reflect-note, ReflectPane #reflect-names { display: none; }

@@ -16,9 +16,10 @@ import pendulum
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
@@ -79,8 +80,10 @@ class ThanksPane(MeetingPane):
     ThanksPane { height: 1fr; }
     ThanksPane #thanks-status { color: $text-muted; height: 1; }
     ThanksPane #thanks-problems { color: $text-warning; height: auto; }
-    ThanksPane #thanks-subject, ThanksPane #thanks-body, ThanksPane #thanks-status { display: none; }
-    ThanksPane.-has-meeting #thanks-subject,
+    ThanksPane #thanks-subject-row { height: 1; }
+    ThanksPane #thanks-subject-row Label { color: $text-muted; width: auto; }
+    ThanksPane #thanks-subject-row, ThanksPane #thanks-body, ThanksPane #thanks-status { display: none; }
+    ThanksPane.-has-meeting #thanks-subject-row,
     ThanksPane.-has-meeting #thanks-body,
     ThanksPane.-has-meeting #thanks-status { display: block; }
     ThanksPane #thanks-body { height: 1fr; }
@@ -118,7 +121,8 @@ class ThanksPane(MeetingPane):
         self._saved: tuple[str, str, str] | None = None  # (subject, body, tone) as stored/shown
         self._timer: Timer | None = None
         # Kept as attributes so the last save on unmount can still read them.
-        self.subject = Input("", id="thanks-subject", placeholder="Subject", compact=True)
+        self.subject = Input("", id="thanks-subject", placeholder="the letter's subject",
+                             compact=True)
         self.editor = TextArea("", id="thanks-body", soft_wrap=True, show_line_numbers=False)
 
     def compose(self) -> ComposeResult:
@@ -126,7 +130,9 @@ class ThanksPane(MeetingPane):
         yield self.empty()
         yield Static("", id="thanks-status", markup=False)
         yield Static("", id="thanks-problems", markup=False)
-        yield self.subject
+        with Horizontal(id="thanks-subject-row"):
+            yield Label("Subject: ")
+            yield self.subject
         yield self.editor
 
     def current(self) -> tuple[str, str, str]:
