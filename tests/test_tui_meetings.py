@@ -83,6 +83,24 @@ async def test_thanks_pane_shows_a_draft_from_the_notes_and_autosaves(jane_meeti
         assert "draft saved" in str(status.render())
 
 
+async def test_a_reload_while_typing_keeps_the_editor_as_it_is(jane_meeting, fast_autosave):
+    jane, mid = jane_meeting
+    app = Host(ThanksPane, jane)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        body = app.screen.query_one("#thanks-body", TextArea)
+        body.focus()
+        await pilot.press(*"Dear friend. ")
+        cursor = body.cursor_location
+        app.query_one(ThanksPane).show_contact(jane)  # as the app does after any write
+        await settle(app, pilot)
+        await pilot.press(*"More.")
+        assert body.text.startswith("Dear friend. More.Hi Jane,")
+        assert body.cursor_location == (cursor[0], cursor[1] + 5)
+        await pilot.pause(0.3)
+    assert letters.get_draft(mid).body.startswith("Dear friend. More.Hi Jane,")
+
+
 async def test_tone_switch_rebuilds_and_undo_brings_text_back(jane_meeting, fast_autosave):
     jane, mid = jane_meeting
     app = Host(ThanksPane, jane)

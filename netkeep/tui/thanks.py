@@ -157,7 +157,16 @@ class ThanksPane(MeetingPane):
 
     # -- showing (UI thread)
     def show(self, data: Letter | None) -> None:
+        same = (data is not None and self.letter is not None and self._saved is not None
+                and self.letter.meeting_id == data.meeting_id)
         self.letter = data
+        if same:
+            # A reload of the letter being written (the app refreshes after any write):
+            # keep what is in the editor, which may be newer than the database.
+            self._saved = (data.subject, data.body, data.tone)
+            self._edited_now()
+            self._status()
+            return
         self.query_one("#thanks-problems", Static).update("")
         if data is None:
             self._saved = None
