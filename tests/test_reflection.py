@@ -48,8 +48,10 @@ def test_new_names_become_contacts_introduced_by_the_meetings_contact(db):
     bob = person("Bob Smith")
     meet(bob)
     mid = meet(jane, kind="coffee")
-    ids = reflection.add_new_names(mid, "Ann Lee @Acme Corp, Bo Chen;\n  Cy  Dee  ")
-    assert len(ids) == 3
+    result = reflection.add_new_names(mid, "Ann Lee @Acme Corp, Bo Chen;\n  Cy  Dee  , bob smith")
+    ids = result.created
+    assert len(ids) == 3 and result.existing == ("bob smith",)
+    assert Contact.select().where(Contact.full_name == "Bob Smith").count() == 1
     for cid in ids:
         card = contacts.get_card(cid)
         assert card.introduced_by_id == jane and card.introduced_by == "Jane Doe"
@@ -57,7 +59,7 @@ def test_new_names_become_contacts_introduced_by_the_meetings_contact(db):
     assert [contacts.get_card(i).full_name for i in ids] == ["Ann Lee", "Bo Chen", "Cy Dee"]
     assert reflection.names_from(mid) == [(ids[0], "Ann Lee"), (ids[1], "Bo Chen"), (ids[2], "Cy Dee")]
     names = {a.key: a for a in reflection.answers_for(mid)}["names"]
-    assert names.rating == "yes" and names.note == "Ann Lee, Bo Chen, Cy Dee"
+    assert names.rating == "yes" and names.note == "Ann Lee, Bo Chen, Cy Dee, bob smith"
     reflection.add_new_names(mid, "Di Eve")
     assert {a.key: a for a in reflection.answers_for(mid)}["names"].note.endswith("; Di Eve")
 

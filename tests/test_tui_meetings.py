@@ -355,3 +355,22 @@ def _wait(condition, seconds: float) -> bool:
 def _stored_body(meeting_id: int) -> str:
     draft = letters.get_draft(meeting_id)
     return draft.body if draft else ""
+
+
+async def test_log_meeting_form_for_someone_else_and_unknown_names(db):
+    jane, bob = person("Jane Doe"), person("Bob Smith")
+    app = Host(PrepPane, jane)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        who = app.screen.query_one("#m-who", Input)
+        who.value = "Nobody Known"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "No contact is called 'Nobody Known'" in str(app.screen.query_one("#m-error", Static).render())
+        who.value = "bob smith"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert meetings.latest_meeting(bob) is not None
+    assert meetings.latest_meeting(jane) is None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pendulum
+from peewee import fn
 
 from netkeep.core import contacts
 from netkeep.core.errors import NotFound, ValidationError
@@ -148,21 +149,32 @@ def parse_names(text: str) -> list[tuple[str, str]]:
     return people
 
 
-def add_new_names(interaction_id: int, text: str) -> list[int]:
+@dataclass(frozen=True)
+class NewNames:
+    """What :func:`add_new_names` did: contacts created, and names already in the network."""
+
+    created: tuple[int, ...]
+    existing: tuple[str, ...]
+
+
+def add_new_names(interaction_id: int, text: str) -> NewNames:
     """Create the people named in ``text`` as contacts introduced by the meeting's contact.
 
-    All are created in one transaction (none if one is invalid). The "names" answer is
-    rated yes and its note lists them. Returns the new contacts' ids.
+    All are created in one transaction (none if one is invalid); a name that is already a
+    contact is not added twice. The "names" answer is rated yes and its note lists them.
     """
     people = parse_names(text)
     if not people:
         raise ValidationError({"names": "Type one or more names, separated by commas."})
     meeting = get_meeting(interaction_id)
     when = meeting.local_date
-    ids = []
+    created, existing = [], []
     with database.atomic():
         for name, company in people:
-            ids.append(contacts.create_contact(ContactInput(
+            if Contact.select().where(fn.LOWER(Contact.full_name) == name.casefold()).exists():
+                existing.append(name)
+                continue
+            created.append(contacts.create_contact(ContactInput(
                 full_name=name, company=company, introduced_by_id=meeting.contact_id,
                 how_met=f"referred by {meeting.contact_name}",
                 notes=f"Suggested by {meeting.contact_name} at our {meeting.kind} on "
@@ -173,7 +185,7 @@ def add_new_names(interaction_id: int, text: str) -> list[int]:
         added = ", ".join(name for name, _ in people)
         note = f"{previous}; {added}" if previous else added
         save_answer(interaction_id, "names", rating="yes", note=note[:NOTE_MAX])
-    return ids
+    return NewNames(tuple(created), tuple(existing))
 
 
 def names_from(interaction_id: int) -> list[tuple[int, str]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from netkeep.core import contacts
@@ -17,6 +18,7 @@ from netkeep.core.dates import parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput, at_local_date, log_meeting
 from netkeep.core.records import MEETING_KINDS
+from netkeep.store.models import database
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
 _DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
@@ -97,6 +99,7 @@ class MeetingForm(ModalScreen[int | None]):
                 yield Button("Cancel (esc)", id="m-cancel")
 
     def on_mount(self) -> None:
+        self._load_names()
         box = self.query_one("#meeting-box")
         box.border_title = Text(f"Log a meeting with {self.contact_name}" if self.contact_name
                                 else "Log a meeting")
@@ -104,6 +107,15 @@ class MeetingForm(ModalScreen[int | None]):
             self.query_one("#m-kind", Select).focus()
         else:
             self.query_one("#m-who", Input).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-form-names")
+    def _load_names(self) -> None:
+        with database.connection_context():
+            names = contacts.names_for_completion()
+        self.app.call_from_thread(self._set_names, names)
+
+    def _set_names(self, names: list[str]) -> None:
+        self.query_one("#m-who", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
     def _who(self) -> int:
         name = self.query_one("#m-who", Input).value.strip()

@@ -219,13 +219,16 @@ class ReflectPane(MeetingPane):
         if self.meeting_id is None:
             return
         try:
-            created = reflection.add_new_names(self.meeting_id, event.value)
+            result = reflection.add_new_names(self.meeting_id, event.value)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         event.input.value = ""
-        self.notify(f"Added {len(created)} contact{'s' if len(created) != 1 else ''} "
-                    f"introduced by {self.contact_name}.", markup=False)
+        count = len(result.created)
+        message = f"Added {count} contact{'s' if count != 1 else ''} introduced by {self.contact_name}."
+        if result.existing:
+            message += f" Already in your contacts: {', '.join(result.existing)}."
+        self.notify(message, markup=False)
         self.action_stop_editing()
         self.changed()
         self.reload()
