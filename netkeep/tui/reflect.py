@@ -233,6 +233,11 @@ class ReflectPane(MeetingPane):
         self.changed()
         self.reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop_editing":
+            return bool(self.query(".-editing"))  # otherwise Esc is left to the app
+        return True
+
     def action_stop_editing(self) -> None:
         for field in self.query(".-editing").results(Input):
             field.remove_class("-editing")
