@@ -140,6 +140,11 @@ def _check_replaceable(path: Path) -> None:
                            "(give another --db)")
 
 
+def _insert(model, fields, rows) -> None:
+    """Bulk insert rows whose values are already in their stored form."""
+    insert_rows(model, fields, rows, convert=False)
+
+
 def _ascii(name: str) -> str:
     """``Łukasz O'Brien`` → ``lukaszobrien``: a name as it appears in an address."""
     plain = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII))
@@ -165,9 +170,9 @@ class _Builder:
         for rank, company_id in enumerate(self.rng.sample(range(1, len(rows) + 1), 6), start=1):
             row = rows[company_id - 1]
             rows[company_id - 1] = (*row[:3], rank, row[4], row[5])
-        insert_rows(Company, [Company.id, Company.name, Company.key, Company.target_rank,
+        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank,
                           Company.notes, Company.created_at], rows)
-        insert_rows(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
+        _insert(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
         # A few big employers, many small ones: Zipf-like weights.
         self.company_weights = [1 / (rank ** 0.8) for rank in range(1, len(words.COMPANIES) + 1)]
         self.rng.shuffle(self.company_weights)
@@ -361,18 +366,18 @@ class _Builder:
                   Contact.met_at, Contact.introduced_by, Contact.needs, Contact.notes,
                   Contact.next_follow_up, Contact.last_contact_at, Contact.follow_up_manual,
                   Contact.source, Contact.search_text, Contact.created_at, Contact.updated_at]
-        insert_rows(Contact, fields, contact_rows)
-        insert_rows(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
+        _insert(Contact, fields, contact_rows)
+        _insert(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
                                 ContactMethod.value, ContactMethod.position], self.method_rows)
-        insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], self.tag_rows)
-        insert_rows(Employment, [Employment.contact, Employment.company, Employment.title,
+        _insert(ContactTag, [ContactTag.contact, ContactTag.tag], self.tag_rows)
+        _insert(Employment, [Employment.contact, Employment.company, Employment.title,
                              Employment.started_on, Employment.ended_on], self.job_rows)
-        insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.direction,
+        _insert(Interaction, [Interaction.id, Interaction.kind, Interaction.direction,
                               Interaction.occurred_at, Interaction.location, Interaction.summary,
                               Interaction.reply_owed, Interaction.replied_by, Interaction.points,
                               Interaction.advice, Interaction.resume_advice, Interaction.created_at],
                 self.interaction_rows)
-        insert_rows(InteractionContact, [InteractionContact.interaction, InteractionContact.contact],
+        _insert(InteractionContact, [InteractionContact.interaction, InteractionContact.contact],
                 self.participants)
 
     # -- reminders, commitments, loops, intros -------------------------------------------
@@ -405,13 +410,13 @@ class _Builder:
                 intros.append((first, second, rng.choice(words.NEEDS),
                                "made" if made else "offered", self.now_text,
                                self.now_text if made else None))
-        insert_rows(Reminder, [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at,
+        _insert(Reminder, [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at,
                            Reminder.created_at], reminders)
-        insert_rows(Commitment, [Commitment.contact, Commitment.interaction, Commitment.owner,
+        _insert(Commitment, [Commitment.contact, Commitment.interaction, Commitment.owner,
                              Commitment.text, Commitment.due_on, Commitment.done_at,
                              Commitment.created_at], commitments)
-        insert_rows(ReferralLoop, [ReferralLoop.contact, ReferralLoop.introducer, ReferralLoop.opened_by,
+        _insert(ReferralLoop, [ReferralLoop.contact, ReferralLoop.introducer, ReferralLoop.opened_by,
                                ReferralLoop.closed_by, ReferralLoop.opened_at, ReferralLoop.closed_at],
                 loops)
-        insert_rows(Intro, [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at,
+        _insert(Intro, [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at,
                         Intro.made_at], intros)
