@@ -92,6 +92,12 @@ async def _shoot(db: Path, config_dir: Path, out: Path, name: str, keys: tuple[s
 
 
 async def _settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
+    """Wait until no worker runs (a load replaced by a newer one counts as done)."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(3):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
+        await pilot.pause()
