@@ -312,3 +312,21 @@ def test_needs_suggest_helpers_ranked(db, frozen):
     assert [h.need for h in help_] == ["a designer for her side project", "intro to investors"]
     assert [h.name for h in help_[0].helpers] == ["Dana Design", "Nora Notes"]
     assert [h.name for h in help_[1].helpers] == ["Ivan Invest"]
+
+
+def test_apply_cadence_agrees_with_refresh_follow_up(db, frozen, tmp_path):
+    """The bulk SQL update and the per-contact rule compute the same dates."""
+    cases = [("peer", False, None, None), ("mentor", True, None, None), ("faculty", True, None, None),
+             ("recruiter", False, 12, None), ("other", False, None, date(2026, 1, 10)),
+             ("company", True, 100, date(2025, 12, 1))]
+    ids = [person(f"P{n}", contact_type=kind, job_search=job, cadence_days=own, met_on=met)
+           for n, (kind, job, own, met) in enumerate(cases)]
+    log(ids[0], "call")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(
+        "[cadence]\npeer = 10\nmentor = 40\nfaculty = 5\njob-search = 14\n")
+    keep_in_touch.apply_cadence()
+    stored = {c.id: c.next_follow_up for c in Contact.select()}
+    for contact in Contact.select():
+        contacts.refresh_follow_up(contact)
+        assert contact.next_follow_up == stored[contact.id], contact.full_name
