@@ -1,0 +1,236 @@
+"""Finding who is already there, planning an import, and applying the plan in one go.
+
+A candidate matches an existing contact by (in this order) the same card UID, the same
+LinkedIn profile, the same email address, or a close name at the same company. The
+plan is computed before anything is written; ``apply`` writes it in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from peewee import JOIN
+
+from netkeep.core import bulk, contacts
+from netkeep.core.contacts import normalise_company as _normalise_company
+from netkeep.core.contacts import normalise_tag
+from netkeep.core.records import ContactInput, Method
+from netkeep.interop.records import Candidate, ParseResult, Problem, linkedin_key
+from netkeep.store.models import Company, Contact, ContactMethod, database
+
+ON_DUPLICATE = ("update", "skip", "add")
+normalise_company = lru_cache(maxsize=8192)(_normalise_company)
+#: How close two names at one company must be (rapidfuzz token-sort ratio, 0–100).
+NAME_SCORE = 90
+#: Fields an import replaces when it has a value (people change jobs).
+REPLACED = ("title", "company")
+#: Fields an import fills only when netkeep has nothing yet.
+FILLED = ("given_name", "family_name", "linkedin_url", "website", "location", "birthday",
+          "how_met", "met_on", "met_at", "needs", "cadence_days", "introduced_by_id")
+
+
+@dataclass(frozen=True)
+class Step:
+    """What will happen to one candidate."""
+
+    action: str  # "add" | "update" | "skip"
+    candidate: Candidate
+    data: ContactInput
+    contact_id: int | None = None
+    existing_name: str = ""
+    matched_by: str = ""
+    changes: tuple[str, ...] = ()
+    reason: str = ""
+    #: An introducer added by this same import, linked once both exist.
+    link_uid: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: str
+    steps: tuple[Step, ...]
+    problems: tuple[Problem, ...] = ()
+    hidden: int = 0
+
+    def count(self, action: str) -> int:
+        return sum(1 for step in self.steps if step.action == action)
+
+
+@dataclass(frozen=True)
+class Report:
+    source: str
+    added: int
+    updated: int
+    skipped: int
+    problems: tuple[Problem, ...] = ()
+    hidden: int = 0
+    added_ids: tuple[int, ...] = field(default=(), repr=False)
+
+
+class _Index:
+    """Existing contacts by UID, LinkedIn profile, email and company (plus this import's rows)."""
+
+    def __init__(self) -> None:
+        self.uids: dict[str, int] = {}
+        self.linkedin: dict[str, int] = {}
+        self.emails: dict[str, int] = {}
+        self.by_company: dict[str, list[tuple[str, int, str]]] = {}
+        self.names: dict[int, str] = {}
+        self.exact_names: dict[str, list[int]] = {}
+        query = (Contact.select(Contact.id, Contact.uid, Contact.full_name, Contact.linkedin_url,
+                                Company.key)
+                 .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id)))
+        for contact_id, uid, name, linkedin, key in database.execute(query):
+            self.names[contact_id] = name
+            self.exact_names.setdefault(name.casefold(), []).append(contact_id)
+            self.remember(contact_id, uid, linkedin, (), key or "", name)
+        for contact_id, value in database.execute(
+                ContactMethod.select(ContactMethod.contact, ContactMethod.value)
+                .where(ContactMethod.kind == "email")):
+            self.emails.setdefault(value.strip().casefold(), contact_id)
+
+    def remember(self, ref: int, uid: str, linkedin: str, emails, company_key: str, name: str) -> None:
+        if uid:
+            self.uids.setdefault(uid, ref)
+        if linkedin:
+            self.linkedin.setdefault(linkedin_key(linkedin), ref)
+        for email in emails:
+            self.emails.setdefault(email.strip().casefold(), ref)
+        if company_key:
+            profile = linkedin_key(linkedin) if linkedin else ""
+            self.by_company.setdefault(company_key, []).append((name, ref, profile))
+
+    def find(self, data: ContactInput) -> tuple[int, str] | None:
+        if data.uid and data.uid in self.uids:
+            return self.uids[data.uid], "the same card UID"
+        if data.linkedin_url and linkedin_key(data.linkedin_url) in self.linkedin:
+            return self.linkedin[linkedin_key(data.linkedin_url)], "LinkedIn profile"
+        for method in data.emails:
+            ref = self.emails.get(method.value.strip().casefold())
+            if ref is not None:
+                return ref, f"email {method.value}"
+        key = normalise_company(data.company)
+        if key and key in self.by_company:
+            from rapidfuzz import fuzz, process, utils
+
+            # Two different LinkedIn profiles are two people, however alike the names.
+            profile = linkedin_key(data.linkedin_url) if data.linkedin_url else ""
+            people = [p for p in self.by_company[key] if not (profile and p[2] and p[2] != profile)]
+            best = process.extractOne(data.full_name, [name for name, _, _ in people],
+                                      scorer=fuzz.token_sort_ratio, processor=utils.default_process,
+                                      score_cutoff=NAME_SCORE)
+            if best:
+                return people[best[2]][1], f"name at {data.company}"
+        return None
+
+
+def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
+    """Decide, for every candidate, whether it is added, updates someone, or is skipped."""
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(on_duplicate)
+    index = _Index()
+    file_uids = {c.data.uid for c in result.candidates if c.data.uid}
+    steps: list[Step] = []
+    for number, candidate in enumerate(result.candidates):
+        data, link_uid = _introducer(candidate, index, file_uids)
+        match = index.find(data)
+        if match is None or (match[0] >= 0 and on_duplicate == "add"):
+            if match is not None and data.uid in index.uids:
+                data = replace(data, uid="")
+            steps.append(Step("add", candidate, data, link_uid=link_uid))
+            index.remember(-1 - number, data.uid, data.linkedin_url,
+                           [m.value for m in data.emails], normalise_company(data.company),
+                           data.full_name)
+            continue
+        ref, how = match
+        if ref < 0:
+            earlier = result.candidates[-1 - ref]
+            steps.append(Step("skip", candidate, data, matched_by=how,
+                              reason=f"same person as {earlier.where} ({how})"))
+            continue
+        existing = index.names.get(ref, "")
+        if on_duplicate == "skip":
+            steps.append(Step("skip", candidate, data, ref, existing, how, reason="already there"))
+            continue
+        merged, changes = merge_into(contacts.get_card(ref).to_input(), data)
+        if changes:
+            steps.append(Step("update", candidate, merged, ref, existing, how, tuple(changes),
+                              link_uid=link_uid if merged.introduced_by_id is None else ""))
+        else:
+            steps.append(Step("skip", candidate, data, ref, existing, how, reason="nothing new"))
+    return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden)
+
+
+def _introducer(candidate: Candidate, index: _Index, file_uids: set[str]) -> tuple[ContactInput, str]:
+    """Resolve 'introduced by' to an existing contact, or to a card of this same import."""
+    data = candidate.data
+    uid = candidate.introducer_uid
+    if uid and uid in index.uids and index.uids[uid] >= 0:
+        return replace(data, introduced_by_id=index.uids[uid]), ""
+    if uid and uid in file_uids:
+        return data, uid
+    same_name = index.exact_names.get(candidate.introducer_name.casefold(), [])
+    if candidate.introducer_name and len(same_name) == 1:
+        return replace(data, introduced_by_id=same_name[0]), ""
+    return data, ""
+
+
+def _method_key(method: Method) -> str:
+    return method.value.strip().casefold()
+
+
+def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactInput, list[str]]:
+    """``current`` updated with what ``incoming`` adds; and the names of the fields that change."""
+    updates: dict = {}
+    for name in REPLACED:
+        new, old = getattr(incoming, name), getattr(current, name)
+        same = (normalise_company(new) == normalise_company(old)) if name == "company" else new == old
+        if new and not same:
+            updates[name] = new
+    for name in FILLED:
+        if getattr(incoming, name) and not getattr(current, name):
+            updates[name] = getattr(incoming, name)
+    if incoming.contact_type != "peer" and current.contact_type == "peer":
+        updates["contact_type"] = incoming.contact_type
+    if incoming.job_search and not current.job_search:
+        updates["job_search"] = True
+    if incoming.next_follow_up and not current.next_follow_up:
+        updates["next_follow_up"] = incoming.next_follow_up
+    if incoming.notes and incoming.notes not in current.notes:
+        updates["notes"] = f"{current.notes}\n\n{incoming.notes}".strip()
+    for name in ("emails", "phones", "urls"):
+        known = {_method_key(m) for m in getattr(current, name)}
+        extra = [m for m in getattr(incoming, name) if _method_key(m) not in known]
+        if extra:
+            updates[name] = tuple(getattr(current, name)) + tuple(extra)
+    known_tags = {normalise_tag(tag) for tag in current.tags}
+    new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
+    if new_tags:
+        updates["tags"] = tuple(current.tags) + tuple(new_tags)
+    return replace(current, **updates), list(updates)
+
+
+def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Write the plan in one transaction: all of it, or (on any error) none of it."""
+    adds = [step for step in plan.steps if step.action == "add"]
+    updates = [step for step in plan.steps if step.action == "update"]
+    total = len(adds) + len(updates)
+
+    def report_adds(done: int, _total: int) -> None:
+        if progress:
+            progress(done, total)
+
+    with database.atomic():
+        # Every candidate passed validate() when it was read (ParseResult.add).
+        ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
+        for number, step in enumerate(updates, start=1):
+            contacts.update_contact(step.contact_id, step.data)
+            if progress and (number % 100 == 0 or number == len(updates)):
+                progress(len(adds) + number, total)
+        links = [(contact_id, step.link_uid) for step, contact_id in zip(adds, ids) if step.link_uid]
+        links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid]
+        bulk.link_introducers(links)
+    return Report(plan.source, len(adds), len(updates), plan.count("skip"), plan.problems,
+                  plan.hidden, tuple(ids))

@@ -1,0 +1,100 @@
+"""Reading every contact for export in a few bulk queries (no model objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import JOIN
+
+from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Tag, database
+
+
+@dataclass(frozen=True)
+class ExportContact:
+    """One contact with what the export formats write."""
+
+    id: int
+    uid: str
+    full_name: str
+    given_name: str
+    family_name: str
+    title: str
+    company: str
+    website: str
+    location: str
+    linkedin_url: str
+    birthday: str
+    contact_type: str
+    job_search: bool
+    how_met: str
+    met_on: str
+    met_at: str
+    introducer_uid: str
+    introducer_name: str
+    needs: str
+    notes: str
+    cadence_days: int | None
+    next_follow_up: str
+    follow_up_manual: bool
+    last_contact_at: str
+    archived: bool
+    source: str
+    created_at: str
+    emails: tuple[tuple[str, str], ...]  # (value, label)
+    phones: tuple[tuple[str, str], ...]
+    urls: tuple[tuple[str, str], ...]
+    tags: tuple[str, ...]
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
+    """Every contact (archived too unless told otherwise), ordered by name."""
+    methods: dict[int, dict[str, list[tuple[str, str]]]] = {}
+    for contact_id, kind, value, label in database.execute(
+            ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value,
+                                 ContactMethod.label)
+            .order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)):
+        methods.setdefault(contact_id, {}).setdefault(kind, []).append((value, label))
+    tags: dict[int, list[str]] = {}
+    for contact_id, name in database.execute(
+            ContactTag.select(ContactTag.contact, Tag.name).join(Tag).order_by(Tag.name)):
+        tags.setdefault(contact_id, []).append(name)
+    Introducer = Contact.alias()
+    query = (Contact
+             .select(Contact.id, Contact.uid, Contact.full_name, Contact.given_name,
+                     Contact.family_name, Contact.title, Company.name, Contact.website,
+                     Contact.location, Contact.linkedin_url, Contact.birthday,
+                     Contact.contact_type, Contact.job_search, Contact.how_met, Contact.met_on,
+                     Contact.met_at, Introducer.uid, Introducer.full_name, Contact.needs,
+                     Contact.notes, Contact.cadence_days, Contact.next_follow_up,
+                     Contact.follow_up_manual, Contact.last_contact_at, Contact.archived,
+                     Contact.source, Contact.created_at)
+             .join_from(Contact, Company, JOIN.LEFT_OUTER)
+             .join_from(Contact, Introducer, JOIN.LEFT_OUTER,
+                        on=(Contact.introduced_by == Introducer.id))
+             .order_by(Contact.full_name, Contact.id))
+    if not include_archived:
+        query = query.where(Contact.archived == False)  # noqa: E712
+    result = []
+    for row in database.execute(query):
+        (cid, uid, full, given, family, title, company, website, location, linkedin, birthday,
+         ctype, job, how, met_on, met_at, intro_uid, intro_name, needs, notes, cadence, follow,
+         manual, last, archived, source, created) = row
+        own = methods.get(cid, {})
+        result.append(ExportContact(
+            cid, uid, full, given, family, title, company or "", website, location, linkedin,
+            birthday, ctype, bool(job), how, _text(met_on), met_at, intro_uid or "",
+            intro_name or "", needs, notes, cadence, _text(follow), bool(manual), _text(last),
+            bool(archived), source, _text(created),
+            tuple(own.get("email", ())), tuple(own.get("phone", ())), tuple(own.get("url", ())),
+            tuple(tags.get(cid, ())),
+        ))
+    return result

@@ -1,0 +1,15 @@
+"""Which importer reads which format."""
+
+from __future__ import annotations
+
+import importlib
+
+from netkeep.interop.records import ParseResult
+
+PARSERS = {"linkedin": "netkeep.interop.linkedin", "vcard": "netkeep.interop.vcard",
+           "google": "netkeep.interop.google"}
+
+
+def read_file(kind: str, path: str) -> ParseResult:
+    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard`` or ``google``)."""
+    return importlib.import_module(PARSERS[kind]).parse(path)

@@ -1,0 +1,88 @@
+"""What the importers hand to the duplicate finder: candidates, problems, results."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import unquote
+
+from netkeep.core.contacts import strip_controls, validate
+from netkeep.core.errors import ValidationError
+from netkeep.core.records import ContactInput
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A contact read from a file, with the line it starts on."""
+
+    line: int
+    data: ContactInput
+    #: The file it came from, when a folder of files is imported.
+    file: str = ""
+    #: Who introduced them, as a card UID and a name (from a netkeep vCard).
+    introducer_uid: str = ""
+    introducer_name: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.file} line {self.line}" if self.file else f"line {self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row or card that could not be read, and why."""
+
+    line: int
+    reason: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file} line {self.line}" if self.file else f"line {self.line}"
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class ParseResult:
+    """Everything read from one file."""
+
+    source: str
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: Rows left out on purpose (LinkedIn members who hide their name).
+    hidden: int = 0
+
+    def add(self, line: int, data: ContactInput, file: str = "", **introducer: str) -> None:
+        """Keep ``data`` as a candidate if it would save; otherwise record why not."""
+        try:
+            self.candidates.append(Candidate(line, validate(data), file, **introducer))
+        except ValidationError as error:
+            self.problems.append(Problem(line, str(error), file))
+
+
+def clean(text: str | None) -> str:
+    """One line of imported text: control characters gone, whitespace runs collapsed."""
+    return " ".join(strip_controls(text or "", multiline=True).split())
+
+
+def clean_block(text: str | None) -> str:
+    """Several lines of imported text (notes): controls gone, line ends normalised."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_controls(text, multiline=True)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/([^/?#]+)", re.I)
+
+
+@lru_cache(maxsize=1024)
+def linkedin_key(url: str) -> str:
+    """The part of a LinkedIn profile address that identifies the person (lower case)."""
+    match = _LINKEDIN.match(url.strip())
+    if match:
+        return "linkedin.com/in/" + unquote(match.group(1)).casefold()
+    return url.strip().rstrip("/").casefold()
+
+
+def is_linkedin(url: str) -> bool:
+    return bool(_LINKEDIN.match(url.strip()))

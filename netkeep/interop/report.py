@@ -1,0 +1,59 @@
+"""Plain-text previews and reports of an import, shared by the command line and the app."""
+
+from __future__ import annotations
+
+from netkeep.interop.dedupe import Plan, Report, Step
+
+#: How many individual updates, skips and problems a preview lists before summing up.
+SHOWN = 30
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def step_line(step: Step) -> str:
+    name = step.data.full_name
+    where = step.candidate.where
+    if step.action == "update":
+        return (f"update  {where}: {name} → {step.existing_name} (same {step.matched_by}): "
+                f"{', '.join(change.removesuffix('_id').replace('_', ' ') for change in step.changes)}")
+    if step.action == "skip":
+        return f"skip    {where}: {name} — {step.reason}"
+    return f"add     {where}: {name}"
+
+
+def summary(plan: Plan) -> str:
+    parts = [f"{plan.count('add')} to add", f"{plan.count('update')} to update",
+             f"{plan.count('skip')} to skip"]
+    if plan.hidden:
+        parts.append(f"{_plural(plan.hidden, 'hidden member')} without a name left out")
+    if plan.problems:
+        parts.append(f"{_plural(len(plan.problems), 'unreadable row')}")
+    return ", ".join(parts)
+
+
+def preview_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
+    """The preview: a summary, then the updates and skips (adds are only counted)."""
+    lines = [f"Preview of the {plan.source} import: {summary(plan)}."]
+    interesting = [step for step in plan.steps if step.action != "add"]
+    lines += ["  " + step_line(step) for step in interesting[:shown]]
+    if len(interesting) > shown:
+        lines.append(f"  … and {len(interesting) - shown} more")
+    return lines
+
+
+def problem_lines(plan: Plan | Report, shown: int = SHOWN) -> list[str]:
+    lines = ["  " + str(problem) for problem in plan.problems[:shown]]
+    if len(plan.problems) > shown:
+        lines.append(f"  … and {len(plan.problems) - shown} more")
+    return lines
+
+
+def report_line(report: Report) -> str:
+    parts = [f"{report.added} added", f"{report.updated} updated", f"{report.skipped} skipped"]
+    if report.hidden:
+        parts.append(f"{_plural(report.hidden, 'hidden member')} left out")
+    if report.problems:
+        parts.append(f"{_plural(len(report.problems), 'unreadable row')} left out")
+    return f"Imported from {report.source}: {', '.join(parts)}."

@@ -1,0 +1,57 @@
+"""Writing an export to a stream, a file or (vCards) a folder: shared by the CLI and the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netkeep.core.errors import NetkeepError
+
+KINDS = ("vcard", "csv", "json", "ics")
+
+
+def write_export(kind: str, out, vcard_version: str = "4.0") -> int:
+    """Write the export of ``kind`` to the text stream ``out``; return how many items."""
+    if kind == "json":
+        from netkeep.interop.backup import write_backup
+
+        return write_backup(out)["contact"]
+    if kind == "ics":
+        from netkeep.interop.ics import calendar_text, upcoming_events
+
+        events = upcoming_events()
+        out.write(calendar_text(events))
+        return len(events)
+    from netkeep.interop.exportdata import load_contacts
+
+    if kind == "csv":
+        from netkeep.interop.csv_export import write_csv
+
+        return write_csv(load_contacts(), out)
+    from netkeep.interop.vcard_write import write_cards
+
+    return write_cards(load_contacts(include_archived=False), out, vcard_version)
+
+
+def wants_folder(kind: str, path: Path, typed: str) -> bool:
+    """A vCard export goes one card per file when the target is (or is typed as) a folder."""
+    return kind == "vcard" and (path.is_dir() or typed.endswith(("/", "\\")))
+
+
+def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[int, Path, bool]:
+    """Write the export to the path a person typed; return (count, path, one file per card)."""
+    path = Path(typed).expanduser()
+    try:
+        if wants_folder(kind, path, typed):
+            from netkeep.interop.exportdata import load_contacts
+            from netkeep.interop.vcard_write import write_vdir
+
+            return write_vdir(load_contacts(include_archived=False), path, vcard_version), path, True
+        if path.is_dir():
+            raise NetkeepError(f"{path} is a folder; give a file name "
+                               "(only vCards go one per file into a folder)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        encoding = "utf-8-sig" if kind == "csv" else "utf-8"
+        with open(path, "w", encoding=encoding, newline="") as out:
+            return write_export(kind, out, vcard_version), path, False
+    except OSError as error:
+        raise NetkeepError(f"cannot write {path}: {error.strerror or error}") from None
