@@ -330,3 +330,17 @@ def test_apply_cadence_agrees_with_refresh_follow_up(db, frozen, tmp_path):
     for contact in Contact.select():
         contacts.refresh_follow_up(contact)
         assert contact.next_follow_up == stored[contact.id], contact.full_name
+
+
+def test_thank_you_due_after_a_meeting_until_sent(db, frozen):
+    jane = person("Jane Doe")
+    meeting = log(jane, "coffee", "payments infra")
+    frozen.travel_to(pendulum.datetime(2026, 3, 4, 9))
+    result = agenda.agenda()
+    [item] = result.thanks
+    assert (item.ref_id, item.contact_id, item.due_on) == (meeting, jane, date(2026, 3, 3))
+    assert item.text == "thank-you for the coffee on 2 Mar 2026"
+    assert agenda.header_text(result.counts) == "Today: 1 thank-you due"
+    logged = agenda.complete(item)
+    assert interactions.get_interaction(logged).kind == "thank-you"
+    assert agenda.agenda().thanks == ()
