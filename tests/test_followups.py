@@ -344,3 +344,34 @@ def test_thank_you_due_after_a_meeting_until_sent(db, frozen):
     logged = agenda.complete(item)
     assert interactions.get_interaction(logged).kind == "thank-you"
     assert agenda.agenda().thanks == ()
+
+
+def test_thanks_due_agrees_with_the_meetings_rule(db, frozen):
+    from netkeep.core import letters
+    from netkeep.core.meetings import thank_you_due
+    from netkeep.core.thanks_due import thanks_due
+
+    jane, sam, ann = person("Jane Doe"), person("Sam Lee"), person("Ann Lee")
+    log(jane, "coffee")                                   # due
+    log(sam, "call")
+    log(sam, "thank-you", direction="out")                # thanked since
+    drafted = log(ann, "meeting")
+    letters.save_draft(drafted, "Thanks", "Dear Ann")     # a draft, not sent: due
+    sent = log(jane, "informational interview")
+    letters.save_draft(sent, "Thanks", "Dear Jane")
+    letters.mark_sent(sent)                               # sent: not due
+    interactions.log_interaction(InteractionInput((ann, sam), kind="event"))  # first participant
+    log(jane, "email", direction="in")                    # not a conversation
+    frozen.travel_to(pendulum.datetime(2026, 3, 10, 9))
+    log(ann, "coffee")
+    frozen.travel_to(pendulum.datetime(2026, 3, 20, 9))   # the first meetings left the window
+    for day in (date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 20)):
+        expected = [(t.interaction_id, t.contact_id, t.due_on, t.has_draft)
+                    for t in thank_you_due(day)]
+        found, total = thanks_due(day, limit=100)
+        assert [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in found] == expected
+        assert total == len(expected)
+    # the check above is not vacuous: on 10 Mar, Ann's drafted meeting and her coffee are due
+    assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (
+        drafted, True)
+    assert len(thank_you_due(date(2026, 3, 10))) == 2

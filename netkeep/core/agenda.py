@@ -1,8 +1,8 @@
 """The agenda (the Today view and ``netkeep due``): everything that needs me now.
 
 Sections: overdue, due today and the coming seven days (contacts' next follow-ups and
-reminders), owed replies, thank-yous due after meetings (the rule lives in
-``core.meetings``), open commitments, referral loops to close, intros owed.
+reminders), owed replies, thank-yous due after meetings (``core.thanks_due``), open
+commitments, referral loops to close, intros owed.
 Each section shows at most ``limit`` items; :class:`AgendaCounts` has the full totals.
 """
 
@@ -16,8 +16,8 @@ from netkeep.core import commitments, intros, keep_in_touch, letters, loops, rem
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.interactions import log_interaction
-from netkeep.core.meetings import thank_you_due
 from netkeep.core.records import InteractionInput
+from netkeep.core.thanks_due import thanks_due
 from netkeep.store.models import (
     Commitment,
     Contact,
@@ -213,13 +213,13 @@ def _owed_replies(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
 
 
 def _thanks(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
-    due = thank_you_due(day)
+    due, total = thanks_due(day, limit=limit)
     items = tuple(
         AgendaItem("thanks", t.interaction_id, t.contact_id, t.contact_name,
                    f"thank-you for the {t.kind} on {format_date(t.occurred_at)}"
                    + (" (draft written)" if t.has_draft else ""), t.due_on)
-        for t in due[:limit])
-    return items, len(due)
+        for t in due)
+    return items, total
 
 
 def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
