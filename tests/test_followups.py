@@ -375,3 +375,13 @@ def test_thanks_due_agrees_with_the_meetings_rule(db, frozen):
     assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (
         drafted, True)
     assert len(thank_you_due(date(2026, 3, 10))) == 2
+
+
+def test_header_marks_a_capped_thank_you_count():
+    from netkeep.core.thanks_due import COUNT_CAP
+
+    assert agenda.header_text(agenda.AgendaCounts(thanks=COUNT_CAP)) == (
+        f"Today: {COUNT_CAP}+ thank-yous due")
+    assert agenda.header_text(agenda.AgendaCounts(thanks=2)) == "Today: 2 thank-yous due"
+    assert agenda.total_text("thanks", COUNT_CAP, 100) == f"{COUNT_CAP - 100}+"
+    assert agenda.total_text("overdue", COUNT_CAP, 100) == f"{COUNT_CAP - 100}"

@@ -17,6 +17,7 @@ from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.interactions import log_interaction
 from netkeep.core.records import InteractionInput
+from netkeep.core.thanks_due import COUNT_CAP as THANKS_COUNT_CAP
 from netkeep.core.thanks_due import thanks_due
 from netkeep.store.models import (
     Commitment,
@@ -115,6 +116,12 @@ class Agenda:
         return self.counts.total == 0
 
 
+def total_text(section: str, total: int, shown: int = 0) -> str:
+    """How many (beyond the ``shown`` ones) as text: ``12``, or ``1000+`` for a capped count."""
+    capped = section == "thanks" and total >= THANKS_COUNT_CAP
+    return f"{total - shown}{'+' if capped else ''}"
+
+
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
@@ -127,7 +134,8 @@ def header_text(counts: AgendaCounts) -> str:
     if counts.replies:
         parts.append(f"{_plural(counts.replies, 'reply', 'replies')} owed")
     if counts.thanks:
-        parts.append(f"{_plural(counts.thanks, 'thank-you')} due")
+        more = "+" if counts.thanks >= THANKS_COUNT_CAP else ""
+        parts.append(f"{counts.thanks}{more} thank-you{'' if counts.thanks == 1 else 's'} due")
     if counts.commitments:
         parts.append(_plural(counts.commitments, "commitment"))
     if counts.loops:

@@ -6,6 +6,10 @@ and the first few. This module asks SQLite the same question: a meeting (a
 conversation kind) from the last ``THANK_YOU_WINDOW_DAYS`` days up to today, whose
 draft is not marked sent, with no "thank-you" logged with its contact (its first
 participant) since it happened. ``tests/test_followups.py`` checks both agree.
+
+Counting stops at :data:`COUNT_CAP`: no one has a thousand thank-you notes to write,
+and a history full of recent meetings (the 30,000-contact demo) would otherwise make
+every agenda read slow.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from peewee import JOIN, fn
 from netkeep.core.meetings import THANK_YOU_WINDOW_DAYS
 from netkeep.core.records import MEETING_KINDS
 from netkeep.store.models import Contact, Interaction, InteractionContact, ThankYouDraft
+
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -60,9 +66,10 @@ def _query(day: date):
 
 
 def thanks_due(day: date, *, limit: int) -> tuple[list[ThanksDue], int]:
-    """The first ``limit`` meetings waiting for a thank-you (oldest first), and how many."""
+    """The first ``limit`` meetings waiting for a thank-you (oldest first), and how many
+    (at most :data:`COUNT_CAP`)."""
     query = _query(day)
-    total = query.count()
+    total = query.limit(COUNT_CAP).count()
     tz = pendulum.local_timezone()
     items = []
     for row in query.order_by(Interaction.occurred_at, Interaction.id).limit(limit).objects():
