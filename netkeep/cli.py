@@ -14,18 +14,21 @@ from pathlib import Path
 
 CAPTURE_SYNTAX = """\
 one-line capture syntax:
-  NAME [EMAIL] [@COMPANY] [#tag ...] [+INTRODUCER] [!EVENT] [>WHEN] [-- NOTE]
+  NAME[, TITLE] [EMAIL] [@COMPANY] [#tag ...] [+INTRODUCER] [!EVENT] [>WHEN] [-- NOTE]
 
+  , TITLE      a comma after the name starts their job title
   @COMPANY     the company they work at (words up to the next marker)
   #tag         a tag (one word; give as many as you like)
-  +INTRODUCER  who introduced you (matched against your contacts)
-  !EVENT       where you met (an event or a place)
+  +INTRODUCER  who introduced you: an existing contact's exact name, or words only
+               one contact's name has (several or none: nothing is saved, you are told)
+  !EVENT       where you met (an event or a place); also how you met, unless introduced
   >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "4 Mar"
   -- NOTE      everything after " -- " is the note
-  an email address anywhere before the note is saved as their email
+  an email address anywhere before the note is saved as their email;
+  quote the whole line (the shell treats #, ! and > specially)
 
 example:
-  netkeep capture "Jane Doe jane@stripe.com @Stripe #alumni +Bob Smith !PyCon 2026 >2w -- wants a designer"
+  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith !PyCon 2026 >2w -- wants a designer"
 """
 
 
@@ -49,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--contacts", type=int, default=300, metavar="N", help="how many contacts (up to 30000; default 300)")
     demo.add_argument("--no-open", action="store_true", help="only write the demo database")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    demo.add_argument("--db", dest="demo_db", metavar="PATH", help="where to write the demo database (default: the cache dir; replaced if it exists)")
 
     find = sub.add_parser("find", help="search contacts from the shell")
     find.add_argument("query", nargs="*", help="words to match (empty lists everyone)")
@@ -107,19 +111,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "open"
-    from netkeep.core.errors import NetkeepError
-    from netkeep.store.database import DatabaseError
-
     try:
         handler = HANDLERS[command]
         return handler(args) or 0
-    except (NetkeepError, DatabaseError) as error:
-        return fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:
+        # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
+        from netkeep.core.errors import NetkeepError
+        from netkeep.store.database import DatabaseError
+
+        if isinstance(error, (NetkeepError, DatabaseError)):
+            return fail(str(error))
+        raise
 
 
 def _open_app(args: argparse.Namespace) -> int:

@@ -8,14 +8,21 @@ from datetime import datetime, timedelta
 import pendulum
 from peewee import fn
 
+from netkeep.core import loops, replies
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput, TimelineEntry
 from netkeep.store.models import Contact, Interaction, InteractionContact, database
 
 #: Called inside the logging transaction with the new interaction's id and its input,
-#: so follow-up rules (owed replies, referral loops) can react to it.
-after_log_hooks: list[Callable[[int, InteractionInput], None]] = []
+#: so follow-up rules can react to it. The built-in rules (owed replies answered,
+#: referral loops opened and closed) are listed here explicitly; their modules depend
+#: only on the store, so there is no import cycle and no registration by side effect.
+after_log_hooks: list[Callable[[int, InteractionInput], None]] = [
+    replies.settle_owed_replies,
+    loops.close_mentioned_loops,
+    loops.open_referral_loops,
+]
 
 
 def validate_interaction(data: InteractionInput) -> None:

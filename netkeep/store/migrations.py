@@ -65,11 +65,17 @@ CREATE UNIQUE INDEX "thank_you_draft_interaction_id" ON "thank_you_draft" ("inte
 CREATE INDEX "thank_you_draft_contact_id" ON "thank_you_draft" ("contact_id");
 """
 
+_V4 = """
+CREATE INDEX "contact_archived_next_follow_up" ON "contact" ("archived", "next_follow_up");
+CREATE INDEX "interaction_reply_owed_replied_by_id_occurred_at" ON "interaction" ("reply_owed", "replied_by_id", "occurred_at");
+"""
+
 #: Step number -> (what it does, its SQL statements).
 STEPS: dict[int, tuple[str, str]] = {
     1: ("contacts, companies, tags and the timeline", _V1),
     2: ("reminders, commitments, referral loops and intros", _V2),
     3: ("meeting notes, reflections and thank-you drafts", _V3),
+    4: ("indexes for the agenda: follow-ups due and replies owed", _V4),
 }
 
 LATEST = max(STEPS)

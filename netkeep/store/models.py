@@ -71,6 +71,9 @@ class Contact(BaseModel):
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
 
+    class Meta:
+        indexes = ((("archived", "next_follow_up"), False),)
+
 
 class ContactMethod(BaseModel):
     """An email address, phone number or web address of a contact, with a label."""
@@ -123,6 +126,9 @@ class Interaction(BaseModel):
     advice = TextField(default="")
     resume_advice = BooleanField(default=False)
     created_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("reply_owed", "replied_by", "occurred_at"), False),)
 
 
 class InteractionContact(BaseModel):

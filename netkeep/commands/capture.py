@@ -1,0 +1,47 @@
+"""``netkeep capture [TEXT]``: save a one-line capture at once, or open the small form."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def run(args: argparse.Namespace) -> int:
+    from netkeep.cli import resolve_db
+
+    text = " ".join(args.text).strip()
+    if not text:
+        # Textual is imported only here: the one-line path never pays for it.
+        from netkeep.tui.capture import CaptureApp
+
+        app = CaptureApp(resolve_db(args))
+        app.run()
+        if app.saved is not None:
+            print(confirmation(app.saved))
+        return app.return_code or 0
+
+    from netkeep.cli import open_db
+    from netkeep.core.capture import capture_line
+
+    with open_db(args):
+        contact_id, data = capture_line(text)
+    print(confirmation(data))
+    return 0
+
+
+def confirmation(data) -> str:
+    """One line saying what was saved: ``Saved Jane Doe (Stripe) #alumni, follow up 12 Dec 2026``."""
+    from netkeep.core.dates import format_date
+
+    parts = [f"Saved {data.full_name.strip()}"]
+    details = ", ".join(x for x in (data.title.strip(), data.company.strip()) if x)
+    if details:
+        parts.append(f"({details})")
+    parts.extend(f"#{t.lstrip('#')}" for t in data.tags)
+    line = " ".join(parts)
+    if data.introduced_by_id is not None:
+        line += f", {data.how_met}"
+    elif data.met_at:
+        line += f", met at {data.met_at.strip()}"
+    if data.next_follow_up is not None:
+        line += f", follow up {format_date(data.next_follow_up)}"
+    return line + "."

@@ -1,0 +1,417 @@
+"""A believable demo network, generated fast and deterministically for a seed.
+
+Everything is dated relative to today: people met over the last few years, about ten
+interactions each over the last two, some owed replies, manual follow-ups, reminders,
+commitments and referral chains. Rows go in with bulk inserts inside one transaction,
+so 30,000 contacts and 300,000 interactions take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+import unicodedata
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pendulum
+
+from netkeep.core import cadence, demo_words as words
+from netkeep.core.contacts import normalise_company
+from netkeep.store.bulk import insert_rows
+from netkeep.store.database import open_database
+from netkeep.store.models import (
+    Commitment,
+    Company,
+    Contact,
+    ContactMethod,
+    ContactTag,
+    Employment,
+    Interaction,
+    InteractionContact,
+    Intro,
+    ReferralLoop,
+    Reminder,
+    Tag,
+    database,
+)
+
+MAX_CONTACTS = 30_000
+_STAMP = "%Y-%m-%d %H:%M:%S"
+#: Contact types and how often they occur.
+TYPE_WEIGHTS = {"peer": 30, "alumni": 20, "company": 18, "recruiter": 8, "mentor": 6,
+                "friend/family": 8, "faculty": 4, "other": 6}
+#: Title family by contact type (recruiters recruit, faculty teach).
+TYPE_TITLES = {"recruiter": "people", "faculty": "academic"}
+TITLE_FAMILIES = [family for family in words.TITLES if family != "academic"]
+#: Tags given by contact type rather than at random.
+TYPE_TAGS = {"alumni": "alumni", "recruiter": "recruiter", "mentor": "mentor"}
+RANDOM_TAGS = [i for i, t in enumerate(words.TAGS, start=1) if t not in TYPE_TAGS.values()]
+#: Letters that do not decompose into ASCII, for email addresses and URLs.
+_ASCII = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "ı": "i", "đ": "d", "æ": "ae", "œ": "oe"})
+UNIVERSITY = next(i for i, c in enumerate(words.COMPANIES, start=1) if c[2] == "education")
+
+
+@dataclass(frozen=True)
+class DemoStats:
+    """What was generated, and how long it took."""
+
+    path: Path
+    contacts: int
+    interactions: int
+    companies: int
+    seconds: float
+
+
+@dataclass
+class _Person:
+    id: int
+    name: str
+    given: str
+    company: int | None
+    domain: str
+    met_on: date
+    contact_type: str
+    job_search: bool
+    event: str
+    introducer: int | None
+
+
+def generate(path: str | os.PathLike[str], *, contacts: int = 300, seed: int = 7,
+             progress: Callable[[str], None] | None = None) -> DemoStats:
+    """Write a fresh demo network of ``contacts`` people to ``path`` (replacing what is there)."""
+    if not 1 <= contacts <= MAX_CONTACTS:
+        from netkeep.core.errors import NetkeepError
+
+        raise NetkeepError(f"The demo network has from 1 to {MAX_CONTACTS:,} contacts.")
+    say = progress or (lambda _message: None)
+    started = time.perf_counter()
+    path = Path(path).expanduser()
+    _check_replaceable(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = open_database(path)
+    try:
+        builder = _Builder(random.Random(seed), pendulum.today().date())
+        with database.atomic():
+            say("companies and tags")
+            builder.companies_and_tags()
+            say(f"{contacts:,} contacts")
+            builder.people(contacts)
+            say("interactions")
+            interactions = builder.timeline()
+            builder.write()
+            say("reminders, commitments and referral loops")
+            builder.extras()
+        db.execute_sql("PRAGMA optimize")
+    finally:
+        db.close()
+    return DemoStats(path, contacts, interactions, len(words.COMPANIES),
+                     time.perf_counter() - started)
+
+
+def _check_replaceable(path: Path) -> None:
+    """Refuse to overwrite a database that holds anything but a demo network."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    from peewee import DatabaseError as PeeweeError
+
+    from netkeep.core.errors import NetkeepError
+    from netkeep.store.database import DatabaseError
+
+    with open(path, "rb") as file:
+        is_sqlite = file.read(16) == b"SQLite format 3\x00"
+    try:
+        if not is_sqlite:
+            raise DatabaseError(str(path))
+        db = open_database(path, migrate=False)
+        try:
+            foreign = Contact.select().where(Contact.source != "demo").exists()
+        finally:
+            db.close()
+    except (DatabaseError, PeeweeError):
+        foreign = True
+    if foreign:
+        raise NetkeepError(f"{path} holds more than a demo network; the demo never replaces it "
+                           "(give another --db)")
+
+
+def _ascii(name: str) -> str:
+    """``Łukasz O'Brien`` → ``lukaszobrien``: a name as it appears in an address."""
+    plain = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII))
+    return "".join(ch for ch in plain if ch.isascii() and ch.isalnum())
+
+
+class _Builder:
+    def __init__(self, rng: random.Random, today: date):
+        self.rng = rng
+        self.today = today
+        midnight = pendulum.datetime(today.year, today.month, today.day, tz=pendulum.local_timezone())
+        #: Everything generated happened before the start of today (local time).
+        self.end = datetime.fromtimestamp(midnight.int_timestamp, timezone.utc).replace(tzinfo=None)
+        self.now_text = self.end.strftime(_STAMP)
+        self.people_list: list[_Person] = []
+        self.last_touch: dict[int, datetime] = {}
+        self.first_touch: dict[int, tuple[datetime, int]] = {}
+
+    # -- companies, tags ---------------------------------------------------------------
+    def companies_and_tags(self) -> None:
+        rows = [(i, name, normalise_company(name), None, f"Works in {industry}.", self.now_text)
+                for i, (name, _domain, industry) in enumerate(words.COMPANIES, start=1)]
+        for rank, company_id in enumerate(self.rng.sample(range(1, len(rows) + 1), 6), start=1):
+            row = rows[company_id - 1]
+            rows[company_id - 1] = (*row[:3], rank, row[4], row[5])
+        insert_rows(Company, [Company.id, Company.name, Company.key, Company.target_rank,
+                          Company.notes, Company.created_at], rows)
+        insert_rows(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
+        # A few big employers, many small ones: Zipf-like weights.
+        self.company_weights = [1 / (rank ** 0.8) for rank in range(1, len(words.COMPANIES) + 1)]
+        self.rng.shuffle(self.company_weights)
+
+    # -- contacts ------------------------------------------------------------------------
+    def _name(self, used: set[str]) -> tuple[str, str, str]:
+        rng = self.rng
+        for attempt in range(4):
+            given_names, family_names = rng.choice(words.NAMES)
+            given, family = rng.choice(given_names), rng.choice(family_names)
+            name = f"{given} {family}"
+            if attempt == 3:
+                name = f"{given} {rng.choice('ABCDEFGHJKLMNPRSTVW')}. {family}"
+            if name not in used:
+                break
+        used.add(name)
+        return name, given, family
+
+    def people(self, count: int) -> None:
+        rng = self.rng
+        span = 6 * 365
+        # Meeting days, oldest first: contact ids follow the order people were met in,
+        # so an introducer always comes before the people they introduced.
+        met_days = sorted((int(span * rng.random() ** 1.6) for _ in range(count)), reverse=True)
+        used: set[str] = set()
+        types, type_weights = list(TYPE_WEIGHTS), list(TYPE_WEIGHTS.values())
+        company_ids = list(range(1, len(words.COMPANIES) + 1))
+        contact_rows, method_rows, tag_rows, job_rows = [], [], [], []
+        introduced: list[int] = []
+        for index, days_ago in enumerate(met_days, start=1):
+            name, given, family = self._name(used)
+            met_on = self.today - timedelta(days=days_ago + 1)
+            contact_type = rng.choices(types, type_weights)[0]
+            job_search = rng.random() < (0.6 if contact_type in ("recruiter", "company") else 0.18)
+            company = None if contact_type == "friend/family" and rng.random() < 0.5 else \
+                rng.choices(company_ids, self.company_weights)[0]
+            if contact_type == "faculty":
+                company = UNIVERSITY
+            title_family = TYPE_TITLES.get(contact_type) or rng.choice(TITLE_FAMILIES)
+            title = rng.choice(words.TITLES[title_family])
+            introducer = None
+            if index > 5 and rng.random() < 0.3:
+                # Prefer people who were themselves introduced: that makes chains.
+                pool = introduced if introduced and rng.random() < 0.5 else None
+                introducer = rng.choice(pool) if pool else rng.randrange(1, index)
+                introduced.append(index)
+            city = rng.choice(words.CITIES)
+            pattern, how = rng.choice(words.EVENTS)
+            event = pattern.format(year=met_on.year, city=city)
+            if introducer is not None:
+                how_met, met_at = f"introduced by {self.people_list[introducer - 1].name}", ""
+                event = ""
+            elif rng.random() < 0.7:
+                how_met, met_at = how, event
+            else:
+                how_met, met_at, event = rng.choice(words.OTHER_WAYS), "", ""
+            topic = rng.choice(words.TOPICS)
+            notes = " ".join(bit.format(city=city, topic=topic)
+                             for bit in rng.sample(words.NOTE_BITS, rng.choice((0, 1, 1, 2))))
+            needs = rng.choice(words.NEEDS) if rng.random() < 0.25 else ""
+            tags = set(rng.sample(RANDOM_TAGS, rng.choice((0, 1, 1, 2, 2, 3))))
+            if contact_type in TYPE_TAGS:
+                tags.add(words.TAGS.index(TYPE_TAGS[contact_type]) + 1)
+            tags = sorted(tags)
+            domain = words.COMPANIES[company - 1][1] if company else "mail.example"
+            emails = []
+            if rng.random() < 0.85:
+                emails.append(f"{_ascii(given)}.{_ascii(family)}@{domain}")
+            for position, email in enumerate(emails):
+                method_rows.append((index, "email", "work", email, position))
+            if rng.random() < 0.4:
+                phone = f"+1 555 {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}"
+                method_rows.append((index, "phone", "mobile", phone, 0))
+            linkedin = ""
+            if rng.random() < 0.7:
+                linkedin = f"https://www.linkedin.com/in/{_ascii(given)}-{_ascii(family)}-{rng.randrange(16**6):06x}"
+            company_name = words.COMPANIES[company - 1][0] if company else ""
+            search = " ".join(" ".join([
+                name, company_name, title, " ".join(words.TAGS[t - 1] for t in tags), notes,
+                how_met, met_at, city, needs, *emails]).casefold().split())
+            contact_rows.append((
+                index, str(uuid.UUID(int=rng.getrandbits(128), version=4)), name, given, family,
+                title, company, city, linkedin, contact_type, job_search, how_met, met_on.isoformat(),
+                met_at, introducer, needs, notes, "demo", search, self.now_text, self.now_text,
+            ))
+            tag_rows.extend((index, t) for t in tags)
+            if company:
+                job_rows.append((index, company, title, None, None))
+                if rng.random() < 0.15:
+                    past = rng.choice(company_ids)
+                    ended = met_on - timedelta(days=rng.randrange(30, 900))
+                    job_rows.append((index, past, rng.choice(words.TITLES["engineering"]), None,
+                                     ended.isoformat()))
+            self.people_list.append(_Person(index, name, given, company, domain, met_on,
+                                            contact_type, job_search, event, introducer))
+        self.contact_rows, self.method_rows = contact_rows, method_rows
+        self.tag_rows, self.job_rows = tag_rows, job_rows
+
+    # -- the timeline --------------------------------------------------------------------
+    def timeline(self) -> int:
+        rng = self.rng
+        kinds = list(words.KINDS)
+        kind_weights = [w for w, _ in words.KINDS.values()]
+        two_years = timedelta(days=730)
+        rows, participants = [], []
+        interaction_id = 0
+        for person in self.people_list:
+            start = max(datetime.combine(person.met_on, datetime.min.time()), self.end - two_years)
+            seconds = int((self.end - start).total_seconds())
+            if seconds <= 3600:
+                continue
+            n = max(1, min(24, round(rng.gauss(10.5, 4))))
+            moments = sorted(start + timedelta(seconds=int(seconds * rng.random() ** 0.7)) for _ in range(n))
+            if person.met_on >= (self.end - two_years).date():
+                first = datetime.combine(person.met_on, datetime.min.time()) + timedelta(hours=rng.randrange(9, 20))
+                moments[0] = min(first, self.end - timedelta(hours=1))
+                moments.sort()
+            for position, moment in enumerate(moments):
+                interaction_id += 1
+                if position == 0 and person.event:
+                    kind = "event"
+                    summary = f"Met at {person.event}: talked about {rng.choice(words.TOPICS)}."
+                elif position == 0 and person.introducer:
+                    kind = "coffee"
+                    summary = f"First coffee after the introduction; {rng.choice(words.TOPICS)}."
+                else:
+                    kind = rng.choices(kinds, kind_weights)[0]
+                    summary = rng.choice(words.KINDS[kind][1]).format(
+                        topic=rng.choice(words.TOPICS), event=rng.choice(words.EVENTS)[0].format(
+                            year=moment.year, city=rng.choice(words.CITIES)))
+                direction = ""
+                if kind in ("email", "message"):
+                    direction = "in" if rng.random() < 0.45 else "out"
+                elif kind in ("thank-you", "update"):
+                    direction = "out"
+                points = advice = ""
+                resume = False
+                if kind in ("informational interview", "coffee", "meeting"):
+                    points = "\n".join(rng.sample(words.TOPICS, 2))
+                    if rng.random() < 0.5:
+                        advice = rng.choice(words.ADVICE)
+                        resume = "resume" in advice
+                stamp = moment.strftime(_STAMP)
+                rows.append((interaction_id, kind, direction, stamp, "", summary, False, None,
+                             points, advice, resume, stamp))
+                participants.append((interaction_id, person.id))
+                if person.id > 1 and rng.random() < 0.04:
+                    # Now and then someone they already knew came along.
+                    other = rng.randrange(1, person.id)
+                    participants.append((interaction_id, other))
+                    self._touch(other, moment, interaction_id)
+                self._touch(person.id, moment, interaction_id)
+            # Some people wrote recently and are waiting for an answer.
+            if rng.random() < 0.03:
+                interaction_id += 1
+                moment = self.end - timedelta(hours=rng.randrange(6, 24 * 12))
+                stamp = moment.strftime(_STAMP)
+                rows.append((interaction_id, rng.choice(("email", "message")), "in", stamp, "",
+                             rng.choice(("Asked whether I could review their talk proposal.",
+                                         "Asked how my job search is going.",
+                                         "Sent a role that might suit me and asked what I think.",
+                                         "Asked for the name of the designer I mentioned.")),
+                             True, None, "", "", False, stamp))
+                participants.append((interaction_id, person.id))
+                self._touch(person.id, moment, interaction_id)
+        self.interaction_rows, self.participants = rows, participants
+        return len(rows)
+
+    def _touch(self, contact_id: int, moment: datetime, interaction_id: int) -> None:
+        if contact_id not in self.last_touch or moment > self.last_touch[contact_id]:
+            self.last_touch[contact_id] = moment
+        if contact_id not in self.first_touch or moment < self.first_touch[contact_id][0]:
+            self.first_touch[contact_id] = (moment, interaction_id)
+
+    def write(self) -> None:
+        """Write the people (now that their last touch and next follow-up are known), then the timeline."""
+        rng = self.rng
+        contact_rows = []
+        for row, person in zip(self.contact_rows, self.people_list):
+            last = self.last_touch.get(person.id)
+            if rng.random() < 0.05:
+                follow_up, manual = self.today + timedelta(days=rng.randrange(-6, 21)), True
+            else:
+                days = cadence.cadence_for(person.contact_type, person.job_search)
+                follow_up, manual = cadence.next_follow_up(last.date() if last else person.met_on, days), False
+            contact_rows.append((*row[:17], follow_up.isoformat(), last.strftime(_STAMP) if last else None,
+                                 manual, *row[17:]))
+        fields = [Contact.id, Contact.uid, Contact.full_name, Contact.given_name, Contact.family_name,
+                  Contact.title, Contact.company, Contact.location, Contact.linkedin_url,
+                  Contact.contact_type, Contact.job_search, Contact.how_met, Contact.met_on,
+                  Contact.met_at, Contact.introduced_by, Contact.needs, Contact.notes,
+                  Contact.next_follow_up, Contact.last_contact_at, Contact.follow_up_manual,
+                  Contact.source, Contact.search_text, Contact.created_at, Contact.updated_at]
+        insert_rows(Contact, fields, contact_rows)
+        insert_rows(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
+                                ContactMethod.value, ContactMethod.position], self.method_rows)
+        insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], self.tag_rows)
+        insert_rows(Employment, [Employment.contact, Employment.company, Employment.title,
+                             Employment.started_on, Employment.ended_on], self.job_rows)
+        insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.direction,
+                              Interaction.occurred_at, Interaction.location, Interaction.summary,
+                              Interaction.reply_owed, Interaction.replied_by, Interaction.points,
+                              Interaction.advice, Interaction.resume_advice, Interaction.created_at],
+                self.interaction_rows)
+        insert_rows(InteractionContact, [InteractionContact.interaction, InteractionContact.contact],
+                self.participants)
+
+    # -- reminders, commitments, loops, intros -------------------------------------------
+    def extras(self) -> None:
+        rng = self.rng
+        reminders, commitments, loops, intros = [], [], [], []
+        for person in self.people_list:
+            if rng.random() < 0.03:
+                due = self.today + timedelta(days=rng.randrange(-4, 15))
+                reason = rng.choice(words.REMINDERS).format(topic=rng.choice(words.TOPICS))
+                reminders.append((person.id, due.isoformat(), reason, None, self.now_text))
+            if rng.random() < 0.03:
+                mine = rng.random() < 0.6
+                text = rng.choice(words.COMMITMENTS_MINE if mine else words.COMMITMENTS_THEIRS)
+                due = self.today + timedelta(days=rng.randrange(-3, 20))
+                first = self.first_touch.get(person.id)
+                commitments.append((person.id, first[1] if first else None, "me" if mine else "them",
+                                    text, due.isoformat(), None, self.now_text))
+            if person.introducer and person.id in self.first_touch:
+                moment, first_id = self.first_touch[person.id]
+                recent = (self.end - moment).days < 25
+                closed = None if recent else (moment + timedelta(days=rng.randrange(1, 10))).strftime(_STAMP)
+                loops.append((person.id, person.introducer, first_id, None,
+                              moment.strftime(_STAMP), closed))
+        count = len(self.people_list)
+        for _ in range(max(1, count // 100)):
+            first, second = rng.randrange(1, count + 1), rng.randrange(1, count + 1)
+            if first != second:
+                made = rng.random() < 0.6
+                intros.append((first, second, rng.choice(words.NEEDS),
+                               "made" if made else "offered", self.now_text,
+                               self.now_text if made else None))
+        insert_rows(Reminder, [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at,
+                           Reminder.created_at], reminders)
+        insert_rows(Commitment, [Commitment.contact, Commitment.interaction, Commitment.owner,
+                             Commitment.text, Commitment.due_on, Commitment.done_at,
+                             Commitment.created_at], commitments)
+        insert_rows(ReferralLoop, [ReferralLoop.contact, ReferralLoop.introducer, ReferralLoop.opened_by,
+                               ReferralLoop.closed_by, ReferralLoop.opened_at, ReferralLoop.closed_at],
+                loops)
+        insert_rows(Intro, [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at,
+                        Intro.made_at], intros)

@@ -1,0 +1,394 @@
+"""Thank-you letters: drafts built from a meeting's notes, tones as templates, and ways to send.
+
+A tone is a ``string.Template`` text whose first line may be ``Subject: ...``. The built-in
+tones (formal, warm, brief) can be replaced, and new tones added, by files
+``<config dir>/templates/<tone>.txt``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+from pathlib import Path
+from string import Template
+from urllib.parse import quote
+
+import pendulum
+
+from netkeep.core import interactions
+from netkeep.core.config import Config, load_config
+from netkeep.core.errors import NetkeepError, NotFound, ValidationError
+from netkeep.core.meetings import Meeting, get_meeting, split_items
+from netkeep.core.records import InteractionInput
+from netkeep.store.models import Contact, ContactMethod, ThankYouDraft, database
+
+TONES = ("formal", "warm", "brief")
+DEFAULT_TONE = "warm"
+SUBJECT_MAX = 300
+BODY_MAX = 100_000
+
+#: Every placeholder a template may use, with what it becomes.
+PLACEHOLDERS = {
+    "first_name": "their first name",
+    "full_name": "their full name",
+    "company": "their company",
+    "kind": "what the meeting was: coffee, call, informational interview, …",
+    "date": "the day you met, such as 4 March",
+    "place": "where you met (empty when not noted)",
+    "points": "two or three points they covered, one '- ' line each",
+    "first_point": "the first point they covered",
+    "advice": "the advice they gave you",
+    "resume_line": "a sentence about your enclosed updated resume (empty unless they advised on it)",
+    "follow_through": "what you promised to do (empty when you promised nothing)",
+    "my_name": "your name, from [me] name in config.toml",
+}
+
+#: What stands in for a missing note, so the draft shows where to fill in.
+GAPS = {
+    "point": "[add a point you discussed]",
+    "advice": "[the advice they gave you]",
+    "my_name": "[your name]",
+    "company": "[their company]",
+    "first_name": "[their name]",
+}
+
+RESUME_LINE = "I have attached my updated resume, reworked with your suggestions in mind."
+
+BUILT_IN = {
+    "formal": """Subject: Thank you for your time, $full_name
+
+Dear $full_name,
+
+Thank you for meeting with me on $date. I am grateful for the time you set aside, and I learned a great deal from our $kind.
+
+Several things you explained have stayed with me:
+$points
+
+Your advice ($advice) gives me a concrete direction, and I intend to act on it.
+
+$resume_line
+
+$follow_through
+
+I will keep you informed of how things develop. Thank you again for your generosity.
+
+Sincerely,
+$my_name
+""",
+    "warm": """Subject: Thanks for the $kind, $first_name!
+
+Hi $first_name,
+
+Thank you so much for making time for me on $date. I really enjoyed our $kind.
+
+I keep coming back to what you said about:
+$points
+
+Your advice ($advice) is exactly the kind of guidance I was hoping for, and it has already changed how I think about my next steps.
+
+$resume_line
+
+$follow_through
+
+I'll let you know how it goes. Thanks again!
+
+All the best,
+$my_name
+""",
+    "brief": """Subject: Thank you, $first_name
+
+Hi $first_name,
+
+Thanks again for your time on $date. I especially valued your thoughts on $first_point, and your advice ($advice) will make a real difference.
+
+$resume_line
+
+$follow_through
+
+Best,
+$my_name
+""",
+}
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A freshly built letter, with any problems found in the user's template."""
+
+    tone: str
+    subject: str
+    body: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Draft:
+    interaction_id: int
+    contact_id: int
+    tone: str
+    subject: str
+    body: str
+    status: str  # "draft" | "sent"
+    updated_at: datetime
+    sent_at: datetime | None
+
+
+def templates_dir(config: Config) -> Path:
+    return config.directory / "templates"
+
+
+def available_tones(config: Config | None = None) -> list[str]:
+    """The built-in tones, then any extra ``<tone>.txt`` in the templates dir."""
+    config = config or load_config()
+    tones = list(TONES)
+    try:
+        extra = sorted(p.stem for p in templates_dir(config).glob("*.txt"))
+    except OSError:
+        extra = []
+    tones += [name for name in extra if name not in tones and re.fullmatch(r"[\w-]{1,40}", name)]
+    return tones
+
+
+def template_problems(text: str) -> list[str]:
+    """What is wrong with a template: unknown placeholders (named) and stray ``$`` signs."""
+    problems = []
+    for match in Template.pattern.finditer(text):
+        name = match.group("named") or match.group("braced")
+        if match.group("invalid") is not None:
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(f"a '$' on line {line} is not followed by a placeholder name "
+                            "(write $$ for a dollar sign)")
+        elif name and name not in PLACEHOLDERS:
+            hint = difflib.get_close_matches(name, PLACEHOLDERS, n=1)
+            problems.append(f"unknown placeholder ${name}"
+                            + (f" (did you mean ${hint[0]}?)" if hint else ""))
+    return problems
+
+
+def load_template(tone: str, config: Config | None = None) -> tuple[str, tuple[str, ...]]:
+    """The template for ``tone`` and any problems; a broken user file falls back to the built-in."""
+    config = config or load_config()
+    path = templates_dir(config) / f"{tone}.txt"
+    built_in = BUILT_IN.get(tone, BUILT_IN[DEFAULT_TONE])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if tone not in BUILT_IN:
+            return built_in, (f"there is no '{tone}' tone; using the built-in {DEFAULT_TONE} one",)
+        return built_in, ()
+    except (OSError, UnicodeDecodeError) as error:
+        return built_in, (f"cannot read {path}: {error}; using the built-in template",)
+    problems = template_problems(text)
+    if problems:
+        fallback = tone if tone in BUILT_IN else DEFAULT_TONE
+        return built_in, (f"{path}: {'; '.join(problems)}. Using the built-in {fallback} "
+                          f"template until this is fixed. Placeholders: "
+                          + ", ".join(f"${name}" for name in PLACEHOLDERS),)
+    return text, ()
+
+
+def _day(value: date, today: date) -> str:
+    text = f"{value.day} {value.strftime('%B')}"
+    return text if value.year == today.year else f"{text} {value.year}"
+
+
+def _points(meeting: Meeting) -> list[str]:
+    points = split_items(meeting.points)
+    if not points:
+        sentences = re.split(r"(?<=[.!?])\s+|\n+", meeting.summary)
+        points = [s.strip().rstrip(".") for s in sentences if len(s.strip()) > 3]
+    points = [p.rstrip(".") for p in points[:3]]
+    while len(points) < 2:
+        points.append(GAPS["point"])
+    return points
+
+
+def _follow_through(meeting: Meeting) -> str:
+    mine = [c for c in meeting.commitments if c.owner == "me"]
+    if not mine:
+        return ""
+
+    def item(c) -> str:
+        return c.text.rstrip(".") + (f" (by {_day(c.due_on, c.due_on)})" if c.due_on else "")
+
+    if len(mine) == 1:
+        return f"As promised, I will follow through on this: {item(mine[0])}."
+    return "As promised, I will follow through on these:\n" + "\n".join(
+        f"- {item(c)}" for c in mine)
+
+
+def _lower_first(text: str) -> str:
+    """``Tailor the resume`` → ``tailor the resume`` (``CV`` and ``I`` stay as they are)."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def letter_values(meeting: Meeting, config: Config) -> dict[str, str]:
+    """The value of every placeholder for this meeting (gaps where notes are missing)."""
+    contact = Contact.get_or_none(Contact.id == meeting.contact_id)
+    full_name = contact.full_name if contact else ""
+    first = (contact.given_name if contact else "") or full_name.split(" ")[0]
+    company = contact.company.name if contact and contact.company_id else ""
+    points = _points(meeting)
+    advice = "; ".join(_lower_first(item.rstrip(".")) for item in split_items(meeting.advice)[:2])
+    me = config.section("me")
+    my_name = me.get("name") if isinstance(me.get("name"), str) else ""
+    return {
+        "first_name": first or GAPS["first_name"],
+        "full_name": full_name or GAPS["first_name"],
+        "company": company or GAPS["company"],
+        "kind": meeting.kind if meeting.kind != "meeting" else "conversation",
+        "date": _day(meeting.local_date, pendulum.today().date()),
+        "place": meeting.location,
+        "points": "\n".join(f"- {p}" for p in points),
+        "first_point": points[0],
+        "advice": advice or GAPS["advice"],
+        "resume_line": RESUME_LINE if meeting.resume_advice else "",
+        "follow_through": _follow_through(meeting),
+        "my_name": my_name.strip() or GAPS["my_name"],
+    }
+
+
+def render(template: str, values: dict[str, str]) -> tuple[str, str]:
+    """Fill a template; return ``(subject, body)`` with runs of blank lines folded."""
+    text = Template(template).safe_substitute(values)
+    subject = ""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        subject, text = first[len("subject:"):].strip(), rest
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+    return subject, text
+
+
+def compose(interaction_id: int, tone: str = DEFAULT_TONE, config: Config | None = None) -> Composed:
+    """Build a thank-you for a meeting in ``tone`` from its notes."""
+    config = config or load_config()
+    meeting = get_meeting(interaction_id)
+    template, problems = load_template(tone, config)
+    values = letter_values(meeting, config)
+    subject, body = render(template, values)
+    if not subject:
+        subject, _ = render(BUILT_IN.get(tone, BUILT_IN[DEFAULT_TONE]), values)
+    return Composed(tone, subject, body, problems)
+
+
+def _draft(row: ThankYouDraft) -> Draft:
+    return Draft(interaction_id=row.interaction_id, contact_id=row.contact_id, tone=row.tone,
+                 subject=row.subject, body=row.body, status=row.status,
+                 updated_at=row.updated_at, sent_at=row.sent_at)
+
+
+def get_draft(interaction_id: int) -> Draft | None:
+    row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
+    return _draft(row) if row else None
+
+
+def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT_TONE) -> Draft:
+    """Store the draft as it is now (the autosave); a sent letter stays marked sent."""
+    subject = " ".join(subject.split())
+    if len(subject) > SUBJECT_MAX:
+        raise ValidationError({"subject": f"The subject is at most {SUBJECT_MAX} characters."})
+    if len(body) > BODY_MAX:
+        raise ValidationError({"body": "The letter is too long (at most 100,000 characters)."})
+    now = pendulum.now("UTC")
+    with database.atomic():
+        row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
+        if row is None:
+            meeting = get_meeting(interaction_id)
+            row = ThankYouDraft(interaction=interaction_id, contact=meeting.contact_id)
+        row.subject, row.body, row.tone, row.updated_at = subject, body, tone, now
+        row.save()
+    return _draft(row)
+
+
+def mark_sent(interaction_id: int) -> int:
+    """Mark the meeting's thank-you sent and log it on the timeline; return that entry's id."""
+    with database.atomic():
+        row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
+        if row is None:
+            raise NetkeepError("There is no thank-you for this meeting yet; write one first.")
+        if row.status == "sent":
+            raise NetkeepError(f"This thank-you was already marked sent on "
+                               f"{row.sent_at.in_timezone(pendulum.local_timezone()):%d %b %Y}.")
+        logged = interactions.log_interaction(InteractionInput(
+            contact_ids=(row.contact_id,), kind="thank-you", direction="out",
+            summary=f"Thank-you sent: {row.subject}" if row.subject else "Thank-you sent",
+        ))
+        row.status, row.sent_at = "sent", pendulum.now("UTC")
+        row.save()
+    return logged
+
+
+def contact_email(contact_id: int) -> str:
+    """The contact's first email address, or "" if they have none."""
+    value = (ContactMethod.select(ContactMethod.value)
+             .where((ContactMethod.contact == contact_id) & (ContactMethod.kind == "email"))
+             .order_by(ContactMethod.position, ContactMethod.id).scalar())
+    return value or ""
+
+
+def mailto_url(address: str, subject: str, body: str) -> str:
+    """A ``mailto:`` link (RFC 6068) with subject and body; no address when ``address`` is empty."""
+    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    target = quote(address.strip(), safe="@")
+    return f"mailto:{target}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def mailto_for(interaction_id: int) -> str:
+    draft = _require_draft(interaction_id)
+    return mailto_url(contact_email(draft.contact_id), draft.subject, draft.body)
+
+
+def _require_draft(interaction_id: int) -> Draft:
+    draft = get_draft(interaction_id)
+    if draft is None:
+        raise NotFound("There is no thank-you for this meeting yet; write one first.")
+    return draft
+
+
+def build_eml(draft: Draft, config: Config | None = None) -> EmailMessage:
+    """The draft as an email message: To (when they have an address), From, Subject, Date."""
+    config = config or load_config()
+    contact = Contact.get_or_none(Contact.id == draft.contact_id)
+    message = EmailMessage()
+    address = contact_email(draft.contact_id)
+    if address:
+        message["To"] = formataddr((contact.full_name if contact else "", address))
+    me = config.section("me")
+    name, email = me.get("name", ""), me.get("email", "")
+    if isinstance(email, str) and email.strip():
+        message["From"] = formataddr((name if isinstance(name, str) else "", email.strip()))
+    message["Subject"] = " ".join(draft.subject.split())
+    message["Date"] = format_datetime(pendulum.now(pendulum.local_timezone()))
+    message["Message-ID"] = make_msgid(domain="netkeep.local")
+    message["X-Unsent"] = "1"  # mail clients open it as a draft to send
+    message.set_content(draft.body)
+    return message
+
+
+def eml_filename(draft: Draft) -> str:
+    name = Contact.select(Contact.full_name).where(Contact.id == draft.contact_id).scalar() or "contact"
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "contact"
+    return f"thank-you-{slug}-{pendulum.today().date().isoformat()}.eml"
+
+
+def save_eml(interaction_id: int, path: str | Path, config: Config | None = None) -> Path:
+    """Write the meeting's thank-you as an ``.eml`` file; a folder gets a named file in it."""
+    draft = _require_draft(interaction_id)
+    target = Path(path).expanduser()
+    if target.is_dir():
+        target = target / eml_filename(draft)
+    elif target.suffix.lower() != ".eml":
+        target = target.with_name(target.name + ".eml")
+    message = build_eml(draft, config)
+    try:
+        target.write_bytes(bytes(message))
+    except OSError as error:
+        raise NetkeepError(f"Cannot write {target}: {error.strerror or error}.") from None
+    return target

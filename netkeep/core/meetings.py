@@ -1,0 +1,283 @@
+"""Meetings: logging a conversation with its points, advice and commitments; thank-yous due."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import pendulum
+
+from netkeep.core import interactions
+from netkeep.core.errors import NotFound, ValidationError
+from netkeep.core.records import MEETING_KINDS, InteractionInput
+from netkeep.store.models import (
+    Commitment,
+    Contact,
+    Interaction,
+    InteractionContact,
+    ThankYouDraft,
+    database,
+)
+
+COMMITMENT_OWNERS = ("me", "them")
+#: How many days back the agenda looks for meetings still waiting for a thank-you.
+THANK_YOU_WINDOW_DAYS = 14
+TEXT_MAX = 100_000
+LINE_MAX = 500
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s*")
+
+
+@dataclass(frozen=True)
+class CommitmentInput:
+    """A promise made in a meeting: by ``me`` or by ``them``, with an optional due date."""
+
+    text: str
+    owner: str = "me"
+    due_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CommitmentItem:
+    id: int
+    contact_id: int | None
+    interaction_id: int | None
+    owner: str
+    text: str
+    due_on: date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    """What the "log meeting" form collects."""
+
+    contact_id: int
+    kind: str = "meeting"
+    occurred_at: datetime | None = None
+    location: str = ""
+    summary: str = ""
+    points: str = ""
+    advice: str = ""
+    resume_advice: bool = False
+    commitments: tuple[CommitmentInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A logged conversation with one contact, as the meeting panes show it."""
+
+    id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    occurred_at: datetime
+    location: str
+    summary: str
+    points: str
+    advice: str
+    resume_advice: bool
+    commitments: tuple[CommitmentItem, ...] = field(default_factory=tuple)
+    thank_you: str = ""  # "" (none yet) | "draft" | "sent"
+
+    @property
+    def point_list(self) -> list[str]:
+        return split_items(self.points)
+
+    @property
+    def local_date(self) -> date:
+        return pendulum.instance(self.occurred_at).in_timezone(pendulum.local_timezone()).date()
+
+
+@dataclass(frozen=True)
+class ThankYouDue:
+    """A meeting still waiting for its thank-you note (an agenda item)."""
+
+    interaction_id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    occurred_at: datetime
+    due_on: date
+    overdue: bool
+    has_draft: bool
+
+
+def split_items(text: str) -> list[str]:
+    """The items of a free-text list: one per line, bullets ('-', '*', '•', '1.') removed."""
+    items = (_BULLET.sub("", line).strip() for line in text.splitlines())
+    return [item for item in items if item]
+
+
+def at_local_date(day: date) -> pendulum.DateTime:
+    """A moment for a meeting given only its day: now if it is today, else local noon."""
+    tz = pendulum.local_timezone()
+    now = pendulum.now(tz)
+    if day == now.date():
+        return now
+    return pendulum.datetime(day.year, day.month, day.day, 12, tz=tz)
+
+
+def _validate(data: MeetingInput) -> None:
+    errors = {}
+    if data.kind not in MEETING_KINDS:
+        errors["kind"] = f"A meeting is one of: {', '.join(MEETING_KINDS)}."
+    for name in ("summary", "points", "advice"):
+        if len(getattr(data, name)) > TEXT_MAX:
+            errors[name] = "The text is too long (at most 100,000 characters)."
+    if len(data.location) > LINE_MAX or "\n" in data.location:
+        errors["location"] = f"Where is one line of at most {LINE_MAX} characters."
+    for item in data.commitments:
+        if item.owner not in COMMITMENT_OWNERS:
+            errors["commitments"] = "A commitment is mine ('me') or theirs ('them')."
+        elif len(item.text) > LINE_MAX:
+            errors["commitments"] = f"A commitment is at most {LINE_MAX} characters."
+    if errors:
+        raise ValidationError(errors)
+
+
+def log_meeting(data: MeetingInput) -> int:
+    """Log a meeting on the contact's timeline with its commitments; return its id."""
+    _validate(data)
+    with database.atomic():
+        interaction_id = interactions.log_interaction(InteractionInput(
+            contact_ids=(data.contact_id,), kind=data.kind, occurred_at=data.occurred_at,
+            location=data.location, summary=data.summary, points=data.points,
+            advice=data.advice, resume_advice=data.resume_advice,
+        ))
+        for item in data.commitments:
+            if item.text.strip():
+                add_commitment(data.contact_id, item.text, owner=item.owner,
+                               due_on=item.due_on, interaction_id=interaction_id)
+    return interaction_id
+
+
+def add_commitment(contact_id: int, text: str, *, owner: str = "me", due_on: date | None = None,
+                   interaction_id: int | None = None) -> int:
+    """Record a promise (mine or theirs) made to or by a contact; return its id."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError({"commitment": "Say what was promised."})
+    if owner not in COMMITMENT_OWNERS:
+        raise ValidationError({"owner": "A commitment is mine ('me') or theirs ('them')."})
+    if len(text) > LINE_MAX:
+        raise ValidationError({"commitment": f"At most {LINE_MAX} characters."})
+    with database.atomic():
+        if Contact.get_or_none(Contact.id == contact_id) is None:
+            raise NotFound(f"There is no contact with id {contact_id}.")
+        row = Commitment.create(contact=contact_id, interaction=interaction_id, owner=owner,
+                                text=text, due_on=due_on, created_at=pendulum.now("UTC"))
+    return row.id
+
+
+def _commitment(row: Commitment) -> CommitmentItem:
+    return CommitmentItem(id=row.id, contact_id=row.contact_id, interaction_id=row.interaction_id,
+                          owner=row.owner, text=row.text, due_on=row.due_on,
+                          done=row.done_at is not None)
+
+
+def open_commitments(contact_id: int) -> list[CommitmentItem]:
+    """The contact's commitments not yet done (both sides), oldest first."""
+    query = (Commitment.select()
+             .where((Commitment.contact == contact_id) & Commitment.done_at.is_null())
+             .order_by(Commitment.created_at, Commitment.id))
+    return [_commitment(row) for row in query]
+
+
+def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
+    """Meetings from interaction rows; each belongs to ``contact_id`` or its first participant."""
+    rows = list(query)
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    owners: dict[int, tuple[int, str]] = {}
+    people = (InteractionContact
+              .select(InteractionContact.interaction, Contact.id, Contact.full_name)
+              .join(Contact)
+              .where(InteractionContact.interaction.in_(ids)))
+    if contact_id is not None:
+        people = people.where(Contact.id == contact_id)
+    for iid, cid, name in people.order_by(Contact.id).tuples():
+        owners.setdefault(iid, (cid, name))
+    promised: dict[int, list[CommitmentItem]] = {}
+    for row in (Commitment.select().where(Commitment.interaction.in_(ids))
+                .order_by(Commitment.id)):
+        promised.setdefault(row.interaction_id, []).append(_commitment(row))
+    drafts = dict(ThankYouDraft.select(ThankYouDraft.interaction, ThankYouDraft.status)
+                  .where(ThankYouDraft.interaction.in_(ids)).tuples())
+    return [
+        Meeting(id=row.id, contact_id=owners.get(row.id, (0, ""))[0],
+                contact_name=owners.get(row.id, (0, ""))[1], kind=row.kind,
+                occurred_at=row.occurred_at, location=row.location, summary=row.summary,
+                points=row.points, advice=row.advice, resume_advice=row.resume_advice,
+                commitments=tuple(promised.get(row.id, ())), thank_you=drafts.get(row.id, ""))
+        for row in rows
+    ]
+
+
+def list_meetings(contact_id: int) -> list[Meeting]:
+    """The contact's meetings, newest first."""
+    query = (Interaction.select()
+             .join(InteractionContact)
+             .where((InteractionContact.contact == contact_id)
+                    & Interaction.kind.in_(MEETING_KINDS))
+             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()))
+    return _meetings(query, contact_id)
+
+
+def latest_meeting(contact_id: int) -> Meeting | None:
+    """The contact's most recent meeting, or None if you have not met."""
+    meetings = list_meetings(contact_id)
+    return meetings[0] if meetings else None
+
+
+def get_meeting(interaction_id: int) -> Meeting:
+    meetings = _meetings(Interaction.select().where(
+        (Interaction.id == interaction_id) & Interaction.kind.in_(MEETING_KINDS)))
+    if not meetings:
+        raise NotFound(f"There is no meeting with id {interaction_id}.")
+    return meetings[0]
+
+
+def thank_you_due(today: date | None = None, *,
+                  window_days: int = THANK_YOU_WINDOW_DAYS) -> list[ThankYouDue]:
+    """Meetings of the last ``window_days`` days without a sent thank-you, oldest first.
+
+    A thank-you is due the day after the meeting. A meeting counts as thanked when its
+    draft is marked sent, or when a "thank-you" was logged with that contact since.
+    """
+    today = today or pendulum.today().date()
+    tz = pendulum.local_timezone()
+    start = pendulum.datetime(today.year, today.month, today.day, tz=tz) - timedelta(days=window_days)
+    end = pendulum.datetime(today.year, today.month, today.day, tz=tz).add(days=1)
+    sent = (ThankYouDraft.select(ThankYouDraft.interaction)
+            .where(ThankYouDraft.status == "sent"))
+    query = (Interaction.select()
+             .where(Interaction.kind.in_(MEETING_KINDS)
+                    & (Interaction.occurred_at >= start) & (Interaction.occurred_at < end)
+                    & Interaction.id.not_in(sent))
+             .order_by(Interaction.occurred_at, Interaction.id))
+    meetings = _meetings(query)
+    if not meetings:
+        return []
+    thanked: dict[int, datetime] = {}
+    for cid, when in (Interaction.select(InteractionContact.contact, Interaction.occurred_at)
+                      .join(InteractionContact)
+                      .where((Interaction.kind == "thank-you")
+                             & InteractionContact.contact.in_([m.contact_id for m in meetings]))
+                      .tuples()):
+        if cid not in thanked or when > thanked[cid]:
+            thanked[cid] = when
+    due = []
+    for meeting in meetings:
+        last_thanks = thanked.get(meeting.contact_id)
+        if last_thanks is not None and last_thanks >= meeting.occurred_at:
+            continue
+        due_on = meeting.local_date + timedelta(days=1)
+        due.append(ThankYouDue(
+            interaction_id=meeting.id, contact_id=meeting.contact_id,
+            contact_name=meeting.contact_name, kind=meeting.kind,
+            occurred_at=meeting.occurred_at, due_on=due_on, overdue=today > due_on,
+            has_draft=meeting.thank_you == "draft",
+        ))
+    return due

@@ -1,0 +1,258 @@
+"""The Today view: the agenda, where the app opens.
+
+One line per item, grouped: overdue, due today, this week, replies owed, commitments,
+loops to close, intros owed. Keys act on the highlighted item: ``l`` log, ``z``
+snooze, ``x`` mark done (logging what happened in the same step), ``enter`` open
+the contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from netkeep.core import agenda as agenda_core
+from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
+from netkeep.core.cadence import config_problems
+from netkeep.core.dates import humanize_date
+from netkeep.core.errors import NetkeepError
+from netkeep.core.keep_in_touch import apply_cadence
+from netkeep.core.schedule import direction_for, moment_of
+from netkeep.store.models import database
+from netkeep.tui.followup_forms import DoneForm, LogForm, LogResult, SnoozeForm
+from netkeep.tui.messages import DataChanged, OpenContact
+
+EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
+KEYS_HINT = "l log · z snooze · x done · enter open contact"
+#: Items shown per section (the header counts them all).
+SHOWN_PER_SECTION = 100
+
+
+def item_line(item: AgendaItem, agenda: Agenda) -> Text:
+    """One agenda line, user text rendered literally."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(item.contact_name, style="bold")
+    line.append("  ")
+    line.append(item.text)
+    when = agenda_core.when_text(item, agenda.day)
+    if when:
+        line.append(f"  · {when}", style="dim")
+    return line
+
+
+class TodayView(Vertical):
+    """The agenda with keys to log, snooze, finish or open each item."""
+
+    DEFAULT_CSS = """
+    TodayView {
+        height: 1fr;
+    }
+    TodayView > OptionList {
+        height: 1fr;
+        border: none;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    TodayView > #today-empty {
+        padding: 1 2;
+        color: $text-muted;
+    }
+    TodayView > #today-hint {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+    BORDER_TITLE = "Today"
+    BINDINGS = [
+        Binding("l", "log", "Log", id="today.log", tooltip="Log an interaction for this item"),
+        Binding("z", "snooze", "Snooze", id="today.snooze",
+                tooltip="Move this item to tomorrow, next week or a date you type"),
+        Binding("x", "done", "Done", id="today.done",
+                tooltip="Mark this item done, logging what happened in the same step"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The worker read the agenda."""
+
+        agenda: Agenda
+
+    @dataclass
+    class CountsChanged(Message):
+        """New totals, and the header text for them (``Today: 3 due · 1 reply owed``)."""
+
+        counts: AgendaCounts
+        text: str
+
+    def __init__(self, *, id: str | None = "today", classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.agenda: Agenda | None = None
+        self._items: dict[str, AgendaItem] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(EMPTY_TEXT, id="today-empty", markup=False)
+        yield OptionList(id="today-items")
+        yield Static(KEYS_HINT, id="today-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#today-empty").display = False
+        self._load(first=True)
+
+    # -- loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the agenda again (in a worker) and show it."""
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="today")
+    def _load(self, first: bool = False) -> None:
+        with database.connection_context():
+            if first:  # the [cadence] table may have changed since the last run
+                for problem in config_problems():
+                    self.app.call_from_thread(self.notify, problem, title="config.toml",
+                                              severity="warning", markup=False)
+                apply_cadence()
+            result = agenda_core.agenda(limit=SHOWN_PER_SECTION)
+        self.post_message(self.Loaded(result))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "today" and event.state == WorkerState.ERROR:
+            event.stop()
+            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error",
+                        markup=False)
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        event.stop()
+        agenda = self.agenda = event.agenda
+        options = self.query_one("#today-items", OptionList)
+        current = self.current_item
+        previous = options.highlighted
+        self._items = {}
+        rows: list[Option] = []
+        for name, heading, items, total in agenda.sections():
+            if not total:
+                continue
+            rows.append(Option(Text(f"{heading} ({total})", style="bold underline"),
+                               id=f"section-{name}", disabled=True))
+            for item in items:
+                self._items[item.key] = item
+                rows.append(Option(item_line(item, agenda), id=item.key))
+            if total > len(items):
+                rows.append(Option(Text(f"  … and {total - len(items)} more", style="dim"),
+                                   disabled=True))
+        options.set_options(rows)
+        self.query_one("#today-empty").display = agenda.empty
+        options.display = not agenda.empty
+        if rows:
+            keys = [row.id for row in rows]
+            if current is not None and current.key in keys:
+                options.highlighted = keys.index(current.key)
+            else:
+                enabled = [i for i, row in enumerate(rows) if not row.disabled]
+                later = [i for i in enabled if previous is not None and i >= previous]
+                options.highlighted = (later or enabled or [None])[0]
+        self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
+
+    # -- the highlighted item ----------------------------------------------------
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        options = self.query_one("#today-items", OptionList)
+        option = options.highlighted_option
+        return self._items.get(option.id) if option is not None and option.id else None
+
+    def _require_item(self) -> AgendaItem | None:
+        item = self.current_item
+        if item is None:
+            self.notify("Nothing to act on here.", severity="warning")
+        return item
+
+    def _changed(self, item: AgendaItem, message: str) -> None:
+        self.notify(message, markup=False)
+        self.post_message(DataChanged(item.contact_id))
+        self.reload()
+
+    def _run(self, item: AgendaItem, action, message: str) -> None:
+        try:
+            action()
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._changed(item, message)
+
+    def _log_input(self, item: AgendaItem, result: LogResult):
+        return agenda_core.log_input(item, result.summary, kind=result.kind,
+                                     when=moment_of(result.when),
+                                     direction=direction_for(result.kind))
+
+    # -- actions -------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#today-items")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self._items.get(event.option_id or "")
+        if item is not None:
+            self.post_message(OpenContact(item.contact_id))
+
+    def action_log(self) -> None:
+        item = self._require_item()
+        if item is None:
+            return
+        form = LogForm(item.contact_name, kind=agenda_core.default_kind(item),
+                       loop_about=item.other_name if item.kind == "loop" else "")
+
+        def logged(result: LogResult | None) -> None:
+            if result is None:
+                return
+            from netkeep.core.interactions import log_interaction
+
+            if item.kind == "loop" and result.closes_loop:
+                self._run(item, lambda: agenda_core.complete(item, self._log_input(item, result)),
+                          f"Logged, and closed the loop with {item.contact_name}.")
+            else:
+                self._run(item, lambda: log_interaction(self._log_input(item, result)),
+                          f"Logged {result.kind} with {item.contact_name}.")
+
+        self.app.push_screen(form, logged)
+
+    def action_snooze(self) -> None:
+        item = self._require_item()
+        if item is None:
+            return
+        if item.kind not in agenda_core.SNOOZABLE:
+            self.notify("Only follow-ups, reminders and commitments can be snoozed.",
+                        severity="warning", markup=False)
+            return
+
+        def chosen(day) -> None:
+            if day is not None:
+                self._run(item, lambda: agenda_core.snooze(item, day),
+                          f"Snoozed until {humanize_date(day)}.")
+
+        self.app.push_screen(SnoozeForm(f"{item.contact_name}: {item.text}"), chosen)
+
+    def action_done(self) -> None:
+        item = self._require_item()
+        if item is None:
+            return
+
+        def finished(result: LogResult | None) -> None:
+            if result is None:
+                return
+            self._run(item, lambda: agenda_core.complete(
+                item, self._log_input(item, result) if result.summary else None),
+                "Done, and logged." if result.summary else "Done.")
+
+        self.app.push_screen(DoneForm(item.contact_name, item.text,
+                                      kind=agenda_core.default_kind(item)), finished)

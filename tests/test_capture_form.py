@@ -1,0 +1,93 @@
+"""The capture form, driven with the keys a person presses."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from netkeep.core import contacts
+from netkeep.core.records import ContactInput
+from netkeep.store.database import open_database
+from netkeep.store.models import Contact
+from netkeep.tui.capture import CaptureApp, CaptureScreen
+
+
+def saved_names(db_path) -> list[str]:
+    with open_database(db_path):
+        return [c.full_name for c in Contact.select().order_by(Contact.id)]
+
+
+async def test_type_tab_through_and_enter_saves(db_path):
+    with open_database(db_path):
+        bob = contacts.create_contact(ContactInput(full_name="Bob Smith"))
+    app = CaptureApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, CaptureScreen)
+        assert app.focused.id == "name"
+        await pilot.press(*"Jane Doe", "tab", *"Stripe", "tab", *"CTO", "tab", *"jane@stripe.com")
+        for _ in range(4):  # how met, met at, met on, introduced by
+            await pilot.press("tab")
+        assert app.focused.id == "introduced_by"
+        await pilot.press(*"bo", "right")  # accept the completion
+        assert app.focused.value == "Bob Smith"
+        await pilot.press("tab", *"alumni, #python", "tab", *"[bold]likes[/] markup", "tab", *"2w")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_value is not None
+    with open_database(db_path):
+        card = contacts.get_card(app.return_value)
+    assert (card.full_name, card.company, card.title) == ("Jane Doe", "Stripe", "CTO")
+    assert card.introduced_by_id == bob and card.tags == ("alumni", "python")
+    assert card.notes == "[bold]likes[/] markup"
+    assert card.next_follow_up is not None and card.follow_up_manual
+    assert app.saved.full_name == "Jane Doe"
+
+
+async def test_escape_cancels_and_saves_nothing(db_path):
+    app = CaptureApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press(*"Jane Doe", "escape")
+        await pilot.pause()
+    assert app.return_value is None and app.saved is None
+    assert saved_names(db_path) == []
+
+
+async def test_bad_input_shows_messages_next_to_the_fields(db_path):
+    app = CaptureApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        screen = app.screen
+        assert "A name is required" in str(screen.query_one("#name-error", Static).render())
+        await pilot.press(*"[bold]Eve[/]", "tab", "tab", "tab", *"eve@", "tab", "tab", "tab",
+                          *"not a date", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+        email_error = screen.query_one("#email-error", Static)
+        assert "'eve@' does not look like an email address." in str(email_error.render())
+        # The message sits on the line below the email field.
+        assert email_error.region.y == screen.query_one("#email", Input).region.y + 1
+        assert "not a date" in str(screen.query_one("#met_on-error", Static).render())
+        assert not screen.query("#name-error")
+        assert screen.query_one("#name", Input).value == "[bold]Eve[/]"
+        assert app.focused.id == "email"
+        # Fixing the fields and pressing Enter again saves.
+        await pilot.press("ctrl+u", *"eve@example.org")
+        screen.query_one("#met_on", Input).value = "yesterday"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert saved_names(db_path) == ["[bold]Eve[/]"]
+
+
+def test_capture_form_snapshot(snap_compare, db_path):
+    async def ready(pilot):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press(*"Jane Doe", "tab", *"Stripe", "tab", "tab", *"jane@", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(CaptureApp(db_path), terminal_size=(80, 24), run_before=ready)

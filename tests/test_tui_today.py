@@ -1,0 +1,206 @@
+"""The Today view, driven by keys alone in a small host app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pendulum
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import OptionList, Static
+
+from netkeep.core import contacts, interactions, reminders
+from netkeep.core.records import ContactInput, InteractionInput
+from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
+from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.today import EMPTY_TEXT, TodayView
+
+
+class Host(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[int] = []
+        self.changed: list[int | None] = []
+        self.header = ""
+
+    def compose(self) -> ComposeResult:
+        yield TodayView()
+
+    def on_open_contact(self, message: OpenContact) -> None:
+        self.opened.append(message.contact_id)
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.changed.append(message.contact_id)
+
+    def on_today_view_counts_changed(self, message: TodayView.CountsChanged) -> None:
+        self.header = message.text
+
+
+@pytest.fixture
+def frozen():
+    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
+        yield traveller
+
+
+def person(name: str, **fields) -> int:
+    return contacts.create_contact(ContactInput(name, **fields))
+
+
+async def settle(app: App, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def lines(app: App) -> list[str]:
+    options = app.query_one("#today-items", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+def highlighted(app: App) -> str:
+    return app.query_one(TodayView).current_item.key
+
+
+async def test_empty_state(db, frozen):
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        empty = app.query_one("#today-empty", Static)
+        assert empty.display and str(empty.render()) == EMPTY_TEXT
+        assert not app.query_one("#today-items").display
+        assert app.header == "Today: nothing due"
+        await pilot.press("x", "z", "l")  # nothing to act on: nothing happens
+        assert len(app.screen_stack) == 1
+
+
+async def test_sections_header_and_open_contact(db, frozen):
+    jane = person("[b]Jane[/b]", contact_type="recruiter")
+    sam = person("Sam Lee")
+    frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
+    reminders.add_reminder(sam, "today", "ask about the referral")
+    interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
+                                                  reply_owed=True, summary="coffee?"))
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        shown = lines(app)
+        assert shown[0] == "Overdue (1)" and shown[1].startswith("[b]Jane[/b]  keep in touch")
+        assert shown[2] == "Due today (1)" and "ask about the referral" in shown[3]
+        assert shown[4] == "Replies owed (1)"
+        assert app.header == "Today: 2 due · 1 reply owed"
+        assert highlighted(app) == f"follow-up-{jane}"
+        await pilot.press("down", "enter")
+        assert app.opened == [sam]
+
+
+async def test_snooze_one_week_with_keys(db, frozen):
+    sam = person("Sam Lee")
+    rid = reminders.add_reminder(sam, "today", "send the article")
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("z", "down", "enter")  # second choice: 1 week
+        await settle(app, pilot)
+        assert Reminder.get_by_id(rid).due_on == date(2026, 3, 9)
+        assert lines(app)[0] == "This week (1)"
+        assert app.changed == [sam]
+
+
+async def test_snooze_to_a_typed_past_date_is_refused(db, frozen):
+    sam = person("Sam Lee")
+    rid = reminders.add_reminder(sam, "today", "send the article")
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("z", "down", "down", "enter")  # "a date I type…"
+        await pilot.press(*"yesterday", "enter")
+        error = app.screen.query_one(".form-error", Static)
+        assert "in the past" in str(error.render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(app.screen_stack) == 1
+        assert Reminder.get_by_id(rid).due_on == date(2026, 3, 2)
+        await pilot.press("z", "down", "down", "enter", *"friday", "enter")
+        await settle(app, pilot)
+        assert Reminder.get_by_id(rid).due_on == date(2026, 3, 6)
+
+
+async def test_done_logs_in_the_same_step(db, frozen):
+    sam = person("Sam Lee")
+    rid = reminders.add_reminder(sam, "today", "send the article")
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x", *"sent it", "enter")
+        await settle(app, pilot)
+        assert Reminder.get_by_id(rid).done_at is not None
+        [entry] = interactions.timeline_for(sam)
+        assert (entry.summary, entry.kind, entry.direction) == ("sent it", "message", "out")
+        assert app.query_one("#today-empty").display
+
+
+async def test_done_without_logging_dismisses_an_owed_reply(db, frozen):
+    sam = person("Sam Lee")
+    owed = interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
+                                                         reply_owed=True, summary="fyi"))
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert highlighted(app) == f"reply-{owed}"
+        await pilot.press("x", "enter")
+        await settle(app, pilot)
+        assert Interaction.get_by_id(owed).reply_owed is False
+        assert Interaction.select().count() == 1
+
+
+async def test_log_closes_a_referral_loop(db, frozen):
+    bob = person("Bob Smith")
+    jane = person("Jane Doe", introduced_by_id=bob)
+    interactions.log_interaction(InteractionInput((jane,), kind="coffee"))
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert lines(app)[0] == "Loops to close (1)"
+        await pilot.press("l", *"thanked him for the intro", "enter")
+        await settle(app, pilot)
+        loop = ReferralLoop.get()
+        assert loop.closed_by_id is not None
+        assert [c for c, _ in interactions.get_interaction(loop.closed_by_id).contacts] == [bob]
+        assert app.header == "Today: nothing due"
+
+
+async def test_log_without_text_keeps_the_form_open(db, frozen):
+    sam = person("Sam Lee")
+    reminders.add_reminder(sam, "today", "call")
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l", "enter")
+        assert "Say what happened" in str(app.screen.query_one(".form-error", Static).render())
+        await pilot.press("escape")
+        assert Interaction.select().count() == 0
+
+
+async def test_loops_cannot_be_snoozed(db, frozen):
+    bob = person("Bob Smith")
+    jane = person("Jane Doe", introduced_by_id=bob)
+    interactions.log_interaction(InteractionInput((jane,), kind="coffee"))
+    app = Host()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("z")
+        assert len(app.screen_stack) == 1
+        assert any("can be snoozed" in n.message for n in app._notifications)
+        assert Contact.get_by_id(bob).follow_up_manual is False
+
+
+async def test_config_cadence_is_applied_and_problems_shown(db, frozen, tmp_path):
+    jane = person("Jane Doe")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 3\nmentor = 0\n")
+    frozen.travel_to(pendulum.datetime(2026, 3, 5, 9))
+    app = Host()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert highlighted(app) == f"follow-up-{jane}"
+        assert lines(app)[0] == "Due today (1)"
+        assert any("[cadence] mentor" in n.message for n in app._notifications)
