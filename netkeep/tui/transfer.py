@@ -204,6 +204,7 @@ class ImportScreen(_Dialog):
             writes = plan.count("add") + plan.count("update")
             button.label = f"Import the {writes} good rows" if plan.problems else "Import"
             button.disabled = writes == 0
+        button.refresh(layout=True)
         self.query_one("#preview-text", Static).update(_literal(lines))
         self.query_one(".preview").display = True
         self.set_status("Nothing has been written yet." if not button.disabled
@@ -288,6 +289,7 @@ class ExportScreen(_Dialog):
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
         self.query_one("#path", Input).focus()
+        self.set_status("A path ending in / for a vCard folder writes one card per file.")
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
