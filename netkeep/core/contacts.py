@@ -312,8 +312,8 @@ def get_card(contact_id: int) -> ContactCard:
     )
 
 
-def list_rows(*, archived: bool = False) -> list[ContactRow]:
-    """Every contact as a list row (fast: one query, no model objects)."""
+def list_rows(*, archived: bool = False, limit: int | None = None) -> list[ContactRow]:
+    """Every contact (or the first ``limit`` by name) as a list row (one query, no model objects)."""
     tags = (ContactTag.select(ContactTag.contact, fn.GROUP_CONCAT(Tag.name, " ").alias("names"))
             .join(Tag).group_by(ContactTag.contact).alias("t"))
     query = (Contact
@@ -322,7 +322,8 @@ def list_rows(*, archived: bool = False) -> list[ContactRow]:
              .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
              .join(tags, JOIN.LEFT_OUTER, on=(tags.c.contact_id == Contact.id))
              .where(Contact.archived == archived)
-             .order_by(fn.LOWER(Contact.full_name)))
+             .order_by(fn.LOWER(Contact.full_name))
+             .limit(limit))
     cursor = database.execute(query)
     return [
         ContactRow(row[0], row[1], row[2] or "", row[3], row[4] or "", row[5] or "",
@@ -356,10 +357,9 @@ def filter_rows(rows: list[ContactRow], text: str) -> list[ContactRow]:
     words = text.casefold().split()
     if not words:
         return rows
-    if len(words) == 1:
-        word = words[0]
-        return [row for row in rows if word in row.haystack]
-    return [row for row in rows if all(word in row.haystack for word in words)]
+    for word in words:  # one pass per word: much faster than all() per row at 30,000 rows
+        rows = [row for row in rows if word in row.haystack]
+    return rows
 
 
 SORT_KEYS = {

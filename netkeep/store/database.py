@@ -58,6 +58,11 @@ def schema_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
+def data_version(db: SqliteDatabase) -> int:
+    """A number that changes whenever another connection commits (for live refresh)."""
+    return db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
 def migrate_database(db: SqliteDatabase, path: Path | None = None, target: int | None = None) -> int:
     """Run every step from the database's version up to ``target``; return the version."""
     target = migrations.LATEST if target is None else target

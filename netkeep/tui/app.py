@@ -1,0 +1,348 @@
+"""The netkeep app: the contact list on the left, Today / Contact / Timeline on the right."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header
+from textual.worker import Worker, WorkerState
+
+from netkeep.core import contacts
+from netkeep.core.config import load_config
+from netkeep.core.errors import NetkeepError
+from netkeep.core.records import ContactRow
+from netkeep.store.database import data_version, open_database
+from netkeep.tui.commands import NetkeepCommands
+from netkeep.tui.contact_list import ContactList
+from netkeep.tui.contact_view import ContactView, pane_class
+from netkeep.tui.messages import DataChanged, OpenContact
+
+#: The agenda widget (owned by the follow-ups work); mounted as the "today" view when present.
+TODAY_VIEW = ("netkeep.tui.today", "TodayView")
+#: The quick-capture modal (owned by the capture work): ``CaptureScreen()`` dismisses with
+#: the new contact's id, or None.
+CAPTURE_SCREEN = ("netkeep.tui.capture", "CaptureScreen")
+#: Seconds between checks for writes made by another process (``netkeep capture``…).
+POLL_SECONDS = 1.0
+#: Seconds the selection must rest before the card is loaded (typing, holding j).
+CARD_DELAY = 0.15
+NEEDS_CONTACT = {"edit_contact", "log_interaction", "archive_contact", "delete_contact"}
+
+
+class NetkeepApp(App[None]):
+    """netkeep's main screen."""
+
+    TITLE = "netkeep"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    AUTO_FOCUS = "ContactRows"
+    COMMANDS = App.COMMANDS | {NetkeepCommands}
+    BINDINGS = [
+        Binding("ctrl+n", "capture", "Capture", priority=True, id="app.capture",
+                tooltip="Quick capture someone you just met, from anywhere"),
+        Binding("n", "new_contact", "New", id="app.new", tooltip="Add a contact with every detail"),
+        Binding("e", "edit_contact", "Edit", id="app.edit", tooltip="Edit the selected contact"),
+        Binding("l", "log_interaction", "Log", id="app.log", tooltip="Log a conversation, message or note"),
+        Binding("slash", "focus_filter", "Filter", id="app.filter", tooltip="Type to filter the contact list"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netkeep"),
+        Binding("a", "archive_contact", "Archive", show=False, id="app.archive",
+                tooltip="Archive the selected contact"),
+        Binding("d", "delete_contact", "Delete", show=False, id="app.delete",
+                tooltip="Delete the selected contact (asks first)"),
+        Binding("u", "unarchive", "Undo archive", show=False, id="app.unarchive",
+                tooltip="Bring back the contact you just archived"),
+        Binding("s", "cycle_sort", "Sort", show=False, id="app.sort",
+                tooltip="Sort by name, last contact or next follow-up"),
+        Binding("1", "show_view('today')", "Today", show=False, id="app.view_today", tooltip="The agenda"),
+        Binding("2", "show_view('contact')", "Contact", show=False, id="app.view_contact",
+                tooltip="The selected contact"),
+        Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
+                tooltip="Everyone's interactions, newest first"),
+        Binding("t", "show_tab('tab-thanks')", "Thank-you", show=False, id="app.tab_thanks",
+                tooltip="Thank-you notes for the selected contact"),
+        Binding("r", "show_tab('tab-reflect')", "Reflect", show=False, id="app.tab_reflect",
+                tooltip="Reflect on the last conversation"),
+        Binding("p", "show_tab('tab-prep')", "Prep", show=False, id="app.tab_prep",
+                tooltip="Prepare the next meeting"),
+    ]
+
+    def __init__(self, db_path: str | Path, config_dir: Path | None = None) -> None:
+        super().__init__()
+        self.started = time.perf_counter()
+        self.db_path = Path(db_path)
+        self.config = load_config(config_dir)
+        self.db = open_database(self.db_path)
+        self._data_version = data_version(self.db)
+        self.selected_id: int | None = None
+        self.last_archived: tuple[int, str] | None = None
+        keymap = {key: value for key, value in self.config.section("keys").items() if isinstance(value, str)}
+        if keymap:
+            self.set_keymap(keymap)
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="main"):
+            yield ContactList(id="contact-list")
+            today = pane_class(*TODAY_VIEW)
+            with ContentSwitcher(initial="today" if today else "contact", id="views"):
+                if today is not None:
+                    yield today(id="today")
+                yield ContactView(id="contact")
+                # The "timeline" view is mounted here on first use (see action_show_view).
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self._poll_other_writers)
+        for problem in self.config.problems:
+            self.notify(problem, title="Config", severity="warning", markup=False)
+
+    def set_counts(self, text: str) -> None:
+        """Show the agenda counts (``3 due · 1 reply owed``) in the header."""
+        self.sub_title = text
+
+    @property
+    def contact_list(self) -> ContactList:
+        return self.query_one(ContactList)
+
+    @property
+    def contact_view(self) -> ContactView:
+        return self.query_one(ContactView)
+
+    @property
+    def contact_rows(self) -> list[ContactRow]:
+        """Every listed contact (sorted as the list is)."""
+        return self.contact_list.all_rows
+
+    def _view(self, view_id: str) -> Widget | None:
+        found = self.query(f"#views > #{view_id}")
+        return found.first() if found else None
+
+    # ------------------------------------------------------------- selection
+
+    @on(ContactList.Highlighted)
+    def _highlighted(self, message: ContactList.Highlighted) -> None:
+        view = self.contact_view
+        if message.contact_id == self.selected_id and view.card is not None:
+            return
+        self.selected_id = message.contact_id
+        self.refresh_bindings()
+        # The first card shows at once; later ones once typing in the filter (or holding j) pauses.
+        view.show_contact(message.contact_id, delay=0 if view.card is None else CARD_DELAY)
+
+    @on(ContactList.Selected)
+    def _selected(self, message: ContactList.Selected) -> None:
+        self.open_contact(message.contact_id)
+
+    @on(OpenContact)
+    def _open_contact(self, message: OpenContact) -> None:
+        self.open_contact(message.contact_id)
+
+    def open_contact(self, contact_id: int) -> None:
+        """Select this contact in the list and show its card."""
+        self.contact_list.select_contact(contact_id)
+        if self.selected_id != contact_id:
+            self.selected_id = contact_id
+            self.contact_view.show_contact(contact_id)
+        self.query_one("#views", ContentSwitcher).current = "contact"
+        self.contact_view.show_tab("tab-card")
+
+    # ------------------------------------------------------------ refreshing
+
+    @on(DataChanged)
+    def _data_changed(self, message: DataChanged) -> None:
+        self.data_changed(message.contact_id)
+
+    def data_changed(self, contact_id: int | None, *, listed: bool = True) -> None:
+        """Something was written: refresh the list row (or all rows) and the visible panes."""
+        if contact_id is None:
+            self.contact_list.reload()
+        else:
+            self.contact_list.refresh_contact(contact_id, listed=listed)
+        if contact_id is None or contact_id == self.contact_view.contact_id:
+            self.contact_view.reload()
+        for view_id in ("timeline", "today"):
+            view = self._view(view_id)
+            if view is not None:
+                view.reload()
+
+    def _poll_other_writers(self) -> None:
+        """Reload when another process (``netkeep capture``…) has written to the database."""
+        version = data_version(self.db)
+        if version != self._data_version:
+            self._data_version = version
+            self.data_changed(None)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, NetkeepError):
+            message = str(error)
+        else:
+            message = f"Something went wrong while loading ({type(error).__name__}: {error})."
+        self.notify(message, title="netkeep", severity="error", markup=False)
+
+    # --------------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_CONTACT:
+            return self.selected_id is not None
+        if action == "unarchive":
+            return self.last_archived is not None
+        if action == "show_tab":
+            return self.contact_view.has_tab(str(parameters[0]))
+        if action == "show_view" and parameters and parameters[0] == "today":
+            return self._view("today") is not None
+        return True
+
+    def action_focus_filter(self) -> None:
+        self.contact_list.focus_filter()
+
+    def action_cycle_sort(self) -> None:
+        order = self.contact_list.cycle_sort()
+        self.notify(f"Sorted by {order}.", timeout=2)
+
+    async def action_show_view(self, view_id: str) -> None:
+        switcher = self.query_one("#views", ContentSwitcher)
+        if view_id == "timeline" and self._view("timeline") is None:
+            from netkeep.tui.timeline_view import TimelineView
+
+            await switcher.mount(TimelineView(id="timeline"))
+        if self._view(view_id) is not None:
+            switcher.current = view_id
+
+    async def action_show_tab(self, tab_id: str) -> None:
+        await self.action_show_view("contact")
+        self.contact_view.show_tab(tab_id)
+
+    def action_help(self) -> None:
+        from netkeep.tui.help import HelpScreen, key_table
+
+        self.push_screen(HelpScreen(key_table(self.screen)))
+
+    def action_capture(self) -> None:
+        capture = pane_class(*CAPTURE_SCREEN)
+        if capture is None:
+            self.notify("Quick capture is not part of this build; press n for the full form.",
+                        severity="warning")
+            return
+        self.push_screen(capture(), self._after_save)
+
+    def _names(self) -> list[str]:
+        return self.contact_list.names
+
+    def action_new_contact(self) -> None:
+        from netkeep.tui.contact_form import ContactForm
+
+        self.push_screen(ContactForm(None, self._names(), contacts.create_contact), self._after_save)
+
+    def action_edit_contact(self) -> None:
+        from netkeep.tui.contact_form import ContactForm
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        try:
+            card = contacts.get_card(contact_id)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+
+        def save(data) -> int:
+            contacts.update_contact(contact_id, data)
+            return contact_id
+
+        self.push_screen(ContactForm(card, self._names(), save), self._after_save)
+
+    def _after_save(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            return
+        self.data_changed(contact_id)
+        self.open_contact(contact_id)
+
+    def action_log_interaction(self) -> None:
+        from netkeep.core.interactions import log_interaction
+        from netkeep.tui.dialogs import LogInteractionForm
+
+        contact_id = self.selected_id
+        card = self.contact_view.card
+        if contact_id is None:
+            return
+        name = card.full_name if card and card.id == contact_id else "this contact"
+
+        def logged(interaction_id: int | None) -> None:
+            if interaction_id is not None:
+                self.data_changed(contact_id)
+                self.notify(f"Logged with {name}.", timeout=3, markup=False)
+
+        self.push_screen(LogInteractionForm(contact_id, name, log_interaction), logged)
+
+    def _selected_name(self) -> str:
+        card = self.contact_view.card
+        if card is not None and card.id == self.selected_id:
+            return card.full_name
+        return "this contact"
+
+    def action_archive_contact(self) -> None:
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        name = self._selected_name()
+        try:
+            contacts.set_archived(contact_id, True)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.last_archived = (contact_id, name)
+        self.data_changed(contact_id, listed=False)
+        self.refresh_bindings()
+        self.notify(f"Archived {name} (u brings them back).", markup=False)
+
+    def action_unarchive(self) -> None:
+        if self.last_archived is None:
+            return
+        contact_id, name = self.last_archived
+        self.last_archived = None
+        try:
+            contacts.set_archived(contact_id, False)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.data_changed(contact_id)
+        self.refresh_bindings()
+        self.notify(f"{name} is back.", markup=False)
+
+    def action_delete_contact(self) -> None:
+        from netkeep.tui.dialogs import ConfirmScreen
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        name = self._selected_name()
+        question = (f"Delete {name}? Their card and the conversations only they were part of "
+                    "are removed for good.")
+        self.push_screen(ConfirmScreen(question), partial(self._delete, contact_id, name))
+
+    def _delete(self, contact_id: int, name: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        try:
+            contacts.delete_contact(contact_id)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.data_changed(contact_id, listed=False)
+        self.notify(f"Deleted {name}.", markup=False)
+
+    def on_ready(self) -> None:
+        self.log(f"netkeep ready in {time.perf_counter() - self.started:.3f}s")

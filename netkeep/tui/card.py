@@ -1,0 +1,106 @@
+"""Rich renderables for a contact card and a timeline; user text is always literal."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from netkeep.core.dates import format_date, humanize_date
+from netkeep.core.records import ContactCard, Method, TimelineEntry
+
+DIRECTION = {"in": "← in", "out": "→ out", "": ""}
+
+
+def _methods(methods: tuple[Method, ...]) -> Text:
+    text = Text()
+    for position, method in enumerate(methods):
+        if position:
+            text.append("\n")
+        if method.label:
+            text.append(f"{method.label}: ", style="dim")
+        text.append(method.value)
+    return text
+
+
+def _when(value) -> str:
+    """``4 Mar 2026 (3 days ago)``."""
+    if value is None:
+        return ""
+    return f"{format_date(value)} ({humanize_date(value)})"
+
+
+def card_renderable(card: ContactCard, cadence_days: int) -> Group:
+    """The business card, the how-we-met story and the keep-in-touch plan of one contact."""
+    heading = Text(card.full_name, style="bold")
+    if card.archived:
+        heading.append("  (archived)", style="dim")
+    role = " at ".join(part for part in (card.title, card.company) if part)
+    lines: list = [heading]
+    if role:
+        lines.append(Text(role))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+
+    def add(label: str, value) -> None:
+        if value:
+            grid.add_row(label, value if isinstance(value, Text) else Text(str(value)))
+
+    add("type", card.contact_type + (" · job search" if card.job_search else ""))
+    add("email", _methods(card.emails))
+    add("phone", _methods(card.phones))
+    add("LinkedIn", card.linkedin_url)
+    add("website", card.website)
+    add("web", _methods(card.urls))
+    add("location", card.location)
+    add("birthday", card.birthday)
+    add("past", ", ".join(card.past_companies))
+    add("how met", card.how_met)
+    add("met on", _when(card.met_on))
+    add("met at", card.met_at)
+    add("introduced by", card.introduced_by)
+    add("needs", card.needs)
+    add("tags", " ".join(f"#{tag}" for tag in card.tags))
+    add("cadence", f"every {cadence_days} days" + ("" if card.cadence_days else " (default for the type)"))
+    add("follow up", _when(card.next_follow_up))
+    add("last contact", _when(card.last_contact_at) or "never")
+    add("notes", card.notes)
+    lines.append(grid)
+    return Group(*lines)
+
+
+def entry_text(entry: TimelineEntry, *, with_people: bool) -> Text:
+    """What happened in one timeline entry: kind, direction, who, where, and what was said."""
+    text = Text()
+    text.append(entry.kind, style="bold")
+    if entry.direction:
+        text.append(f" {DIRECTION[entry.direction]}")
+    if with_people and entry.contacts:
+        text.append(" · " + ", ".join(name for _id, name in entry.contacts))
+    if entry.location:
+        text.append(f" @ {entry.location}", style="dim")
+    if entry.reply_owed and not entry.replied:
+        text.append(" · reply owed", style="reverse")
+    if entry.summary:
+        text.append(" — ")
+        text.append(entry.summary)
+    return text
+
+
+def entries_table(entries: list[TimelineEntry], *, with_people: bool | None = None) -> Table:
+    """Entries as two columns, when and what, so long lines wrap under their own column."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True, justify="right", min_width=11)
+    table.add_column(overflow="fold")
+    for entry in entries:
+        people = len(entry.contacts) > 1 if with_people is None else with_people
+        table.add_row(humanize_date(entry.occurred_at), entry_text(entry, with_people=people))
+    return table
+
+
+def timeline_renderable(entries: list[TimelineEntry]):
+    """A contact's own timeline, newest first."""
+    if not entries:
+        return Text("Nothing logged yet — press l to log a conversation, a message or a note.", style="dim")
+    return entries_table(entries)

@@ -1,0 +1,346 @@
+"""The contact list pane: a filter box over a virtual list that draws only the visible rows."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
+
+from netkeep.core import contacts
+from netkeep.core.dates import humanize_date
+from netkeep.core.records import ContactRow
+
+SORT_ORDERS = ("name", "last contact", "next follow-up")
+#: Rows read first at start-up (a screenful), before the whole list.
+FIRST_PAGE = 100
+EMPTY_TEXT = "No contacts yet — press n to add one, ctrl+n to capture."
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells (names are mostly narrow characters)."""
+    if width <= 0:
+        return ""
+    if len(text) > width:
+        return text[: max(width - 1, 0)] + "…"
+    return text.ljust(width)
+
+
+def _date_column(row: ContactRow, order: str) -> str:
+    """The short date shown beside a row when the list is sorted by a date."""
+    import pendulum
+
+    if order == "last contact":
+        return humanize_date(pendulum.parse(row.last_contact)) if row.last_contact else "never"
+    if order == "next follow-up":
+        return humanize_date(pendulum.parse(row.next_follow_up).date()) if row.next_follow_up else ""
+    return ""
+
+
+class ContactRows(ScrollView, can_focus=True):
+    """A Line-API list of contact rows with a cursor; cost is per visible row, not per contact."""
+
+    COMPONENT_CLASSES = {"contact-rows--cursor", "contact-rows--secondary"}
+    BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down_j"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up_k"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "select", "Open", show=False, id="list.open"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor is on another row (None when the list is empty)."""
+
+        contact_id: int | None
+
+    @dataclass
+    class Chosen(Message):
+        """Enter (or a double click) on a row."""
+
+        contact_id: int
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[ContactRow] = []
+        self.order = "name"
+
+    def set_rows(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
+        """Show ``rows``; keep the cursor on ``keep_id`` if it is still there, else the first row."""
+        self.rows = rows
+        index = 0
+        if keep_id is not None:
+            for position, row in enumerate(rows):
+                if row.id == keep_id:
+                    index = position
+                    break
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.cursor = index
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def scroll_to_cursor(self) -> None:
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True)
+
+    @property
+    def current_id(self) -> int | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor].id
+        return None
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        self.scroll_to_cursor()
+        self.post_message(self.CursorMoved(self.current_id))
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self.rows) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
+        base = self.rich_style
+        secondary = self.get_component_rich_style("contact-rows--secondary")
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("contact-rows--cursor")
+            base, secondary = base + cursor, secondary + cursor
+        extra = _date_column(row, self.order) if self.order != "name" else ""
+        extra_width = 13 if self.order != "name" else 0
+        available = width - 2 - extra_width
+        name_width = min(max(len(row.name), available * 3 // 5), available) if row.company else available
+        company_width = max(available - name_width - 1, 0)
+        segments = [
+            Segment(" " + _fit(row.name, name_width), base),
+            Segment(" " + _fit(row.company, company_width) if company_width else "", secondary),
+        ]
+        if extra_width:
+            segments.append(Segment(_fit(extra, extra_width - 1).rjust(extra_width), secondary))
+        segments.append(Segment(" ", base))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(self.scrollable_content_region.height - 1, 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(self.scrollable_content_region.height - 1, 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_select(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.Chosen(self.current_id))
+
+    def on_click(self, event: Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+
+class ContactList(Vertical):
+    """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Down", show=False, id="filter.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="filter.up"),
+        Binding("escape", "leave_filter", "Clear filter", show=False, id="filter.clear"),
+    ]
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to this contact (None: the list is empty)."""
+
+        contact_id: int | None
+
+    @dataclass
+    class Selected(Message):
+        """The user chose this contact (Enter)."""
+
+        contact_id: int
+
+    @dataclass
+    class Loaded(Message):
+        """Rows read by the loader worker."""
+
+        rows: list[ContactRow]
+        keep_id: int | None
+        complete: bool = True
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.all_rows: list[ContactRow] = []
+        self.order = "name"
+        self.loaded = False
+        self._filter_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/ type to filter", id="filter", compact=True)
+        yield Static(EMPTY_TEXT, id="empty", markup=False)
+        yield ContactRows(id="rows")
+
+    def on_mount(self) -> None:
+        self.border_title = "Contacts"
+        self.query_one("#empty").display = False
+        self.reload()
+
+    @property
+    def rows_view(self) -> ContactRows:
+        return self.query_one(ContactRows)
+
+    @property
+    def current_id(self) -> int | None:
+        return self.rows_view.current_id
+
+    @property
+    def names(self) -> list[str]:
+        """Every listed contact's name (for completions)."""
+        return [row.name for row in self.all_rows]
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Read every row again (in a worker) and keep the cursor where it was."""
+        self._load(self.current_id if keep_id is None else keep_id, first_page=not self.loaded)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="contact-list")
+    def _load(self, keep_id: int | None, first_page: bool) -> None:
+        """Read the rows; on first start, the first screenful comes first so the app is ready sooner."""
+        from netkeep.store.models import database
+
+        with database.connection_context():
+            if first_page:
+                rows = contacts.list_rows(limit=FIRST_PAGE)
+                self.post_message(self.Loaded(rows, keep_id, complete=len(rows) < FIRST_PAGE))
+                if len(rows) < FIRST_PAGE:
+                    return
+            rows = contacts.list_rows()
+        self.post_message(self.Loaded(rows, keep_id, complete=True))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        message.stop()
+        keep_id = message.keep_id if message.keep_id is not None else self.current_id
+        self.all_rows = contacts.sort_rows(message.rows, self.order) if self.order != "name" else message.rows
+        self._show(keep_id=keep_id, narrowing=False)
+        if message.complete:
+            self.loaded = True
+            # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
+            # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees them.
+            gc.freeze()
+        else:
+            self.border_title = "Contacts (loading…)"
+
+    def refresh_contact(self, contact_id: int, *, listed: bool = True) -> None:
+        """Re-read one contact's row after a write; ``listed=False`` drops it (archived, deleted)."""
+        row = contacts.get_row(contact_id) if listed else None
+        rows = [r for r in self.all_rows if r.id != contact_id]
+        if row is not None:
+            rows.append(row)
+        self.all_rows = contacts.sort_rows(rows, self.order)
+        self._show(keep_id=self.current_id if row is None else contact_id, narrowing=False)
+
+    def cycle_sort(self) -> str:
+        """Sort by the next order (name → last contact → next follow-up); return its name."""
+        self.order = SORT_ORDERS[(SORT_ORDERS.index(self.order) + 1) % len(SORT_ORDERS)]
+        self.all_rows = contacts.sort_rows(self.all_rows, self.order)
+        self.rows_view.order = self.order
+        self._show(keep_id=self.current_id, narrowing=False)
+        return self.order
+
+    def select_contact(self, contact_id: int) -> None:
+        """Put the cursor on this contact (clearing a filter that hides it)."""
+        view = self.rows_view
+        if any(row.id == contact_id for row in view.rows):
+            view.set_rows(view.rows, keep_id=contact_id)
+            return
+        self.query_one("#filter", Input).value = ""
+        self._filter_text = ""
+        self._show(keep_id=contact_id, narrowing=False)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value
+        narrowing = text.startswith(self._filter_text)
+        self._filter_text = text
+        self._show(keep_id=self.current_id, narrowing=narrowing)
+
+    def _show(self, *, keep_id: int | None, narrowing: bool) -> None:
+        view = self.rows_view
+        base = view.rows if narrowing and self._filter_text else self.all_rows
+        rows = contacts.filter_rows(base, self._filter_text)
+        view.order = self.order
+        view.set_rows(rows, keep_id=keep_id)
+        empty = self.query_one("#empty", Static)
+        if not rows:
+            empty.update(EMPTY_TEXT if not self.all_rows
+                         else f"No contact matches “{self._filter_text.strip()}”.")
+        if empty.display != (not rows):
+            empty.display = not rows
+        shown = f"{len(rows):,}" if len(rows) == len(self.all_rows) else f"{len(rows):,} of {len(self.all_rows):,}"
+        self.border_title = f"Contacts ({shown})"
+        self.border_subtitle = f"s: sort by {self.order}"
+
+    @on(ContactRows.CursorMoved)
+    def _cursor_moved(self, message: ContactRows.CursorMoved) -> None:
+        message.stop()
+        self.post_message(self.Highlighted(message.contact_id))
+
+    @on(ContactRows.Chosen)
+    def _chosen(self, message: ContactRows.Chosen) -> None:
+        message.stop()
+        self.post_message(self.Selected(message.contact_id))
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.current_id is not None:
+            self.rows_view.focus()
+            self.post_message(self.Selected(self.current_id))
+
+    def action_move(self, delta: int) -> None:
+        self.rows_view.cursor += delta
+
+    def action_leave_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        else:
+            self.rows_view.focus()
+
+    def focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()

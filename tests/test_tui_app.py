@@ -1,0 +1,333 @@
+"""The main screen through Pilot: the keys a person presses, checked on screen and in the database."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.widgets import Input
+
+from netkeep.core import contacts, interactions
+from netkeep.core.errors import NotFound
+from netkeep.core.records import ContactInput
+from netkeep.store.models import database
+from netkeep.tui import app as app_module
+from netkeep.tui.app import NetkeepApp
+from netkeep.tui.contact_form import ContactForm
+from netkeep.tui.contact_list import EMPTY_TEXT
+from netkeep.tui.dialogs import ConfirmScreen, LogInteractionForm
+from netkeep.tui.help import HelpScreen
+from tui_helpers import card_text, list_names, plain, settle, small_network, type_text
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _no_card_delay(monkeypatch):
+    """Cards load as soon as the cursor moves (the app waits a little while typing)."""
+    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
+
+
+@pytest.fixture
+def network(db):
+    return small_network()
+
+
+async def test_empty_database_shows_how_to_start(db, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        empty = app.screen.query_one("#empty")
+        assert empty.display
+        assert str(empty.content) == EMPTY_TEXT
+        assert app.check_action("edit_contact", ()) is False
+        assert app.check_action("delete_contact", ()) is False
+        assert app.check_action("new_contact", ()) is True
+
+
+async def test_add_a_contact_with_the_form(db, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        await type_text(pilot, "Ada Lovelace")
+        await pilot.press("tab")
+        await type_text(pilot, "Analyst")
+        await pilot.press("tab")
+        await type_text(pilot, "Engines Ltd")
+        await pilot.press("tab")
+        await type_text(pilot, "work: ada@engines.org")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ContactForm)
+        [contact_id] = contacts.search("ada")
+        card = contacts.get_card(contact_id)
+        assert (card.full_name, card.title, card.company) == ("Ada Lovelace", "Analyst", "Engines Ltd")
+        assert [(m.label, m.value) for m in card.emails] == [("work", "ada@engines.org")]
+        assert list_names(app) == ["Ada Lovelace"]
+        assert "Ada Lovelace" in card_text(app)
+        assert app.query_one("#views").current == "contact"
+
+
+async def test_bad_input_is_explained_next_to_the_field_and_saves_nothing(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-emails", Input).value = "not-an-email"
+        form.query_one("#f-met_on", Input).value = "the day after never"
+        form.query_one("#f-cadence_days", Input).value = "often"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        errors = {row: str(form.query_one(f"#error-{row}").content)
+                  for row in ("full_name", "emails", "met_on", "cadence_days")}
+        assert errors["full_name"] == "A name is required."
+        assert "does not look like an email address" in errors["emails"]
+        assert "is not a date" in errors["met_on"]
+        assert "whole number of days" in errors["cadence_days"]
+        assert form.query_one("#row-emails").has_class("-invalid")
+        assert not form.query_one("#row-title").has_class("-invalid")
+        # A terminal escape code in a name is refused too.
+        form.query_one("#f-full_name", Input).value = "Eve\x1b[31m Red"
+        form.query_one("#f-emails", Input).value = ""
+        form.query_one("#f-met_on", Input).value = ""
+        form.query_one("#f-cadence_days", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "control characters" in str(form.query_one("#error-full_name").content)
+        assert not form.query_one("#row-emails").has_class("-invalid")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ContactForm)
+        assert contacts.count_contacts() == 3
+
+
+async def test_markup_in_a_name_is_shown_as_typed(db, db_path):
+    contacts.create_contact(ContactInput(full_name="[bold]Eve[/] Ng", notes="[red]not red[/red]"))
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "[bold]Eve[/] Ng" in app.contact_list.rows_view.render_line(0).text
+        text = card_text(app)
+        assert "[bold]Eve[/] Ng" in text
+        assert "[red]not red[/red]" in text
+        assert app.query_one("#contact")._border_title.plain == "Contact: [bold]Eve[/] Ng"
+
+
+async def test_filter_open_edit_log_archive_delete(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert list_names(app) == ["Bob Smith", "Carol Reyes", "Jane Doe"]
+        # Filter over notes, company and tags as you type.
+        await pilot.press("slash")
+        await type_text(pilot, "rust")
+        assert list_names(app) == ["Carol Reyes"]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.query_one("#views").current == "contact"
+        assert "Carol Reyes" in card_text(app)
+        assert "alumni mixer" in card_text(app)  # her timeline
+        # Edit: the form opens with her details; change the title.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#f-full_name", Input).value == "Carol Reyes"
+        await pilot.press("tab")
+        await type_text(pilot, "CTO")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        card = contacts.get_card(network["carol"])
+        assert card.title == "CTO" and card.company == "Globex" and card.notes == "loves rust"
+        assert "CTO at Globex" in card_text(app)
+        # Log an interaction.
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LogInteractionForm)
+        await type_text(pilot, "coffee about compilers")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        entries = interactions.timeline_for(network["carol"])
+        assert entries[0].summary == "coffee about compilers" and entries[0].kind == "coffee"
+        assert "coffee about compilers" in card_text(app)
+        # Archive, then undo.
+        await pilot.press("escape", "escape")  # clear the filter (focus is back on the list)
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert contacts.get_card(network["carol"]).archived
+        assert "Carol Reyes" not in list_names(app)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert not contacts.get_card(network["carol"]).archived
+        assert "Carol Reyes" in list_names(app)
+        # Delete asks first; n keeps her, y deletes.
+        app.open_contact(network["carol"])
+        await settle(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert contacts.get_card(network["carol"]).full_name == "Carol Reyes"
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        with pytest.raises(NotFound):
+            contacts.get_card(network["carol"])
+        assert list_names(app) == ["Bob Smith", "Jane Doe"]
+
+
+async def test_everything_is_still_there_after_quit_and_reopen(db, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Grace Hopper")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await type_text(pilot, "talked about COBOL")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("q")
+    assert app.return_code == 0
+    again = NetkeepApp(db_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert list_names(again) == ["Grace Hopper"]
+        assert "talked about COBOL" in card_text(again)
+
+
+async def test_a_capture_from_another_process_shows_up(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+
+        def other_writer() -> None:  # another connection, as `netkeep capture` would use
+            with database.connection_context():
+                contacts.create_contact(ContactInput(full_name="Zed Quick", company="Elsewhere"))
+
+        writer = threading.Thread(target=other_writer)
+        writer.start()
+        writer.join()
+        for _ in range(40):  # the app checks every second; allow it two
+            await pilot.pause(0.05)
+            if "Zed Quick" in list_names(app):
+                break
+        assert "Zed Quick" in list_names(app)
+
+
+async def test_sort_cycles_through_orders(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.contact_list.order == "last contact"
+        assert list_names(app) == ["Jane Doe", "Bob Smith", "Carol Reyes"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.contact_list.order == "next follow-up"
+        rows = app.contact_list.rows_view.rows
+        assert [r.next_follow_up for r in rows] == sorted(r.next_follow_up for r in rows)
+        await pilot.press("s")
+        assert app.contact_list.order == "name"
+
+
+async def test_list_keys_move_the_cursor_and_the_card_follows(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Bob Smith" in card_text(app)
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert "Carol Reyes" in card_text(app)
+        await pilot.press("end")
+        await settle(app, pilot)
+        assert "Jane Doe" in card_text(app)
+        text = card_text(app)
+        for expected in ("Staff Engineer at Stripe", "alumni · job search", "work: jane@stripe.com",
+                         "mobile: +1 555 0100", "linkedin.com/in/janedoe", "PyCon 2026", "4 Mar 2026",
+                         "a designer for her side project", "#alumni #python", "every 30 days",
+                         "3 days ago"):
+            assert expected in text, expected
+        await pilot.press("k", "home")
+        await settle(app, pilot)
+        assert "Bob Smith" in card_text(app)
+        assert "introduced by  Jane Doe" in card_text(app)
+
+
+async def test_views_and_timeline(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        await settle(app, pilot)
+        assert app.query_one("#views").current == "timeline"
+        pages = app.screen.query(".timeline-page")
+        text = "".join(plain(page.content) for page in pages)
+        assert text.index("payments infra") < text.index("asked for my resume") < text.index("alumni mixer")
+        assert text.count("Week of ") == 3
+        assert "Bob Smith" in text and "reply owed" in text
+        sparkline = app.screen.query_one("#activity")
+        assert len(sparkline.data) == 52 and sum(sparkline.data) == 3
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.query_one("#views").current == "contact"
+
+
+async def test_help_lists_the_keys_that_work_now(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {description: keys for keys, description, _tooltip in app.screen.keys}
+        for description in ("New", "Edit", "Log", "Archive", "Delete", "Sort", "Timeline", "Capture"):
+            assert description in described, description
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_opens_a_contact_by_name(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "open jane")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.selected_id == network["jane"]
+        assert "Jane Doe" in card_text(app)
+
+
+async def test_quick_capture_from_anywhere(network, db_path):
+    from netkeep.tui.capture import CaptureScreen
+
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")  # even while typing in the filter
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+        await type_text(pilot, "Quinn Park")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, CaptureScreen)
+        [quinn] = contacts.search("quinn park")
+        assert app.selected_id == quinn
+        assert "Quinn Park" in list_names(app)
+        assert "Quinn Park" in card_text(app)
