@@ -144,3 +144,26 @@ async def test_merge_from_the_palette_picks_both_contacts_by_name(db):
         await pilot.click("#merge")
         await settle(app, pilot)
     assert contacts.get_card(keep).location == "London"
+
+
+async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path):
+    from netkeep.tui.app import NetkeepApp
+    from tui_helpers import list_names, type_text
+
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "import: linkedin")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#path", Input).value = str(FIXTURES / "linkedin_old.csv")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.click("#import")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert {"Anna Berg", "Émile Zola"} <= set(list_names(app))

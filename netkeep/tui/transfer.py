@@ -83,6 +83,7 @@ class _Dialog(ModalScreen):
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == GROUP:
+            event.stop()  # shown here, not again as the app's toast
             self.busy = False
             error = event.worker.error
             self.set_status(_message(error), error=True)
@@ -494,7 +495,7 @@ class MergeScreen(_Dialog):
     def _merged(self, message: Merged) -> None:
         self.busy = False
         self.result = message.contact_id
-        self.app.post_message(DataChanged(message.contact_id))
+        self.app.post_message(DataChanged(None))  # the other contact is gone from every list
         self.dismiss(message.contact_id)
 
     def on_failure(self) -> None:

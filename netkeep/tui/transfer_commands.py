@@ -14,7 +14,7 @@ class TransferCommands(Provider):
 
     def _commands(self):
         app = self.app
-        current = getattr(app, "current_contact_id", None)
+        current = getattr(app, "selected_id", None)  # NetkeepApp's selected contact
         return [
             ("import: LinkedIn connections", "Connections.csv from LinkedIn's data export",
              partial(app.push_screen, ImportScreen("linkedin"))),
