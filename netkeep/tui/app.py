@@ -22,6 +22,7 @@ from netkeep.tui.commands import NetkeepCommands
 from netkeep.tui.contact_list import ContactList
 from netkeep.tui.contact_view import ContactView, pane_class
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.transfer_commands import TransferCommands
 from netkeep.tui.workers import ReportsWorkerErrors
 
 #: The agenda widget (owned by the follow-ups work); mounted as the "today" view when present.
@@ -42,7 +43,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     TITLE = "netkeep"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     AUTO_FOCUS = "ContactRows"
-    COMMANDS = App.COMMANDS | {NetkeepCommands}
+    COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
         Binding("ctrl+n", "capture", "Capture", priority=True, id="app.capture",
                 tooltip="Quick capture someone you just met, from anywhere"),
