@@ -66,6 +66,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
                 tooltip="The selected contact"),
         Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
                 tooltip="Everyone's interactions, newest first"),
+        Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
+                tooltip="The job search: target employers and who you know there"),
         Binding("t", "show_tab('tab-thanks')", "Thank-you", show=False, id="app.tab_thanks",
                 tooltip="Thank-you notes for the selected contact"),
         Binding("r", "show_tab('tab-reflect')", "Reflect", show=False, id="app.tab_reflect",
@@ -173,7 +175,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.contact_list.refresh_contact(contact_id, listed=listed)
         if contact_id is None or contact_id == self.contact_view.contact_id:
             self.contact_view.reload()
-        for view_id in ("timeline", "today"):
+        for view_id in ("timeline", "today", "jobs"):
             view = self._view(view_id)
             if view is not None:
                 view.reload()
@@ -211,6 +213,10 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             from netkeep.tui.timeline_view import TimelineView
 
             await switcher.mount(TimelineView(id="timeline"))
+        if view_id == "jobs" and self._view("jobs") is None:
+            from netkeep.tui.jobs import JobsView
+
+            await switcher.mount(JobsView(id="jobs"))
         if self._view(view_id) is not None:
             switcher.current = view_id
 
