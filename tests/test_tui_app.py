@@ -247,6 +247,7 @@ async def test_list_keys_move_the_cursor_and_the_card_follows(network, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "Bob Smith" in card_text(app)
+        await pilot.press("slash", "escape")  # the app opens on the agenda; go to the list
         await pilot.press("j")
         await settle(app, pilot)
         assert "Carol Reyes" in card_text(app)
@@ -405,7 +406,7 @@ async def test_a_failing_load_is_a_notification_not_a_crash(network, db_path, mo
             raise RuntimeError("disk on fire")
 
         monkeypatch.setattr(contacts, "get_card", broken)
-        await pilot.press("j")
+        await pilot.press("slash", "escape", "j")
         await settle(app, pilot)
         assert any("disk on fire" in n.message for n in app._notifications)
         assert app.is_running

@@ -22,6 +22,7 @@ from netkeep.tui.workers import ReportsWorkerErrors
 #: Tabs beyond the card: (tab id, title, module, class). Each pane is mounted only when its
 #: module is present; it gets ``show_contact(contact_id)`` whenever the selection changes.
 PANE_TABS = (
+    ("tab-followups", "Follow-ups", "netkeep.tui.followups_pane", "FollowupsPane"),
     ("tab-thanks", "Thank-you", "netkeep.tui.thanks", "ThanksPane"),
     ("tab-reflect", "Reflect", "netkeep.tui.reflect", "ReflectPane"),
     ("tab-prep", "Prep", "netkeep.tui.prep", "PrepPane"),
