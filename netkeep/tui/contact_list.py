@@ -351,4 +351,5 @@ class ContactList(ReportsWorkerErrors, Vertical):
             self.rows_view.focus()
 
     def focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not on the next idle: keys typed right after "/" must land in the filter.
+        self.screen.set_focus(self.query_one("#filter", Input))
