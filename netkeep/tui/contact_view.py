@@ -53,6 +53,8 @@ class ContactView(ReportsWorkerErrors, Vertical):
         self.contact_id: int | None = None
         self.card: ContactCard | None = None
         self.panes: dict[str, Widget] = {}
+        #: Which contact each pane was last given (panes load only while their tab is open).
+        self.shown_in_pane: dict[str, int | None] = {}
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -93,15 +95,27 @@ class ContactView(ReportsWorkerErrors, Vertical):
             self._timer = self.set_timer(delay, lambda: self.show_contact(contact_id))
             return
         self.contact_id = contact_id
-        for pane in self.panes.values():
-            pane.show_contact(contact_id)
+        self._update_active_pane()
         if at_once:
             self._card_loaded(self.read(contact_id))
         else:
             self._load(contact_id)
 
     def reload(self) -> None:
+        self.shown_in_pane.clear()  # every pane reads again when next shown
         self.show_contact(self.contact_id)
+
+    def _update_active_pane(self) -> None:
+        """Give the visible pane the selected contact; hidden panes catch up when their tab opens."""
+        tab_id = self.query_one(TabbedContent).active
+        pane = self.panes.get(tab_id)
+        if pane is not None and self.shown_in_pane.get(tab_id, -1) != self.contact_id:
+            self.shown_in_pane[tab_id] = self.contact_id
+            pane.show_contact(self.contact_id)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._update_active_pane()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:
