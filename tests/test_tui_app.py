@@ -432,3 +432,23 @@ async def test_renaming_a_contact_renames_given_and_family_names(network, db_pat
         await pilot.press("y")
         await settle(app, pilot)
         assert app.selected_id == network["jane"]
+
+
+async def test_contact_panes_are_mounted_on_first_visit_and_follow_the_selection(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.contact_view
+        assert view.has_tab("tab-thanks") and view.panes == {}
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert app.query_one("#views").current == "contact"
+        assert app.query_one("#contact-tabs").active == "tab-thanks"
+        assert set(view.panes) == {"tab-thanks"}
+        assert view.shown_in_pane["tab-thanks"] == app.selected_id
+        app.open_contact(network["jane"])
+        await settle(app, pilot)
+        assert app.query_one("#contact-tabs").active == "tab-card"
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert view.shown_in_pane["tab-reflect"] == network["jane"]

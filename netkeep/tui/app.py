@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Footer, Header, TabbedContent
 
 from netkeep.core import contacts
 from netkeep.core.config import load_config
@@ -165,7 +165,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
         self.query_one("#views", ContentSwitcher).current = "contact"
-        self.contact_view.show_tab("tab-card")
+        self.query_one("#contact-tabs", TabbedContent).active = "tab-card"
         self._keep_focus_visible()
 
     # ------------------------------------------------------------ refreshing
@@ -231,8 +231,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")
-        self.contact_view.show_tab(tab_id)
-        pane = self.contact_view.panes.get(tab_id)
+        pane = await self.contact_view.show_tab(tab_id)
         if pane is not None:
             self.focus_inside(pane)
 
