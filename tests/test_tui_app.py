@@ -452,3 +452,21 @@ async def test_contact_panes_are_mounted_on_first_visit_and_follow_the_selection
         await pilot.press("r")
         await settle(app, pilot)
         assert view.shown_in_pane["tab-reflect"] == network["jane"]
+
+
+async def test_a_long_note_is_saved_and_shown_whole(db, db_path):
+    from textual.widgets import TextArea
+
+    note = ("word " * 1000).strip()  # 4,999 characters
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Long Note")
+        app.screen.query_one("#f-notes", TextArea).text = note
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [contact_id] = contacts.search("long note")
+        assert contacts.get_card(contact_id).notes == note
+        assert " ".join(card_text(app).split()).count("word") == 1000
