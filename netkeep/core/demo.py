@@ -297,6 +297,12 @@ class _Builder:
                 first = datetime.combine(person.met_on, datetime.min.time()) + timedelta(hours=rng.randrange(9, 20))
                 moments[0] = min(first, self.end - timedelta(hours=1))
                 moments.sort()
+            # Most people were kept in touch with: their last touch is within their cadence.
+            days = cadence.cadence_for(person.contact_type, person.job_search)
+            recent = max(start, self.end - timedelta(days=days))
+            if moments[-1] < recent and rng.random() < 0.7:
+                span = int((self.end - recent).total_seconds())
+                moments.append(recent + timedelta(seconds=rng.randrange(3600, max(3601, span))))
             for position, moment in enumerate(moments):
                 interaction_id += 1
                 if position == 0 and person.event:
