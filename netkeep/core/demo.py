@@ -242,12 +242,12 @@ class _Builder:
             if contact_type in TYPE_TAGS:
                 tags.add(words.TAGS.index(TYPE_TAGS[contact_type]) + 1)
             tags = sorted(tags)
-            domain = words.COMPANIES[company - 1][1] if company else "mail.example"
+            domain, label = (words.COMPANIES[company - 1][1], "work") if company else ("mail.example", "home")
             emails = []
             if rng.random() < 0.85:
                 emails.append(f"{_ascii(given)}.{_ascii(family)}@{domain}")
             for position, email in enumerate(emails):
-                method_rows.append((index, "email", "work", email, position))
+                method_rows.append((index, "email", label, email, position))
             if rng.random() < 0.4:
                 phone = f"+1 555 {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}"
                 method_rows.append((index, "phone", "mobile", phone, 0))
