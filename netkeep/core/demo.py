@@ -170,12 +170,14 @@ class _Builder:
 
     # -- companies, tags ---------------------------------------------------------------
     def companies_and_tags(self) -> None:
-        rows = [(i, name, normalise_company(name), None, f"Works in {industry}.", self.now_text)
+        rows = [(i, name, normalise_company(name), None, "", f"Works in {industry}.", self.now_text)
                 for i, (name, _domain, industry) in enumerate(words.COMPANIES, start=1)]
+        # The job search: six target employers, the best-ranked ones furthest along.
+        stages = ("interviewing", "applied", "applied", "researching", "researching", "researching")
         for rank, company_id in enumerate(self.rng.sample(range(1, len(rows) + 1), 6), start=1):
             row = rows[company_id - 1]
-            rows[company_id - 1] = (*row[:3], rank, row[4], row[5])
-        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank,
+            rows[company_id - 1] = (*row[:3], rank, stages[rank - 1], *row[5:])
+        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank, Company.stage,
                           Company.notes, Company.created_at], rows)
         _insert(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
         # A few big employers, many small ones: Zipf-like weights.
