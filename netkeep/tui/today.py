@@ -150,14 +150,13 @@ class TodayView(Vertical):
         if not rows:  # the list stays (and keeps the focus) with a friendly line in it
             rows.append(Option(Text(EMPTY_TEXT, style="italic"), id="empty", disabled=True))
         options.set_options(rows)
-        if rows:
-            keys = [row.id for row in rows]
-            if current is not None and current.key in keys:
-                options.highlighted = keys.index(current.key)
-            else:
-                enabled = [i for i, row in enumerate(rows) if not row.disabled]
-                later = [i for i in enabled if previous is not None and i >= previous]
-                options.highlighted = (later or enabled or [None])[0]
+        keys = [row.id for row in rows]
+        if current is not None and current.key in keys:
+            options.highlighted = keys.index(current.key)
+        else:  # the item is gone (done, snoozed): the next one takes its place
+            enabled = [i for i, row in enumerate(rows) if not row.disabled]
+            later = [i for i in enabled if previous is not None and i >= previous]
+            options.highlighted = (later or enabled or [None])[0]
         self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
 
     # -- the highlighted item ----------------------------------------------------
