@@ -172,21 +172,21 @@ def _follow_ups(where, limit: int) -> tuple[list[AgendaItem], int]:
     rows = (Contact.select(Contact.id, Contact.full_name, Contact.next_follow_up,
                            Contact.last_contact_at)
             .where(where & (Contact.archived == False))  # noqa: E712
-            .order_by(Contact.next_follow_up, Contact.id).limit(limit))
-    items = [AgendaItem("follow-up", c.id, c.id, c.full_name, _follow_up_text(c.last_contact_at),
-                        c.next_follow_up) for c in rows]
+            .order_by(Contact.next_follow_up, Contact.id).limit(limit).tuples())
+    items = [AgendaItem("follow-up", cid, cid, name, _follow_up_text(last), due)
+             for cid, name, due, last in rows]
     return items, total
 
 
 def _reminders(where, limit: int) -> tuple[list[AgendaItem], int]:
-    query = (Reminder.select(Reminder.id, Reminder.due_on, Reminder.reason, Contact.id,
-                             Contact.full_name)
+    query = (Reminder.select(Reminder.id, Contact.id, Contact.full_name, Reminder.reason,
+                             Reminder.due_on)
              .join(Contact)
              .where(where & Reminder.done_at.is_null() & (Contact.archived == False)))  # noqa: E712
     total = query.count()
-    items = [AgendaItem("reminder", r.id, r.contact.id, r.contact.full_name,
-                        r.reason or "reminder", r.due_on)
-             for r in query.order_by(Reminder.due_on, Reminder.id).limit(limit)]
+    items = [AgendaItem("reminder", ref, cid, name, reason or "reminder", due)
+             for ref, cid, name, reason, due
+             in query.order_by(Reminder.due_on, Reminder.id).limit(limit).tuples()]
     return items, total
 
 
@@ -231,15 +231,17 @@ def _thanks(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
 
 
 def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
-    query = (Commitment.select(Commitment, Contact.id, Contact.full_name)
+    query = (Commitment.select(Commitment.id, Contact.id, Contact.full_name, Commitment.owner,
+                               Commitment.text, Commitment.due_on)
              .join(Contact)
              .where(Commitment.done_at.is_null() & (Contact.archived == False)))  # noqa: E712
     total = query.count()
     rows = query.order_by(Commitment.due_on.is_null(), Commitment.due_on,
-                          Commitment.owner, Commitment.id).limit(limit)
-    items = tuple(AgendaItem("commitment", c.id, c.contact.id, c.contact.full_name,
-                             ("I promised: " if c.owner == "me" else "They promised: ") + c.text,
-                             c.due_on, owner=c.owner) for c in rows)
+                          Commitment.owner, Commitment.id).limit(limit).tuples()
+    items = tuple(AgendaItem("commitment", ref, cid, name,
+                             ("I promised: " if owner == "me" else "They promised: ") + text,
+                             due_on, owner=owner)
+                  for ref, cid, name, owner, text, due_on in rows)
     return items, total
 
 
