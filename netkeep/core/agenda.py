@@ -31,7 +31,6 @@ from netkeep.store.models import (
 )
 
 WEEK_DAYS = 7
-KINDS = ("follow-up", "reminder", "reply", "thanks", "commitment", "loop", "intro")
 #: Kinds whose date can be moved.
 SNOOZABLE = ("follow-up", "reminder", "commitment")
 
@@ -40,6 +39,8 @@ SNOOZABLE = ("follow-up", "reminder", "commitment")
 class AgendaItem:
     """One thing to do.
 
+    ``kind`` is ``follow-up``, ``reminder``, ``reply``, ``thanks``, ``commitment``, ``loop``
+    or ``intro``; ``ref_id`` is that record's id (a follow-up's is the contact's).
     ``contact_id`` is the person to get in touch with (for a loop: the introducer;
     ``other_*`` is the referral). For an intro, ``other_*`` is the second person.
     """
@@ -297,11 +298,6 @@ def agenda(*, limit: int = 100, day: date | None = None) -> Agenda:
     counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros,
                           n_thanks)
     return Agenda(day, overdue, today, week, owed, promised, open_loops, offered, thanks, counts)
-
-
-def counts() -> AgendaCounts:
-    """Just the totals (for a header)."""
-    return agenda(limit=0).counts
 
 
 def default_kind(item: AgendaItem) -> str:
