@@ -374,3 +374,30 @@ async def test_log_meeting_form_for_someone_else_and_unknown_names(db):
         await settle(app, pilot)
     assert meetings.latest_meeting(bob) is not None
     assert meetings.latest_meeting(jane) is None
+
+
+async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db_path, monkeypatch):
+    from netkeep.tui import app as app_module
+    from netkeep.tui.app import NetkeepApp
+    from tui_helpers import small_network
+
+    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
+    jane = small_network()["jane"]
+    mid = meet(jane, kind="coffee", points="- payments infra\n- hiring in Q2", resume_advice=True)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("end")  # Jane is last by name
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.focused.id == "reflect-questions"
+        await pilot.press("y", "p")
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert app.focused.id == "thanks-body"
+        assert "payments infra" in app.focused.text and "resume" in app.focused.text
+        await pilot.press("ctrl+f")
+        await settle(app, pilot)
+    assert [a.rating for a in reflection.answers_for(mid)][:2] == ["yes", "partly"]
+    assert letters.get_draft(mid).status == "sent"

@@ -76,6 +76,9 @@ class ContactView(Vertical):
 
     def show_tab(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id
+        pane = self.panes.get(tab_id)
+        if pane is not None and hasattr(pane, "focus_default"):
+            self.call_after_refresh(pane.focus_default)  # the pane's keys work at once
 
     def show_contact(self, contact_id: int | None, *, delay: float = 0) -> None:
         """Load and show this contact (None: nothing selected) here and in every pane.

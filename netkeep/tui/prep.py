@@ -76,6 +76,10 @@ class PrepPane(MeetingPane):
             yield Input("", id="prep-next", compact=True,
                         placeholder="The next step you will propose (Enter keeps it as your commitment)")
 
+    def focus_default(self) -> None:
+        if self.brief is not None:
+            self.query_one("#prep-next", Input).focus()
+
     def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
         return prep.build_brief(contact_id)
 
