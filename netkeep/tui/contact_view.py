@@ -82,7 +82,10 @@ class ContactView(ReportsWorkerErrors, Vertical):
         """Open a tab (mounting its pane the first time); return its pane, if it has one."""
         await self._mount_pane(tab_id)
         self.query_one(TabbedContent).active = tab_id
-        return self.panes.get(tab_id)
+        pane = self.panes.get(tab_id)
+        if pane is not None and hasattr(pane, "focus_default"):
+            self.call_after_refresh(pane.focus_default)  # the pane's keys work at once
+        return pane
 
     async def _mount_pane(self, tab_id: str) -> None:
         if tab_id not in self.tabs or tab_id in self.panes:
