@@ -153,12 +153,21 @@ def test_restore_failure_half_way_leaves_nothing(db, tmp_path):
     assert backup.is_empty()
 
 
+def test_restore_refuses_values_that_are_not_plain(db):
+    from netkeep.core.errors import NetkeepError
+
+    data = {"tables": {"tag": {"columns": ["id", "name"], "rows": [[1, ["x"]]]}}}
+    with pytest.raises(NetkeepError, match="not plain text or a number"):
+        backup.restore(data)
+    assert backup.is_empty()
+
+
 @pytest.mark.parametrize("text, message", [
     ("{}", "no \"format\""),
     ("[1, 2", "not valid JSON"),
     ('{"format": "netkeep-backup", "version": 99}', "version 99"),
     ('{"format": "netkeep-backup", "version": 1, "schema": %d, "tables": {"tag": {"columns": '
-     '["id", "name"], "rows": [[1, ["x"]]]}}}' % LATEST, "plain values"),
+     '["id", "name"], "rows": [[1]]}}}' % LATEST, "not a list of 2 values"),
 ])
 def test_bad_backup_files(db, tmp_path, text, message):
     path = tmp_path / "b.json"
