@@ -115,7 +115,9 @@ def test_an_import_that_fails_half_way_leaves_the_database_as_it_was(db, monkeyp
     assert list(Contact.select(Contact.id, Contact.full_name, Contact.title).tuples()) == before
 
 
-def test_bulk_add_matches_create_contact(db):
+def test_bulk_add_matches_create_contact(db, tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 10\n")
     data = ContactInput(full_name="Ann  Lee", company="Acme", title="PM", tags=("Rust", "rust"),
                         emails=(Method("email", "a@x.example", "work"),), met_on=date(2026, 1, 1))
     one = contacts.create_contact(data)
@@ -125,6 +127,7 @@ def test_bulk_add_matches_create_contact(db):
                  "next_follow_up", "follow_up_manual"):
         assert getattr(a, name) == getattr(b, name), name
     assert Contact.get_by_id(one).search_text == Contact.get_by_id(two).search_text
+    assert b.next_follow_up == date(2026, 1, 11)  # met on 1 Jan + the configured 10 days
 
 
 def test_merge_keeps_both_timelines_and_asks_where_they_differ(db):
