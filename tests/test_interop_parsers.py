@@ -74,6 +74,15 @@ def test_bad_linkedin_files_give_one_line_messages(name, message):
     assert "\n" not in str(error.value)
 
 
+def test_a_file_given_to_the_wrong_importer_says_which_one_to_use():
+    with pytest.raises(BadFile, match="import it with 'netkeep import google'"):
+        linkedin.parse(FIXTURES / "google_current.csv")
+    with pytest.raises(BadFile, match="import it with 'netkeep import linkedin'"):
+        google.parse(FIXTURES / "linkedin_current.csv")
+    with pytest.raises(BadFile, match="import it with 'netkeep import linkedin'"):
+        google.parse(FIXTURES / "linkedin_old.csv")
+
+
 def test_google_other_headers_rejected():
     with pytest.raises(BadFile, match="not a Google Contacts CSV"):
         google.parse(FIXTURES / "other_headers.csv")
