@@ -165,3 +165,13 @@ def test_google_older_layout():
     assert sam.website == "https://sampatel.example"
     assert sam.tags == ("coworkers",)
     assert sam.emails[0].label == "work"
+
+
+def test_a_card_with_a_broken_line_is_reported_and_the_others_read():
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line has no colon\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n")
+    result = vcard.parse_text(text)
+    assert [c.data.full_name for c in result.candidates] == ["Good One"]
+    assert [(p.line, p.reason.split(" (")[0]) for p in result.problems] == [
+        (5, "cannot read this card"), (10, "this card has no name, email or phone")]
