@@ -331,3 +331,103 @@ async def test_quick_capture_from_anywhere(network, db_path):
         assert app.selected_id == quinn
         assert "Quinn Park" in list_names(app)
         assert "Quinn Park" in card_text(app)
+
+
+async def test_keys_can_be_remapped_in_the_config(db, db_path, tmp_path):
+    config = tmp_path / "myconfig"
+    config.mkdir()
+    (config / "config.toml").write_text('[keys]\n"app.new" = "N"\n', encoding="utf-8")
+    app = NetkeepApp(db_path, config)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ContactForm)
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+
+
+async def test_a_broken_config_is_reported_and_the_app_still_works(db, db_path, tmp_path):
+    config = tmp_path / "broken"
+    config.mkdir()
+    (config / "config.toml").write_text("[keys\n", encoding="utf-8")
+    app = NetkeepApp(db_path, config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+        assert any("not valid TOML" in n.message for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+
+
+def test_run_app_reports_a_database_it_cannot_open(tmp_path, capsys):
+    from netkeep.tui.run import run_app
+
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("this is not a database\n" * 100, encoding="utf-8")
+    assert run_app(not_a_db) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("netkeep: cannot open") and "Traceback" not in err
+
+
+async def test_timeline_pages_older_entries_without_repeating_weeks(network, db_path, monkeypatch):
+    import pendulum
+
+    from netkeep.core.records import InteractionInput
+    from netkeep.tui import timeline_view
+
+    monkeypatch.setattr(timeline_view, "PAGE", 4)
+    now = pendulum.now("UTC")
+    for day in range(10):
+        interactions.log_interaction(InteractionInput(contact_ids=(network["bob"],), kind="note",
+                                                      summary=f"note {day}", occurred_at=now.subtract(days=60 + day)))
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("3")
+        for _ in range(10):
+            await settle(app, pilot)
+        view = app.screen.query_one(timeline_view.TimelineView)
+        assert view.count == 13 and view.exhausted
+        text = "".join(plain(page.content) for page in app.screen.query(".timeline-page"))
+        weeks = {timeline_view.week_heading(e.occurred_at) for e in interactions.network_timeline(limit=50)}
+        assert sorted(line for line in text.splitlines() if line.startswith("Week of")) == sorted(weeks)
+        assert [f"note {day}" in text for day in range(10)] == [True] * 10
+
+
+async def test_a_failing_load_is_a_notification_not_a_crash(network, db_path, monkeypatch):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(app, pilot)
+
+        def broken(contact_id):
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(contacts, "get_card", broken)
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert any("disk on fire" in n.message for n in app._notifications)
+        assert app.is_running
+
+
+async def test_renaming_a_contact_renames_given_and_family_names(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_contact(network["carol"])
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-full_name", Input).value = "Carol Whitfield"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        card = contacts.get_card(network["carol"])
+        assert (card.full_name, card.given_name, card.family_name) == ("Carol Whitfield", "Carol", "Whitfield")
+        # Deleting keeps the cursor in place (on the next contact).
+        assert list_names(app) == ["Bob Smith", "Carol Whitfield", "Jane Doe"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert app.selected_id == network["jane"]

@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
-from textual.worker import Worker, WorkerState
 
 from netkeep.core import contacts
 from netkeep.core.config import load_config
@@ -24,6 +23,7 @@ from netkeep.tui.contact_list import ContactList
 from netkeep.tui.contact_view import ContactView, pane_class
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.transfer_commands import TransferCommands
+from netkeep.tui.workers import ReportsWorkerErrors
 
 #: The agenda widget (owned by the follow-ups work); mounted as the "today" view when present.
 TODAY_VIEW = ("netkeep.tui.today", "TodayView")
@@ -37,7 +37,7 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(App[None]):
+class NetkeepApp(ReportsWorkerErrors, App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
@@ -66,6 +66,8 @@ class NetkeepApp(App[None]):
                 tooltip="The selected contact"),
         Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
                 tooltip="Everyone's interactions, newest first"),
+        Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
+                tooltip="The job search: target employers and who you know there"),
         Binding("t", "show_tab('tab-thanks')", "Thank-you", show=False, id="app.tab_thanks",
                 tooltip="Thank-you notes for the selected contact"),
         Binding("r", "show_tab('tab-reflect')", "Reflect", show=False, id="app.tab_reflect",
@@ -137,7 +139,10 @@ class NetkeepApp(App[None]):
         self.selected_id = message.contact_id
         self.refresh_bindings()
         # The first card shows at once; later ones once typing in the filter (or holding j) pauses.
-        view.show_contact(message.contact_id, delay=0 if view.card is None else CARD_DELAY)
+        if view.card is None:
+            view.show_contact(message.contact_id, at_once=True)
+        else:
+            view.show_contact(message.contact_id, delay=CARD_DELAY)
 
     @on(ContactList.Selected)
     def _selected(self, message: ContactList.Selected) -> None:
@@ -170,7 +175,7 @@ class NetkeepApp(App[None]):
             self.contact_list.refresh_contact(contact_id, listed=listed)
         if contact_id is None or contact_id == self.contact_view.contact_id:
             self.contact_view.reload()
-        for view_id in ("timeline", "today"):
+        for view_id in ("timeline", "today", "jobs"):
             view = self._view(view_id)
             if view is not None:
                 view.reload()
@@ -181,17 +186,6 @@ class NetkeepApp(App[None]):
         if version != self._data_version:
             self._data_version = version
             self.data_changed(None)
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
-        if isinstance(error, NetkeepError):
-            message = str(error)
-        else:
-            message = f"Something went wrong while loading ({type(error).__name__}: {error})."
-        self.notify(message, title="netkeep", severity="error", markup=False)
 
     # --------------------------------------------------------------- actions
 
@@ -219,6 +213,10 @@ class NetkeepApp(App[None]):
             from netkeep.tui.timeline_view import TimelineView
 
             await switcher.mount(TimelineView(id="timeline"))
+        if view_id == "jobs" and self._view("jobs") is None:
+            from netkeep.tui.jobs import JobsView
+
+            await switcher.mount(JobsView(id="jobs"))
         if self._view(view_id) is not None:
             switcher.current = view_id
 

@@ -93,7 +93,8 @@ class ContactForm(ModalScreen[int | None]):
             FieldRow("full_name", "Name", line("full_name", data.full_name, "Jane Doe")),
             FieldRow("title", "Title", line("title", data.title, "Staff Engineer")),
             FieldRow("company", "Company", line("company", data.company, "Stripe")),
-            FieldRow("emails", "Emails", line("emails", format_methods(data.emails), "work: jane@stripe.com, home: jane@mail.org"),
+            FieldRow("emails", "Emails",
+                     line("emails", format_methods(data.emails), "work: jane@stripe.com, home: jane@mail.org"),
                      "label: address, comma separated"),
             FieldRow("phones", "Phones", line("phones", format_methods(data.phones), "mobile: +1 555 0100"),
                      "label: number, comma separated"),
@@ -118,7 +119,8 @@ class ContactForm(ModalScreen[int | None]):
             FieldRow("cadence_days", "Keep in touch every … days",
                      line("cadence_days", str(data.cadence_days or ""), "default for the type")),
             FieldRow("next_follow_up", "Next follow-up",
-                     line("next_follow_up", format_date(data.next_follow_up), "in 2 weeks, friday (empty: from the cadence)")),
+                     line("next_follow_up", format_date(data.next_follow_up),
+                          "in 2 weeks, friday (empty: from the cadence)")),
         ]
         with Vertical(id="form-box"):
             with VerticalScroll(id="form-fields"):
@@ -138,6 +140,9 @@ class ContactForm(ModalScreen[int | None]):
         if isinstance(widget, TextArea):
             return widget.text
         return widget.value
+
+    def _same_name(self) -> bool:
+        return self.card is not None and " ".join(self._value("full_name").split()) == self.card.full_name
 
     def collect(self) -> ContactInput:
         """The form as input for core; date, number and introducer problems raise per field."""
@@ -191,8 +196,9 @@ class ContactForm(ModalScreen[int | None]):
             tags=parse_tags(self._value("tags")),
             cadence_days=cadence_days,
             next_follow_up=dates["next_follow_up"],
-            given_name=self.card.given_name if self.card else "",
-            family_name=self.card.family_name if self.card else "",
+            # Given and family names are kept unless the name itself was changed.
+            given_name=self.card.given_name if self._same_name() else "",
+            family_name=self.card.family_name if self._same_name() else "",
             source=self.card.source if self.card else "manual",
             uid=self.card.uid if self.card else "",
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 from netkeep.core import contacts
 from netkeep.core.dates import humanize_date
 from netkeep.core.records import ContactRow
+from netkeep.tui.workers import ReportsWorkerErrors
 
 SORT_ORDERS = ("name", "last contact", "next follow-up")
 #: Rows read first at start-up (a screenful), before the whole list.
@@ -30,12 +31,12 @@ EMPTY_TEXT = "No contacts yet — press n to add one, ctrl+n to capture."
 
 
 def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (names are mostly narrow characters)."""
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` terminal cells."""
     if width <= 0:
         return ""
-    if len(text) > width:
-        return text[: max(width - 1, 0)] + "…"
-    return text.ljust(width)
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
 
 
 def _date_column(row: ContactRow, order: str) -> str:
@@ -129,7 +130,7 @@ class ContactRows(ScrollView, can_focus=True):
         extra = _date_column(row, self.order) if self.order != "name" else ""
         extra_width = 13 if self.order != "name" else 0
         available = width - 2 - extra_width
-        name_width = min(max(len(row.name), available * 3 // 5), available) if row.company else available
+        name_width = available * 3 // 5 if row.company else available
         company_width = max(available - name_width - 1, 0)
         segments = [
             Segment(" " + _fit(row.name, name_width), base),
@@ -173,7 +174,7 @@ class ContactRows(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.rows))
 
 
-class ContactList(Vertical):
+class ContactList(ReportsWorkerErrors, Vertical):
     """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
 
     BINDINGS = [
@@ -217,7 +218,12 @@ class ContactList(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Contacts"
         self.query_one("#empty").display = False
-        self.reload()
+        # The first screenful is read here (one small query) so the first frame shows it;
+        # the whole list follows from a worker.
+        first = contacts.list_rows(limit=FIRST_PAGE)
+        self.post_message(self.Loaded(first, None, complete=len(first) < FIRST_PAGE))
+        if len(first) == FIRST_PAGE:
+            self.call_after_refresh(self._load, None)  # after the first frame, not competing with it
 
     @property
     def rows_view(self) -> ContactRows:
@@ -234,21 +240,15 @@ class ContactList(Vertical):
 
     def reload(self, keep_id: int | None = None) -> None:
         """Read every row again (in a worker) and keep the cursor where it was."""
-        self._load(self.current_id if keep_id is None else keep_id, first_page=not self.loaded)
+        self._load(self.current_id if keep_id is None else keep_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-list")
-    def _load(self, keep_id: int | None, first_page: bool) -> None:
-        """Read the rows; on first start, the first screenful comes first so the app is ready sooner."""
+    def _load(self, keep_id: int | None) -> None:
         from netkeep.store.models import database
 
         with database.connection_context():
-            if first_page:
-                rows = contacts.list_rows(limit=FIRST_PAGE)
-                self.post_message(self.Loaded(rows, keep_id, complete=len(rows) < FIRST_PAGE))
-                if len(rows) < FIRST_PAGE:
-                    return
             rows = contacts.list_rows()
-        self.post_message(self.Loaded(rows, keep_id, complete=True))
+        self.post_message(self.Loaded(rows, keep_id))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -267,11 +267,19 @@ class ContactList(Vertical):
     def refresh_contact(self, contact_id: int, *, listed: bool = True) -> None:
         """Re-read one contact's row after a write; ``listed=False`` drops it (archived, deleted)."""
         row = contacts.get_row(contact_id) if listed else None
+        keep = contact_id
+        if row is None:  # the cursor stays in place: on the next row, or the one before at the end
+            shown = self.rows_view.rows
+            index = self.rows_view.cursor
+            after = shown[index + 1:index + 2]
+            before = shown[index - 1:index] if index > 0 else []
+            neighbour = (after or before or [None])[0]
+            keep = neighbour.id if neighbour else None
         rows = [r for r in self.all_rows if r.id != contact_id]
         if row is not None:
             rows.append(row)
         self.all_rows = contacts.sort_rows(rows, self.order)
-        self._show(keep_id=self.current_id if row is None else contact_id, narrowing=False)
+        self._show(keep_id=keep, narrowing=False)
 
     def cycle_sort(self) -> str:
         """Sort by the next order (name → last contact → next follow-up); return its name."""

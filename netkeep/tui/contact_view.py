@@ -17,6 +17,7 @@ from textual.widgets import Rule, Static, TabbedContent, TabPane
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui.card import card_renderable, timeline_renderable
+from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Tabs beyond the card: (tab id, title, module, class). Each pane is mounted only when its
 #: module is present; it gets ``show_contact(contact_id)`` whenever the selection changes.
@@ -36,7 +37,7 @@ def pane_class(module: str, name: str) -> type[Widget] | None:
         return None
 
 
-class ContactView(Vertical):
+class ContactView(ReportsWorkerErrors, Vertical):
     """Everything about the selected contact."""
 
     @dataclass
@@ -77,10 +78,12 @@ class ContactView(Vertical):
     def show_tab(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id
 
-    def show_contact(self, contact_id: int | None, *, delay: float = 0) -> None:
+    def show_contact(self, contact_id: int | None, *, delay: float = 0, at_once: bool = False) -> None:
         """Load and show this contact (None: nothing selected) here and in every pane.
 
         With a ``delay``, wait that long first; a newer call within the delay replaces it.
+        ``at_once`` reads the card on this thread (the first card at start-up: a few
+        small queries, and the app is ready one frame sooner).
         """
         if self._timer is not None:
             self._timer.stop()
@@ -91,28 +94,34 @@ class ContactView(Vertical):
         self.contact_id = contact_id
         for pane in self.panes.values():
             pane.show_contact(contact_id)
-        self._load(contact_id)
+        if at_once:
+            self._card_loaded(self.read(contact_id))
+        else:
+            self._load(contact_id)
 
     def reload(self) -> None:
         self.show_contact(self.contact_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:
-        from netkeep.core.errors import NotFound
         from netkeep.store.models import database
 
-        if contact_id is None:
-            self.post_message(self.CardLoaded(None, None, 0, []))
-            return
         with database.connection_context():
-            try:
-                card = contacts.get_card(contact_id)
-            except NotFound:
-                self.post_message(self.CardLoaded(None, None, 0, []))
-                return
-            timeline = interactions.timeline_for(contact_id)
+            self.post_message(self.read(contact_id))
+
+    def read(self, contact_id: int | None) -> CardLoaded:
+        """Everything the card shows about this contact (a few small queries)."""
+        from netkeep.core.errors import NotFound
+
+        if contact_id is None:
+            return self.CardLoaded(None, None, 0, [])
+        try:
+            card = contacts.get_card(contact_id)
+        except NotFound:
+            return self.CardLoaded(None, None, 0, [])
+        timeline = interactions.timeline_for(contact_id)
         days = cadence.cadence_for(card.contact_type, card.job_search, card.cadence_days)
-        self.post_message(self.CardLoaded(contact_id, card, days, timeline))
+        return self.CardLoaded(contact_id, card, days, timeline)
 
     @on(CardLoaded)
     def _card_loaded(self, message: CardLoaded) -> None:

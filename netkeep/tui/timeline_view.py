@@ -17,6 +17,7 @@ from netkeep.core import interactions
 from netkeep.core.dates import format_date
 from netkeep.core.records import TimelineEntry
 from netkeep.tui.card import entries_table
+from netkeep.tui.workers import ReportsWorkerErrors
 
 PAGE = 100
 
@@ -29,7 +30,7 @@ def week_heading(when: datetime) -> str:
     return f"Week of {format_date(monday.date())}"
 
 
-class TimelineView(Vertical):
+class TimelineView(ReportsWorkerErrors, Vertical):
     """Every interaction, a page at a time; scrolling to the end reads the next, older page."""
 
     @dataclass
@@ -93,7 +94,8 @@ class TimelineView(Vertical):
             await scroll.mount(Static(self._page_text(message.entries), classes="timeline-page"), before=end)
         self.exhausted = len(message.entries) < PAGE
         if self.exhausted:
-            end.update("Nothing older." if self.count else "Nothing logged yet — press l on a contact to log a conversation.")
+            end.update("Nothing older." if self.count
+                       else "Nothing logged yet — press l on a contact to log a conversation.")
         else:
             end.update("Scroll down for older entries…")
             self.call_after_refresh(self.load_more_if_needed)

@@ -109,9 +109,10 @@ def startup(path: Path, rounds: int) -> None:
         ready, peak = run_process(MAIN_APP, str(path))
         main.append(float(ready))
         memory.append(float(peak))
-    b, m = statistics.median(bare), statistics.median(main)
-    print(f"start-up (median of {rounds}): bare app {b * 1000:.0f} ms, netkeep {m * 1000:.0f} ms "
-          f"= {m / b:.2f}x the bare app")
+    for label, pick in (("median", statistics.median), ("best", min)):
+        b, m = pick(bare), pick(main)
+        print(f"start-up ({label} of {rounds}, alternating): bare app {b * 1000:.0f} ms, "
+              f"netkeep {m * 1000:.0f} ms = {m / b:.2f}x the bare app")
     print(f"peak memory of the main app: {max(memory):.0f} MiB")
 
 
@@ -141,7 +142,8 @@ async def keystrokes(path: Path) -> None:
         await pilot.pause()
         view = app.contact_list.rows_view
         for query in ("jane", "stripe", "python payments", "chen 12", "zzz", "a", "design lab"):
-            for text in [query[:n] for n in range(1, len(query) + 1)] + [query[:n] for n in range(len(query) - 1, -1, -1)]:
+            typed = [query[:n] for n in range(1, len(query) + 1)]  # then erased again
+            for text in typed + typed[-2::-1] + [""]:
                 before = view.rows
                 refreshed.clear()
                 start = time.perf_counter()
