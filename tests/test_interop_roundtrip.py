@@ -176,3 +176,20 @@ def test_bad_backup_files(db, tmp_path, text, message):
 
     with pytest.raises(BadFile, match=message):
         backup.load(path)
+
+
+@pytest.mark.parametrize("line", [
+    "NOTE:" + "a" * 300,
+    "NOTE:" + "é" * 100 + "🚀" * 40 + "x",
+    "FN:" + "a" * 72,  # exactly 75 octets: not folded
+    "FN:" + "a" * 71 + "é",  # 76 octets: the é moves to the next line
+])
+def test_fold_keeps_lines_within_75_octets_and_unfolds_to_the_original(line):
+    from netkeep.interop.vcard_write import fold
+
+    text = fold(line)
+    physical = text[:-2].split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in physical)
+    assert all(part.startswith(" ") for part in physical[1:])
+    assert physical[0] + "".join(part[1:] for part in physical[1:]) == line
+    assert (len(physical) == 1) == (len(line.encode()) <= 75)

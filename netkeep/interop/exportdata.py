@@ -67,14 +67,6 @@ class ExportContact:
         )
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
     """Every contact (archived too unless told otherwise), ordered by name."""
     methods: dict[int, dict[str, list[tuple[str, str]]]] = {}
@@ -104,6 +96,7 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
     if not include_archived:
         query = query.where(Contact.archived == False)  # noqa: E712
     result = []
+    # A raw cursor: dates and times come back as the stored ISO text.
     for row in database.execute(query):
         (cid, uid, full, given, family, title, company, website, location, linkedin, birthday,
          ctype, job, how, met_on, met_at, intro_uid, intro_name, needs, notes, cadence, follow,
@@ -111,9 +104,9 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
         own = methods.get(cid, {})
         result.append(ExportContact(
             cid, uid, full, given, family, title, company or "", website, location, linkedin,
-            birthday, ctype, bool(job), how, _text(met_on), met_at, intro_uid or "",
-            intro_name or "", needs, notes, cadence, _text(follow), bool(manual), _text(last),
-            bool(archived), source, _text(created),
+            birthday, ctype, bool(job), how, met_on or "", met_at, intro_uid or "",
+            intro_name or "", needs, notes, cadence, follow or "", bool(manual), last or "",
+            bool(archived), source, created,
             tuple(own.get("email", ())), tuple(own.get("phone", ())), tuple(own.get("url", ())),
             tuple(tags.get(cid, ())), introducer_id,
         ))
