@@ -19,7 +19,7 @@ from netkeep.core.errors import NetkeepError
 from netkeep.store.bulk import insert_rows, update_column
 from netkeep.store.database import schema_version
 from netkeep.store.models import ALL_MODELS, database
-from netkeep.interop.textfile import BadFile, read_text
+from netkeep.interop.textfile import MAX_BACKUP_BYTES, BadFile, read_text
 
 FORMAT = "netkeep-backup"
 VERSION = 1
@@ -73,7 +73,7 @@ def is_empty() -> bool:
 
 def load(path: str | Path) -> dict:
     """Read and check a backup file."""
-    text = read_text(path, "a netkeep JSON backup")
+    text = read_text(path, "a netkeep JSON backup", MAX_BACKUP_BYTES)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
