@@ -289,6 +289,7 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     import sys
     import termios
     import threading
+    import time
     from pathlib import Path
 
     from netkeep.store.database import open_database
@@ -311,6 +312,10 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     typed = "PS. typed just before the crash. "
     try:
         assert reached("listed"), "the app did not start"
+        os.write(master, b"/")  # the app opens on Today: go to the contact list (/ then Esc)
+        time.sleep(0.3)
+        os.write(master, b"\x1b")
+        time.sleep(0.5)
         os.write(master, b"\x1b[F")  # End: the last contact
         assert reached("selected"), "the contact's meeting did not load"
         os.write(master, b"t")  # the Thank-you tab; the letter editor takes the keyboard
