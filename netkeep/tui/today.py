@@ -32,7 +32,7 @@ from netkeep.tui.followup_forms import DoneForm, LogForm, LogResult, SnoozeForm
 from netkeep.tui.messages import DataChanged, OpenContact
 
 EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
-KEYS_HINT = "l log · z snooze · x done · enter open contact"
+KEYS_HINT = "l log · z snooze · x done · enter open"
 #: Items shown per section (the header counts them all).
 SHOWN_PER_SECTION = 100
 
@@ -65,6 +65,8 @@ class TodayView(Vertical):
     TodayView > #today-hint {
         color: $text-muted;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
     BORDER_TITLE = "Today"
