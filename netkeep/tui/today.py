@@ -159,9 +159,7 @@ class TodayView(Vertical):
             enabled = [i for i, row in enumerate(rows) if not row.disabled]
             later = [i for i in enabled if previous is not None and i >= previous]
             options.highlighted = (later or enabled or [None])[0]
-        summary = agenda_core.header_text(agenda.counts)
-        self.border_subtitle = summary
-        self.post_message(self.CountsChanged(agenda.counts, summary))
+        self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
 
     # -- the highlighted item ----------------------------------------------------
 
