@@ -29,9 +29,15 @@ def target_line(target: Target) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{target.rank}. ", style="dim")
     line.append(target.name, style="bold")
-    line.append(f"  {target.stage}", style="italic")
-    known = len(target.current) + len(target.former)
-    line.append(f"  · {known} {'person' if known == 1 else 'people'}", style="dim")
+    line.append(f" · {target.stage}", style="dim")
+    return line
+
+
+def target_summary(target: Target) -> Text:
+    """The heading over the people list: stage and how many people I know there."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(target.name, style="bold")
+    line.append(f" · {target.stage} · {len(target.current)} there now, {len(target.former)} before")
     return line
 
 
@@ -50,8 +56,11 @@ class JobsView(Vertical):
     DEFAULT_CSS = """
     JobsView { height: 1fr; }
     JobsView #jobs-lists { height: 1fr; }
-    JobsView OptionList { height: 1fr; width: 1fr; border: none; }
-    JobsView #jobs-targets { max-width: 50%; }
+    JobsView OptionList, JobsView OptionList:focus {
+        height: 1fr; width: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    JobsView #jobs-targets { width: 40%; border-right: vkey $panel; }
+    JobsView #jobs-summary { padding: 0 1; color: $text-muted; }
     JobsView #jobs-empty { padding: 1 2; color: $text-muted; height: auto; }
     JobsView #jobs-hint { color: $text-muted; padding: 0 1; }
     """
@@ -79,7 +88,9 @@ class JobsView(Vertical):
         yield Static(EMPTY_TEXT, id="jobs-empty", markup=False)
         with Horizontal(id="jobs-lists"):
             yield OptionList(id="jobs-targets")
-            yield OptionList(id="jobs-people")
+            with Vertical(id="jobs-detail"):
+                yield Static(id="jobs-summary")
+                yield OptionList(id="jobs-people")
         yield Static(KEYS_HINT, id="jobs-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -107,7 +118,7 @@ class JobsView(Vertical):
         options.clear_options()
         options.add_options(Option(target_line(t), id=str(t.company_id)) for t in self.targets)
         self.query_one("#jobs-empty").display = not self.targets
-        self.query_one("#jobs-people").display = bool(self.targets)
+        self.query_one("#jobs-detail").display = bool(self.targets)
         if self.targets:
             index = next((i for i, t in enumerate(self.targets) if keep and t.company_id == keep.company_id), 0)
             options.highlighted = index
@@ -130,6 +141,7 @@ class JobsView(Vertical):
             self._show_people(target)
 
     def _show_people(self, target: Target) -> None:
+        self.query_one("#jobs-summary", Static).update(target_summary(target))
         people = self.query_one("#jobs-people", OptionList)
         people.clear_options()
         if not target.current and not target.former:
