@@ -60,10 +60,11 @@ def test_due_json_lists_the_right_items(db, frozen, capsys):
     assert [i["contact"] for i in data["sections"]["replies"]] == ["Sam Lee"]
     assert [(i["contact_id"], i["other_id"]) for i in data["sections"]["loops"]] == [(bob, ann)]
     assert data["counts"] == {"overdue": 1, "today": 1, "this_week": 0, "replies": 1,
-                              "commitments": 0, "loops": 1, "intros": 0, "due": 2}
-    assert data["summary"] == "Today: 2 due · 1 reply owed · 1 loop to close"
+                              "commitments": 0, "loops": 1, "intros": 0, "thanks": 1, "due": 2}
+    assert [i["contact_id"] for i in data["sections"]["thanks"]] == [ann]
+    assert data["summary"] == "Today: 2 due · 1 reply owed · 1 thank-you due · 1 loop to close"
     code, out, _ = run(capsys, "due")
-    assert out.splitlines()[0] == "Today: 2 due · 1 reply owed · 1 loop to close"
+    assert out.splitlines()[0] == data["summary"]
     assert "Overdue (1)" in out and "Replies owed (1)" in out and "Loops to close (1)" in out
 
 

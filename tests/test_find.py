@@ -81,10 +81,10 @@ def test_nothing_matches_exits_zero_with_a_note(db_path, capsys):
     assert captured.out == "" and captured.err == "no contacts match\n"
 
 
-def test_find_loads_neither_textual_nor_pendulum(db_path):
+def test_find_loads_neither_textual_nor_pendulum_nor_peewee(db_path):
     fill(db_path)
     code = ("import sys; from netkeep.cli import main; code = main(['--db', sys.argv[1], 'find', 'jane']);"
-            "heavy = [m for m in ('textual', 'rich', 'pendulum', 'rapidfuzz') if m in sys.modules];"
+            "heavy = [m for m in ('textual', 'rich', 'pendulum', 'rapidfuzz', 'peewee') if m in sys.modules];"
             "print(heavy, file=sys.stderr); sys.exit(code or bool(heavy))")
     result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -312,3 +312,76 @@ def test_needs_suggest_helpers_ranked(db, frozen):
     assert [h.need for h in help_] == ["a designer for her side project", "intro to investors"]
     assert [h.name for h in help_[0].helpers] == ["Dana Design", "Nora Notes"]
     assert [h.name for h in help_[1].helpers] == ["Ivan Invest"]
+
+
+def test_apply_cadence_agrees_with_refresh_follow_up(db, frozen, tmp_path):
+    """The bulk SQL update and the per-contact rule compute the same dates."""
+    cases = [("peer", False, None, None), ("mentor", True, None, None), ("faculty", True, None, None),
+             ("recruiter", False, 12, None), ("other", False, None, date(2026, 1, 10)),
+             ("company", True, 100, date(2025, 12, 1))]
+    ids = [person(f"P{n}", contact_type=kind, job_search=job, cadence_days=own, met_on=met)
+           for n, (kind, job, own, met) in enumerate(cases)]
+    log(ids[0], "call")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text(
+        "[cadence]\npeer = 10\nmentor = 40\nfaculty = 5\njob-search = 14\n")
+    keep_in_touch.apply_cadence()
+    stored = {c.id: c.next_follow_up for c in Contact.select()}
+    for contact in Contact.select():
+        contacts.refresh_follow_up(contact)
+        assert contact.next_follow_up == stored[contact.id], contact.full_name
+
+
+def test_thank_you_due_after_a_meeting_until_sent(db, frozen):
+    jane = person("Jane Doe")
+    meeting = log(jane, "coffee", "payments infra")
+    frozen.travel_to(pendulum.datetime(2026, 3, 4, 9))
+    result = agenda.agenda()
+    [item] = result.thanks
+    assert (item.ref_id, item.contact_id, item.due_on) == (meeting, jane, date(2026, 3, 3))
+    assert item.text == "thank-you for the coffee on 2 Mar 2026"
+    assert agenda.header_text(result.counts) == "Today: 1 thank-you due"
+    logged = agenda.complete(item)
+    assert interactions.get_interaction(logged).kind == "thank-you"
+    assert agenda.agenda().thanks == ()
+
+
+def test_thanks_due_agrees_with_the_meetings_rule(db, frozen):
+    from netkeep.core import letters
+    from netkeep.core.meetings import thank_you_due
+    from netkeep.core.thanks_due import thanks_due
+
+    jane, sam, ann = person("Jane Doe"), person("Sam Lee"), person("Ann Lee")
+    log(jane, "coffee")                                   # due
+    log(sam, "call")
+    log(sam, "thank-you", direction="out")                # thanked since
+    drafted = log(ann, "meeting")
+    letters.save_draft(drafted, "Thanks", "Dear Ann")     # a draft, not sent: due
+    sent = log(jane, "informational interview")
+    letters.save_draft(sent, "Thanks", "Dear Jane")
+    letters.mark_sent(sent)                               # sent: not due
+    interactions.log_interaction(InteractionInput((ann, sam), kind="event"))  # first participant
+    log(jane, "email", direction="in")                    # not a conversation
+    frozen.travel_to(pendulum.datetime(2026, 3, 10, 9))
+    log(ann, "coffee")
+    frozen.travel_to(pendulum.datetime(2026, 3, 20, 9))   # the first meetings left the window
+    for day in (date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 20)):
+        expected = [(t.interaction_id, t.contact_id, t.due_on, t.has_draft)
+                    for t in thank_you_due(day)]
+        found, total = thanks_due(day, limit=100)
+        assert [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in found] == expected
+        assert total == len(expected)
+    # the check above is not vacuous: on 10 Mar, Ann's drafted meeting and her coffee are due
+    assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (
+        drafted, True)
+    assert len(thank_you_due(date(2026, 3, 10))) == 2
+
+
+def test_header_marks_a_capped_thank_you_count():
+    from netkeep.core.thanks_due import COUNT_CAP
+
+    assert agenda.header_text(agenda.AgendaCounts(thanks=COUNT_CAP)) == (
+        f"Today: {COUNT_CAP}+ thank-yous due")
+    assert agenda.header_text(agenda.AgendaCounts(thanks=2)) == "Today: 2 thank-yous due"
+    assert agenda.total_text("thanks", COUNT_CAP, 100) == f"{COUNT_CAP - 100}+"
+    assert agenda.total_text("overdue", COUNT_CAP, 100) == f"{COUNT_CAP - 100}"

@@ -43,7 +43,7 @@ def test_bad_rows_without_skip_bad_write_nothing_and_explain(capsys, db_path):
 def test_skip_bad_imports_the_rest_and_reports(capsys, db_path):
     code, out, err = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"), "--skip-bad")
     assert code == 0
-    assert "Imported from linkedin: 4 added, 0 updated, 0 skipped, 1 hidden member left out, " \
+    assert "Imported from LinkedIn: 4 added, 0 updated, 0 skipped, 1 hidden member left out, " \
            "2 unreadable rows left out." in out
     open_database(db_path)
     assert count() == 4

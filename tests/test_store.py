@@ -32,10 +32,27 @@ def test_each_step_runs_from_the_version_before(tmp_path, step):
     path = tmp_path / "old.db"
     db = open_database(path, migrate=False)
     migrate_database(db, None, target=step - 1)
-    tables_before = set(db.get_tables())
+    names_before, sql_before = _schema(db)
     assert migrate_database(db, path, target=step) == step
     assert schema_version(db) == step
-    assert set(db.get_tables()) > tables_before or step in (3, 4)  # 3 adds columns, 4 indexes
+    names_after, sql_after = _schema(db)
+    assert names_after >= names_before
+    assert sql_after != sql_before
+    db.close()
+
+
+def _schema(db):
+    rows = db.execute_sql("SELECT type, name, sql FROM sqlite_master").fetchall()
+    return {(kind, name) for kind, name, _ in rows}, {sql for _, _, sql in rows}
+
+
+def test_step_five_keeps_companies_as_non_targets(tmp_path):
+    path = tmp_path / "v4.db"
+    db = open_database(path, migrate=False)
+    migrate_database(db, None, target=4)
+    db.execute_sql("INSERT INTO company (name, key, notes, created_at) VALUES ('Acme', 'acme', '', '2026-01-01 10:00:00')")
+    migrate_database(db, path, target=5)
+    assert db.execute_sql("SELECT name, stage, target_rank FROM company").fetchone() == ("Acme", "", None)
     db.close()
 
 

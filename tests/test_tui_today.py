@@ -159,13 +159,16 @@ async def test_log_closes_a_referral_loop(db, frozen):
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        assert lines(app)[0] == "Loops to close (1)"
+        assert lines(app)[0] == "Thank-yous due (1)"  # for the coffee with Jane
+        assert lines(app)[2] == "Loops to close (1)"
+        await pilot.press("down")
+        assert highlighted(app).startswith("loop-")
         await pilot.press("l", *"thanked him for the intro", "enter")
         await settle(app, pilot)
         loop = ReferralLoop.get()
         assert loop.closed_by_id is not None
         assert [c for c, _ in interactions.get_interaction(loop.closed_by_id).contacts] == [bob]
-        assert app.header == "Today: nothing due"
+        assert app.header == "Today: 1 thank-you due"
 
 
 async def test_log_without_text_keeps_the_form_open(db, frozen):

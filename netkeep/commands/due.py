@@ -38,24 +38,25 @@ def _summary(agenda) -> str:
 
 
 def _print_human(agenda) -> None:
-    from netkeep.core.agenda import when_text
+    from netkeep.core.agenda import total_text, when_text
     from netkeep.core.contacts import strip_controls
 
     if agenda.empty:
         print(EMPTY)
         return
     print(_summary(agenda))
-    for _, heading, items, total in agenda.sections():
+    for name, heading, items, total in agenda.sections():
         if not total:
             continue
-        print(f"\n{heading} ({total})")
+        print(f"\n{heading} ({total_text(name, total)})")
         width = max(len(e.contact_name) for e in items[:SHOWN_PER_SECTION])
         for entry in items[:SHOWN_PER_SECTION]:
             name = strip_controls(entry.contact_name).ljust(min(width, 28))
             when = when_text(entry, agenda.day)
             print(f"  {name}  {strip_controls(entry.text)}" + (f"  ({when})" if when else ""))
         if total > SHOWN_PER_SECTION:
-            print(f"  … and {total - SHOWN_PER_SECTION} more (open netkeep to see them all)")
+            more = total_text(name, total, SHOWN_PER_SECTION)
+            print(f"  … and {more} more (open netkeep to see them all)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,7 +1,8 @@
 """The agenda (the Today view and ``netkeep due``): everything that needs me now.
 
 Sections: overdue, due today and the coming seven days (contacts' next follow-ups and
-reminders), owed replies, open commitments, referral loops to close, intros owed.
+reminders), owed replies, thank-yous due after meetings (``core.thanks_due``), open
+commitments, referral loops to close, intros owed.
 Each section shows at most ``limit`` items; :class:`AgendaCounts` has the full totals.
 """
 
@@ -11,10 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pendulum
-from netkeep.core import commitments, intros, keep_in_touch, loops, reminders, replies
+from netkeep.core import commitments, intros, keep_in_touch, letters, loops, reminders, replies
+from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.interactions import log_interaction
 from netkeep.core.records import InteractionInput
+from netkeep.core.thanks_due import COUNT_CAP as THANKS_COUNT_CAP
+from netkeep.core.thanks_due import thanks_due
 from netkeep.store.models import (
     Commitment,
     Contact,
@@ -27,7 +31,7 @@ from netkeep.store.models import (
 )
 
 WEEK_DAYS = 7
-KINDS = ("follow-up", "reminder", "reply", "commitment", "loop", "intro")
+KINDS = ("follow-up", "reminder", "reply", "thanks", "commitment", "loop", "intro")
 #: Kinds whose date can be moved.
 SNOOZABLE = ("follow-up", "reminder", "commitment")
 
@@ -64,6 +68,7 @@ class AgendaCounts:
     commitments: int = 0
     loops: int = 0
     intros: int = 0
+    thanks: int = 0
 
     @property
     def due(self) -> int:
@@ -72,8 +77,8 @@ class AgendaCounts:
 
     @property
     def total(self) -> int:
-        return (self.due + self.this_week + self.replies + self.commitments + self.loops
-                + self.intros)
+        return (self.due + self.this_week + self.replies + self.thanks + self.commitments
+                + self.loops + self.intros)
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class Agenda:
     commitments: tuple[AgendaItem, ...] = ()
     loops: tuple[AgendaItem, ...] = ()
     intros: tuple[AgendaItem, ...] = ()
+    thanks: tuple[AgendaItem, ...] = ()
     counts: AgendaCounts = field(default_factory=AgendaCounts)
 
     #: (attribute, heading) in display order.
@@ -94,6 +100,7 @@ class Agenda:
         ("today", "Due today"),
         ("this_week", "This week"),
         ("replies", "Replies owed"),
+        ("thanks", "Thank-yous due"),
         ("commitments", "Commitments"),
         ("loops", "Loops to close"),
         ("intros", "Intros owed"),
@@ -109,6 +116,12 @@ class Agenda:
         return self.counts.total == 0
 
 
+def total_text(section: str, total: int, shown: int = 0) -> str:
+    """How many (beyond the ``shown`` ones) as text: ``12``, or ``1000+`` for a capped count."""
+    capped = section == "thanks" and total >= THANKS_COUNT_CAP
+    return f"{total - shown}{'+' if capped else ''}"
+
+
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
@@ -120,6 +133,9 @@ def header_text(counts: AgendaCounts) -> str:
         parts.append(f"{counts.due} due")
     if counts.replies:
         parts.append(f"{_plural(counts.replies, 'reply', 'replies')} owed")
+    if counts.thanks:
+        more = "+" if counts.thanks >= THANKS_COUNT_CAP else ""
+        parts.append(f"{counts.thanks}{more} thank-you{'' if counts.thanks == 1 else 's'} due")
     if counts.commitments:
         parts.append(_plural(counts.commitments, "commitment"))
     if counts.loops:
@@ -204,6 +220,16 @@ def _owed_replies(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     return tuple(items), total
 
 
+def _thanks(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
+    due, total = thanks_due(day, limit=limit)
+    items = tuple(
+        AgendaItem("thanks", t.interaction_id, t.contact_id, t.contact_name,
+                   f"thank-you for the {t.kind} on {format_date(t.occurred_at)}"
+                   + (" (draft written)" if t.has_draft else ""), t.due_on)
+        for t in due)
+    return items, total
+
+
 def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     query = (Commitment.select(Commitment, Contact.id, Contact.full_name)
              .join(Contact)
@@ -265,8 +291,10 @@ def agenda(*, limit: int = 100, day: date | None = None) -> Agenda:
         promised, n_promised = _commitments(limit)
         open_loops, n_loops = _loops(limit)
         offered, n_intros = _intros(limit)
-    counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros)
-    return Agenda(day, overdue, today, week, owed, promised, open_loops, offered, counts)
+        thanks, n_thanks = _thanks(day, limit)
+    counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros,
+                          n_thanks)
+    return Agenda(day, overdue, today, week, owed, promised, open_loops, offered, thanks, counts)
 
 
 def counts() -> AgendaCounts:
@@ -276,7 +304,7 @@ def counts() -> AgendaCounts:
 
 def default_kind(item: AgendaItem) -> str:
     """The interaction kind a log from this item most likely is."""
-    return {"loop": "thank-you", "intro": "intro", "reply": "message"}.get(item.kind, "message")
+    return {"loop": "thank-you", "thanks": "thank-you", "intro": "intro"}.get(item.kind, "message")
 
 
 def log_input(item: AgendaItem, summary: str, *, kind: str | None = None,
@@ -303,8 +331,9 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
 
     Follow-up: logging resets the cadence; without a log the next follow-up is one
     cadence from today. Reply: a log that is not itself a reply still answers it;
-    without a log it is dismissed. Loop: closed by the log (which must include the
-    introducer). Intro: made.
+    without a log it is dismissed. Thank-you: the log is the thank-you; without one,
+    the meeting's draft is marked sent (or a plain "thank-you sent" is logged). Loop:
+    closed by the log (which must include the introducer). Intro: made.
     """
     with database.atomic():
         logged = log_interaction(log) if log is not None else None
@@ -320,6 +349,9 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
                 (Interaction.update(replied_by=logged)
                  .where((Interaction.id == item.ref_id) & Interaction.replied_by.is_null())
                  .execute())
+        elif item.kind == "thanks":
+            if logged is None:
+                logged = _send_thanks(item)
         elif item.kind == "commitment":
             commitments.complete_commitment(item.ref_id)
         elif item.kind == "loop":
@@ -330,6 +362,13 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
             raise NetkeepError(f"Unknown agenda item kind {item.kind!r}.")
     return logged
 
+
+
+def _send_thanks(item: AgendaItem) -> int:
+    if letters.get_draft(item.ref_id) is not None:
+        return letters.mark_sent(item.ref_id)
+    return log_interaction(InteractionInput(contact_ids=(item.contact_id,), kind="thank-you",
+                                            direction="out", summary="Thank-you sent"))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import pendulum
 
 from netkeep.core import cadence, demo_words as words
 from netkeep.core.contacts import normalise_company
+from netkeep.core.reflection import QUESTION_KEYS
 from netkeep.store.bulk import insert_rows
 from netkeep.store.database import open_database
 from netkeep.store.models import (
@@ -35,8 +36,10 @@ from netkeep.store.models import (
     InteractionContact,
     Intro,
     ReferralLoop,
+    ReflectionAnswer,
     Reminder,
     Tag,
+    ThankYouDraft,
     database,
 )
 
@@ -140,6 +143,11 @@ def _check_replaceable(path: Path) -> None:
                            "(give another --db)")
 
 
+def _insert(model, fields, rows) -> None:
+    """Bulk insert rows whose values are already in their stored form."""
+    insert_rows(model, fields, rows, convert=False)
+
+
 def _ascii(name: str) -> str:
     """``Łukasz O'Brien`` → ``lukaszobrien``: a name as it appears in an address."""
     plain = unicodedata.normalize("NFKD", name.casefold().translate(_ASCII))
@@ -157,6 +165,8 @@ class _Builder:
         self.people_list: list[_Person] = []
         self.last_touch: dict[int, datetime] = {}
         self.first_touch: dict[int, tuple[datetime, int]] = {}
+        self.reflection_rows: list[tuple] = []
+        self.draft_rows: list[tuple] = []
 
     # -- companies, tags ---------------------------------------------------------------
     def companies_and_tags(self) -> None:
@@ -165,9 +175,9 @@ class _Builder:
         for rank, company_id in enumerate(self.rng.sample(range(1, len(rows) + 1), 6), start=1):
             row = rows[company_id - 1]
             rows[company_id - 1] = (*row[:3], rank, row[4], row[5])
-        insert_rows(Company, [Company.id, Company.name, Company.key, Company.target_rank,
+        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank,
                           Company.notes, Company.created_at], rows)
-        insert_rows(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
+        _insert(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
         # A few big employers, many small ones: Zipf-like weights.
         self.company_weights = [1 / (rank ** 0.8) for rank in range(1, len(words.COMPANIES) + 1)]
         self.rng.shuffle(self.company_weights)
@@ -279,8 +289,10 @@ class _Builder:
             seconds = int((self.end - start).total_seconds())
             if seconds <= 3600:
                 continue
-            n = max(1, min(24, round(rng.gauss(10.5, 4))))
-            moments = sorted(start + timedelta(seconds=int(seconds * rng.random() ** 0.7)) for _ in range(n))
+            # People met recently have had fewer chances to talk than old friends.
+            known_for = min(1.0, (seconds / 86_400 / 540) ** 0.6)
+            n = max(1, min(26, round(rng.gauss(13, 4) * known_for)))
+            moments = sorted(start + timedelta(seconds=int(seconds * rng.random() ** 0.85)) for _ in range(n))
             if person.met_on >= (self.end - two_years).date():
                 first = datetime.combine(person.met_on, datetime.min.time()) + timedelta(hours=rng.randrange(9, 20))
                 moments[0] = min(first, self.end - timedelta(hours=1))
@@ -313,6 +325,8 @@ class _Builder:
                 stamp = moment.strftime(_STAMP)
                 rows.append((interaction_id, kind, direction, stamp, "", summary, False, None,
                              points, advice, resume, stamp))
+                if kind == "informational interview":
+                    self._after_meeting(person, interaction_id, moment, points)
                 participants.append((interaction_id, person.id))
                 if person.id > 1 and rng.random() < 0.04:
                     # Now and then someone they already knew came along.
@@ -335,6 +349,24 @@ class _Builder:
                 self._touch(person.id, moment, interaction_id)
         self.interaction_rows, self.participants = rows, participants
         return len(rows)
+
+    def _after_meeting(self, person: _Person, interaction_id: int, moment: datetime, points: str) -> None:
+        """Most past interviews got a reflection and a sent thank-you; the last few days' did not yet."""
+        rng = self.rng
+        days_ago = (self.end - moment).days
+        if days_ago < 3:
+            return
+        stamp = (moment + timedelta(hours=rng.randrange(2, 30))).strftime(_STAMP)
+        if rng.random() < 0.5:
+            for key in rng.sample(QUESTION_KEYS, rng.randrange(3, len(QUESTION_KEYS) + 1)):
+                rating = rng.choices(("yes", "partly", "no"), (6, 3, 1))[0]
+                note = rng.choice(words.REFLECTION_NOTES) if rng.random() < 0.2 else ""
+                self.reflection_rows.append((interaction_id, key, rating, note, stamp))
+        if rng.random() < 0.7:
+            topic = points.split("\n")[0] if points else rng.choice(words.TOPICS)
+            body = words.THANK_YOU.format(given=person.given, day=moment.strftime("%-d %B"), topic=topic)
+            self.draft_rows.append((interaction_id, person.id, "warm", "Thank you for your time",
+                                    body, "sent", stamp, stamp))
 
     def _touch(self, contact_id: int, moment: datetime, interaction_id: int) -> None:
         if contact_id not in self.last_touch or moment > self.last_touch[contact_id]:
@@ -361,19 +393,25 @@ class _Builder:
                   Contact.met_at, Contact.introduced_by, Contact.needs, Contact.notes,
                   Contact.next_follow_up, Contact.last_contact_at, Contact.follow_up_manual,
                   Contact.source, Contact.search_text, Contact.created_at, Contact.updated_at]
-        insert_rows(Contact, fields, contact_rows)
-        insert_rows(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
+        _insert(Contact, fields, contact_rows)
+        _insert(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
                                 ContactMethod.value, ContactMethod.position], self.method_rows)
-        insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], self.tag_rows)
-        insert_rows(Employment, [Employment.contact, Employment.company, Employment.title,
+        _insert(ContactTag, [ContactTag.contact, ContactTag.tag], self.tag_rows)
+        _insert(Employment, [Employment.contact, Employment.company, Employment.title,
                              Employment.started_on, Employment.ended_on], self.job_rows)
-        insert_rows(Interaction, [Interaction.id, Interaction.kind, Interaction.direction,
+        _insert(Interaction, [Interaction.id, Interaction.kind, Interaction.direction,
                               Interaction.occurred_at, Interaction.location, Interaction.summary,
                               Interaction.reply_owed, Interaction.replied_by, Interaction.points,
                               Interaction.advice, Interaction.resume_advice, Interaction.created_at],
                 self.interaction_rows)
-        insert_rows(InteractionContact, [InteractionContact.interaction, InteractionContact.contact],
+        _insert(InteractionContact, [InteractionContact.interaction, InteractionContact.contact],
                 self.participants)
+        _insert(ReflectionAnswer, [ReflectionAnswer.interaction, ReflectionAnswer.question,
+                                   ReflectionAnswer.rating, ReflectionAnswer.note,
+                                   ReflectionAnswer.updated_at], self.reflection_rows)
+        _insert(ThankYouDraft, [ThankYouDraft.interaction, ThankYouDraft.contact, ThankYouDraft.tone,
+                                ThankYouDraft.subject, ThankYouDraft.body, ThankYouDraft.status,
+                                ThankYouDraft.updated_at, ThankYouDraft.sent_at], self.draft_rows)
 
     # -- reminders, commitments, loops, intros -------------------------------------------
     def extras(self) -> None:
@@ -405,13 +443,13 @@ class _Builder:
                 intros.append((first, second, rng.choice(words.NEEDS),
                                "made" if made else "offered", self.now_text,
                                self.now_text if made else None))
-        insert_rows(Reminder, [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at,
+        _insert(Reminder, [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at,
                            Reminder.created_at], reminders)
-        insert_rows(Commitment, [Commitment.contact, Commitment.interaction, Commitment.owner,
+        _insert(Commitment, [Commitment.contact, Commitment.interaction, Commitment.owner,
                              Commitment.text, Commitment.due_on, Commitment.done_at,
                              Commitment.created_at], commitments)
-        insert_rows(ReferralLoop, [ReferralLoop.contact, ReferralLoop.introducer, ReferralLoop.opened_by,
+        _insert(ReferralLoop, [ReferralLoop.contact, ReferralLoop.introducer, ReferralLoop.opened_by,
                                ReferralLoop.closed_by, ReferralLoop.opened_at, ReferralLoop.closed_at],
                 loops)
-        insert_rows(Intro, [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at,
+        _insert(Intro, [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at,
                         Intro.made_at], intros)

@@ -254,3 +254,14 @@ COMMITMENTS_MINE = ("Send them my updated resume", "Introduce them to a designer
                     "Apply to the role they mentioned")
 COMMITMENTS_THEIRS = ("Introduce me to their hiring manager", "Send the team's interview guide",
                       "Forward my resume to the recruiter", "Share the list of meetups")
+
+REFLECTION_NOTES = ("They want to hear back after my next interview.",
+                    "Less hands-on than I expected; more planning and people.",
+                    "Gave me three names to contact.", "I talked too much about myself.",
+                    "The field sounds more stable than I thought.",
+                    "Should prepare sharper questions next time.")
+
+THANK_YOU = ("Hi {given},\n\nThank you for taking the time to talk with me on {day}. "
+             "What you said about {topic} gave me a lot to think about, and I have already "
+             "started acting on your advice.\n\nI will let you know how things go.\n\n"
+             "With thanks,")

@@ -16,7 +16,7 @@ import pendulum
 from peewee import IntegrityError
 
 from netkeep.core.errors import NetkeepError
-from netkeep.store.bulk import insert_rows
+from netkeep.store.bulk import insert_rows, update_column
 from netkeep.store.database import schema_version
 from netkeep.store.models import ALL_MODELS, database
 from netkeep.interop.textfile import BadFile, read_text
@@ -128,7 +128,10 @@ def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:
             later = [i for i, f in enumerate(fields) if getattr(f, "rel_model", None) is model]
             rows = table["rows"]
             if later:
-                rows = [[None if i in later else v for i, v in enumerate(row)] for row in rows]
+                rows = [row.copy() for row in rows]
+                for row in rows:
+                    for index in later:
+                        row[index] = None
             for start in range(0, len(rows), BATCH):
                 insert_rows(model, fields, rows[start:start + BATCH], convert=False)
                 done += len(rows[start:start + BATCH])
@@ -141,11 +144,4 @@ def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:
 
 def _restore_self_links(model, field, rows, index) -> None:
     """Set a field that points into its own table once every row exists."""
-    by_target: dict[int, list[int]] = {}
-    for row in rows:
-        if row[index] is not None:
-            by_target.setdefault(row[index], []).append(row[0])
-    key = model._meta.primary_key
-    for target, ids in by_target.items():
-        for start in range(0, len(ids), 900):
-            model.update({field: target}).where(key.in_(ids[start:start + 900])).execute()
+    update_column(model, field, ((row[0], row[index]) for row in rows if row[index] is not None))

@@ -6,6 +6,11 @@ from netkeep.interop.dedupe import Plan, Report, Step
 
 #: How many individual updates, skips and problems a preview lists before summing up.
 SHOWN = 30
+SOURCE_NAMES = {"linkedin": "LinkedIn", "vcard": "vCard", "google": "Google Contacts"}
+
+
+def source_name(source: str) -> str:
+    return SOURCE_NAMES.get(source, source)
 
 
 def _plural(count: int, word: str) -> str:
@@ -35,7 +40,7 @@ def summary(plan: Plan) -> str:
 
 def preview_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
     """The preview: a summary, then the updates and skips (adds are only counted)."""
-    lines = [f"Preview of the {plan.source} import: {summary(plan)}."]
+    lines = [f"Preview of the {source_name(plan.source)} import: {summary(plan)}."]
     interesting = [step for step in plan.steps if step.action != "add"]
     lines += ["  " + step_line(step) for step in interesting[:shown]]
     if len(interesting) > shown:
@@ -56,4 +61,4 @@ def report_line(report: Report) -> str:
         parts.append(f"{_plural(report.hidden, 'hidden member')} left out")
     if report.problems:
         parts.append(f"{_plural(len(report.problems), 'unreadable row')} left out")
-    return f"Imported from {report.source}: {', '.join(parts)}."
+    return f"Imported from {source_name(report.source)}: {', '.join(parts)}."

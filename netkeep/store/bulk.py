@@ -33,3 +33,11 @@ def insert_rows(model, fields: Sequence[Field], rows: Iterable[Sequence], *, con
         converters = [field.db_value for field in fields]
         rows = ([to_db(value) for to_db, value in zip(converters, row)] for row in rows)
     database.cursor().executemany(sql, rows)
+
+
+def update_column(model, field: Field, pairs: Iterable[tuple[object, object]]) -> None:
+    """Set ``field`` for many rows at once from ``(primary key, stored value)`` pairs."""
+    key = model._meta.primary_key
+    sql = (f'UPDATE "{model._meta.table_name}" SET "{field.column_name}" = ? '
+           f'WHERE "{key.column_name}" = ?')
+    database.cursor().executemany(sql, ((value, row_id) for row_id, value in pairs))

@@ -70,12 +70,18 @@ CREATE INDEX "contact_archived_next_follow_up" ON "contact" ("archived", "next_f
 CREATE INDEX "interaction_reply_owed_replied_by_id_occurred_at" ON "interaction" ("reply_owed", "replied_by_id", "occurred_at");
 """
 
+_V5 = """
+ALTER TABLE "company" ADD COLUMN "stage" TEXT NOT NULL DEFAULT '';
+CREATE INDEX "company_target_rank" ON "company" ("target_rank");
+"""
+
 #: Step number -> (what it does, its SQL statements).
 STEPS: dict[int, tuple[str, str]] = {
     1: ("contacts, companies, tags and the timeline", _V1),
     2: ("reminders, commitments, referral loops and intros", _V2),
     3: ("meeting notes, reflections and thank-you drafts", _V3),
     4: ("indexes for the agenda: follow-ups due and replies owed", _V4),
+    5: ("job search: where each target employer stands", _V5),
 }
 
 LATEST = max(STEPS)

@@ -33,7 +33,8 @@ class Company(BaseModel):
 
     name = TextField()
     key = TextField(unique=True)
-    target_rank = IntegerField(null=True)
+    target_rank = IntegerField(null=True, index=True)
+    stage = TextField(default="")  # job search: "researching" … "offer", "" when not a target
     notes = TextField(default="")
     created_at = UTCDateTimeField()
 

@@ -22,6 +22,7 @@ from netkeep.tui.commands import NetkeepCommands
 from netkeep.tui.contact_list import ContactList
 from netkeep.tui.contact_view import ContactView, pane_class
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.transfer_commands import TransferCommands
 from netkeep.tui.workers import ReportsWorkerErrors
 
 #: The agenda widget (owned by the follow-ups work); mounted as the "today" view when present.
@@ -29,6 +30,11 @@ TODAY_VIEW = ("netkeep.tui.today", "TodayView")
 #: The quick-capture modal (owned by the capture work): ``CaptureScreen()`` dismisses with
 #: the new contact's id, or None.
 CAPTURE_SCREEN = ("netkeep.tui.capture", "CaptureScreen")
+#: Views mounted on first use: view id -> (module, class).
+LAZY_VIEWS = {
+    "timeline": ("netkeep.tui.timeline_view", "TimelineView"),
+    "jobs": ("netkeep.tui.jobs", "JobsView"),
+}
 #: Seconds between checks for writes made by another process (``netkeep capture``…).
 POLL_SECONDS = 1.0
 #: Seconds the selection must rest before the card is loaded (typing, holding j).
@@ -42,7 +48,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     TITLE = "netkeep"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     AUTO_FOCUS = "ContactRows"
-    COMMANDS = App.COMMANDS | {NetkeepCommands}
+    COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
         Binding("ctrl+n", "capture", "Capture", priority=True, id="app.capture",
                 tooltip="Quick capture someone you just met, from anywhere"),
@@ -66,6 +72,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
                 tooltip="The selected contact"),
         Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
                 tooltip="Everyone's interactions, newest first"),
+        Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
+                tooltip="The job search: target employers and who you know there"),
         Binding("f", "show_tab('tab-followups')", "Follow-ups", show=False, id="app.tab_followups",
                 tooltip="Needs, commitments, reminders and intros of the selected contact"),
         Binding("t", "show_tab('tab-thanks')", "Thank-you", show=False, id="app.tab_thanks",
@@ -100,7 +108,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
                 if today is not None:
                     yield today(id="today")
                 yield ContactView(id="contact")
-                # The "timeline" view is mounted here on first use (see action_show_view).
+                # The LAZY_VIEWS are mounted here on first use (see action_show_view).
         yield Footer()
 
     def on_mount(self) -> None:
@@ -183,7 +191,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.contact_list.refresh_contact(contact_id, listed=listed)
         if contact_id is None or contact_id == self.contact_view.contact_id:
             self.contact_view.reload()
-        for view_id in ("timeline", "today"):
+        for view_id in ("timeline", "today", "jobs"):
             view = self._view(view_id)
             if view is not None:
                 view.reload()
@@ -217,17 +225,17 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     async def action_show_view(self, view_id: str) -> None:
         switcher = self.query_one("#views", ContentSwitcher)
-        if view_id == "timeline" and self._view("timeline") is None:
-            from netkeep.tui.timeline_view import TimelineView
-
-            await switcher.mount(TimelineView(id="timeline"))
+        if view_id in LAZY_VIEWS and self._view(view_id) is None:
+            view_class = pane_class(*LAZY_VIEWS[view_id])
+            if view_class is not None:
+                await switcher.mount(view_class(id=view_id))
         view = self._view(view_id)
         if view is None:
             return
         switcher.current = view_id
         if view_id == "contact":
             self._keep_focus_visible()
-        else:  # Today and Timeline have their own keys: put the focus there
+        else:  # Today, Timeline and Jobs have their own keys: put the focus there
             self.focus_inside(view)
 
     async def action_show_tab(self, tab_id: str) -> None:

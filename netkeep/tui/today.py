@@ -143,13 +143,15 @@ class TodayView(Vertical):
         for name, heading, items, total in agenda.sections():
             if not total:
                 continue
-            rows.append(Option(Text(f"{heading} ({total})", style="bold underline"),
+            shown_total = agenda_core.total_text(name, total)
+            rows.append(Option(Text(f"{heading} ({shown_total})", style="bold underline"),
                                id=f"section-{name}", disabled=True))
             for item in items:
                 self._items[item.key] = item
                 rows.append(Option(item_line(item, agenda), id=item.key))
             if total > len(items):
-                rows.append(Option(Text(f"  … and {total - len(items)} more", style="dim"),
+                more = agenda_core.total_text(name, total, len(items))
+                rows.append(Option(Text(f"  … and {more} more", style="dim"),
                                    disabled=True))
         options.set_options(rows)
         self.query_one("#today-empty").display = agenda.empty

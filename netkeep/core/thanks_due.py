@@ -1,0 +1,79 @@
+"""Thank-yous due, for the agenda: the rule of ``meetings.thank_you_due`` as one query.
+
+``meetings.thank_you_due`` builds every recent meeting as a full record, which takes
+seconds on a network with thousands of recent meetings; the agenda needs only a count
+and the first few. This module asks SQLite the same question: a meeting (a
+conversation kind) from the last ``THANK_YOU_WINDOW_DAYS`` days up to today, whose
+draft is not marked sent, with no "thank-you" logged with its contact (its first
+participant) since it happened. ``tests/test_followups.py`` checks both agree.
+
+Counting stops at :data:`COUNT_CAP`: no one has a thousand thank-you notes to write,
+and a history full of recent meetings (the 30,000-contact demo) would otherwise make
+every agenda read slow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pendulum
+from peewee import JOIN, fn
+
+from netkeep.core.meetings import THANK_YOU_WINDOW_DAYS
+from netkeep.core.records import MEETING_KINDS
+from netkeep.store.models import Contact, Interaction, InteractionContact, ThankYouDraft
+
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class ThanksDue:
+    interaction_id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    occurred_at: datetime
+    due_on: date
+    has_draft: bool
+
+
+def _query(day: date):
+    tz = pendulum.local_timezone()
+    midnight = pendulum.datetime(day.year, day.month, day.day, tz=tz)
+    start, end = midnight - timedelta(days=THANK_YOU_WINDOW_DAYS), midnight.add(days=1)
+    owner = (InteractionContact.alias("owner")
+             .select(fn.MIN(InteractionContact.alias("owner").contact))
+             .where(InteractionContact.alias("owner").interaction == Interaction.id))
+    Thanks, ThanksLink = Interaction.alias("thanks"), InteractionContact.alias("thanks_link")
+    thanked = (ThanksLink.select(ThanksLink.interaction)
+               .join(Thanks, on=(ThanksLink.interaction == Thanks.id))
+               .where((ThanksLink.contact == InteractionContact.contact)
+                      & (Thanks.kind == "thank-you")
+                      & (Thanks.occurred_at >= Interaction.occurred_at)))
+    return (Interaction
+            .select(Interaction.id, Interaction.kind, Interaction.occurred_at,
+                    Contact.id.alias("contact_id"), Contact.full_name, ThankYouDraft.status)
+            .join(InteractionContact, on=((InteractionContact.interaction == Interaction.id)
+                                          & (InteractionContact.contact == owner)))
+            .join(Contact, on=(InteractionContact.contact == Contact.id))
+            .switch(Interaction)
+            .join(ThankYouDraft, JOIN.LEFT_OUTER, on=(ThankYouDraft.interaction == Interaction.id))
+            .where(Interaction.kind.in_(MEETING_KINDS)
+                   & (Interaction.occurred_at >= start) & (Interaction.occurred_at < end)
+                   & (ThankYouDraft.status.is_null() | (ThankYouDraft.status != "sent"))
+                   & ~fn.EXISTS(thanked)))
+
+
+def thanks_due(day: date, *, limit: int) -> tuple[list[ThanksDue], int]:
+    """The first ``limit`` meetings waiting for a thank-you (oldest first), and how many
+    (at most :data:`COUNT_CAP`)."""
+    query = _query(day)
+    total = query.limit(COUNT_CAP).count()
+    tz = pendulum.local_timezone()
+    items = []
+    for row in query.order_by(Interaction.occurred_at, Interaction.id).limit(limit).objects():
+        local_day = row.occurred_at.in_timezone(tz).date()
+        items.append(ThanksDue(row.id, row.contact_id, row.full_name, row.kind, row.occurred_at,
+                               local_day + timedelta(days=1), row.status == "draft"))
+    return items, total

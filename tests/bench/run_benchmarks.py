@@ -1,0 +1,235 @@
+"""netkeep's performance budgets at LinkedIn scale (a script, not a test: pytest skips it).
+
+    uv run python tests/bench/run_benchmarks.py [--contacts 30000] [--runs 7]
+
+It builds (once, cached by size, seed and day) a demo network of 30,000 contacts and about
+300,000 interactions with netkeep's own demo generator, then measures in the same run:
+
+* start-up, each app a fresh process on its own pseudo-terminal (120×40, TERM=xterm-256color),
+  timed from just before the process is spawned to the moment the app reports it is ready.
+  ``tests/bench/launch.py`` starts every app the same way: it installs a Ready hook on
+  Textual's ``App`` and then runs a bare Textual app with one Input, ``netkeep capture``
+  or ``netkeep`` through the real command line. Bare app and ``netkeep capture``: ready at
+  the first paint, with the Input focused. Main app: ready when the contact list is filled
+  and the first contact's card is shown. Runs are interleaved; medians are compared.
+* peak memory of the main app: ``ru_maxrss`` of the child process (``os.wait4``).
+* ``netkeep find``: the whole process (``netkeep --db DB find QUERY > /dev/null``), median.
+* a filter keystroke in the main app, in-process under ``App.run_test``: the time from the
+  key being pressed to the app being idle again with the list updated ("handled"), and to
+  the end of the next screen refresh ("painted", which includes waiting for the next
+  60 fps frame).
+
+Leave PYTHONDONTWRITEBYTECODE unset so every process starts from cached bytecode.
+Use at most two processes at once on a shared machine: this script runs one at a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import json
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LAUNCH = HERE / "launch.py"
+NETKEEP = Path(sys.executable).with_name("netkeep")
+#: Typical searches (a name, a company, a word matching a fifth of everyone, two tags, nothing);
+#: listing all 30,000 contacts ("") is measured too, for information.
+FIND_QUERIES = ("chen", "juniper bank", "engineer", "python fintech", "no-such-person", "")
+
+
+def demo_db(cache: Path, contacts: int, seed: int) -> Path:
+    """The benchmark network, generated once a day and then reused."""
+    path = cache / f"bench-{contacts}-seed{seed}-{date.today().isoformat()}.db"
+    if path.exists():
+        print(f"using {path}")
+        return path
+    from netkeep.core.demo import generate
+
+    cache.mkdir(parents=True, exist_ok=True)
+    stats = generate(path, contacts=contacts, seed=seed)
+    print(f"generated {stats.contacts:,} contacts and {stats.interactions:,} interactions "
+          f"in {stats.seconds:.1f} s ({path})")
+    return path
+
+
+def launch(kind: str, db: Path) -> tuple[float, float, dict]:
+    """Start one app on a pseudo-terminal; return (seconds to ready, peak MiB, what it reported)."""
+    ready_file = Path(tempfile.mkstemp(prefix="netkeep-ready-")[1])
+    ready_file.unlink()
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+    started = time.time()
+    proc = subprocess.Popen([sys.executable, str(LAUNCH), str(ready_file), kind, str(db)],
+                            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    screen = bytearray()
+
+    def drain() -> None:  # the terminal's side: read whatever the app draws
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen.extend(chunk[-4096:])
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    reader.join(timeout=2)
+    os.close(master)
+    if not ready_file.exists():
+        raise SystemExit(f"{kind} never became ready (exit {proc.returncode}): "
+                         f"{bytes(screen[-600:]).decode(errors='replace')}")
+    report = json.loads(ready_file.read_text())
+    ready_file.unlink()
+    return report["at"] - started, usage.ru_maxrss / 1024, report
+
+
+def has_main_app() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("netkeep.tui.app") is not None
+
+
+def startup(db: Path, runs: int) -> dict[str, list[tuple[float, float, dict]]]:
+    kinds = ["bare", "capture"] + (["main"] if has_main_app() else [])
+    for kind in kinds:  # warm the bytecode and the page cache once
+        launch(kind, db)
+    results: dict[str, list] = {kind: [] for kind in kinds}
+    for _ in range(runs):
+        for kind in kinds:
+            results[kind].append(launch(kind, db))
+    return results
+
+
+def find_times(db: Path, runs: int) -> dict[str, list[float]]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times: dict[str, list[float]] = {}
+    for query in FIND_QUERIES:
+        command = [str(NETKEEP), "--db", str(db), "find", *query.split()]
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+        times[query] = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+            times[query].append(time.perf_counter() - started)
+    return times
+
+
+async def keystrokes(db: Path) -> tuple[list[float], list[float], int]:
+    """Type into the main app's filter; per key: (handled, painted) seconds."""
+    from textual.screen import Screen
+
+    from netkeep.tui.app import NetkeepApp
+
+    painted_at: list[float] = []
+    original = Screen._compositor_refresh
+
+    def timed_refresh(screen: Screen) -> None:
+        original(screen)
+        painted_at.append(time.perf_counter())
+
+    handled, painted = [], []
+    Screen._compositor_refresh = timed_refresh
+    try:
+        app = NetkeepApp(db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("slash")
+            await pilot.pause()
+            for text in ("chen", "python", "engineer fintech", "zzz", "maria santos", "a"):
+                keys = [("space" if ch == " " else ch) for ch in text] + ["backspace"] * len(text)
+                for key in keys:
+                    painted_at.clear()
+                    start = time.perf_counter()
+                    await pilot.press(key)
+                    handled.append(time.perf_counter() - start)
+                    while not painted_at or painted_at[-1] < start:
+                        await asyncio.sleep(0.001)
+                    painted.append(painted_at[-1] - start)
+                    await pilot.pause()
+            total = len(getattr(getattr(app, "contact_list", None), "all_rows", ()) or ())
+    finally:
+        Screen._compositor_refresh = original
+    return handled, painted, total
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(len(ordered) * 0.95)) - 1)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=30_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "netkeep-bench")
+    args = parser.parse_args()
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("note: PYTHONDONTWRITEBYTECODE is set here; it is removed for the measured processes")
+    db = demo_db(args.cache, args.contacts, args.seed)
+    rows: list[tuple[str, str, str, bool | None]] = []
+
+    started = startup(db, args.runs)
+    bare = statistics.median(t for t, _, _ in started["bare"])
+    capture = statistics.median(t for t, _, _ in started["capture"])
+    focus = {r["focused"] for _, _, r in started["capture"]}
+    print(f"start-up runs (s): bare {[round(t, 3) for t, _, _ in started['bare']]}")
+    print(f"                   capture {[round(t, 3) for t, _, _ in started['capture']]} (focused: {focus})")
+    rows.append(("bare Textual app, one Input: ready", f"{bare * 1000:.0f} ms", "reference", None))
+    rows.append(("netkeep capture: ready to type", f"{capture * 1000:.0f} ms = {capture / bare:.2f}x bare",
+                 "<= 1.25x bare", capture / bare <= 1.25))
+    if "main" in started:
+        main_app = statistics.median(t for t, _, _ in started["main"])
+        peak = max(m for _, m, _ in started["main"])
+        print(f"                   main {[round(t, 3) for t, _, _ in started['main']]}")
+        rows.append(("netkeep: list filled, first contact shown", f"{main_app * 1000:.0f} ms = "
+                     f"{main_app / bare:.2f}x bare", "<= 1.5x bare", main_app / bare <= 1.5))
+        rows.append(("netkeep: peak memory (ru_maxrss)", f"{peak:.0f} MiB", "<= 200 MiB", peak <= 200))
+        handled, painted, total = asyncio.run(keystrokes(db))
+        rows.append((f"filter keystroke, handled, p95 of {len(handled)} keys",
+                     f"{p95(handled) * 1000:.1f} ms", "<= 16 ms", p95(handled) <= 0.016))
+        rows.append(("filter keystroke, painted (incl. frame wait), p95",
+                     f"{p95(painted) * 1000:.1f} ms", "(for information)", None))
+    else:
+        rows.append(("main app", "not built yet (netkeep.tui.app missing)", "", None))
+    for query, times in find_times(db, args.runs).items():
+        median = statistics.median(times)
+        if query:
+            rows.append((f"netkeep find {query!r}: whole process, median", f"{median * 1000:.0f} ms",
+                         "<= 150 ms", median <= 0.150))
+        else:
+            rows.append(("netkeep find (everyone, 30,000 lines): median", f"{median * 1000:.0f} ms",
+                         "(for information)", None))
+
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    print(f"\n{args.contacts:,} contacts · {args.runs} runs each · python {sys.version.split()[0]}")
+    for name, value, budget, ok in rows:
+        verdict = "" if ok is None else ("pass" if ok else "FAIL")
+        print(f"{name:<{width}}  {value:>{value_width}}  {budget:<14} {verdict}")
+    return 0 if all(ok is not False for *_, ok in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
