@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import time
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from textual import on
@@ -40,6 +41,11 @@ POLL_SECONDS = 1.0
 #: Seconds the selection must rest before the card is loaded (typing, holding j).
 CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "archive_contact", "delete_contact"}
+
+
+@cache
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 class NetkeepApp(ReportsWorkerErrors, App[None]):
@@ -212,8 +218,11 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             return self.last_archived is not None
         if action == "show_tab":
             return self.contact_view.has_tab(str(parameters[0]))
-        if action == "show_view" and parameters and parameters[0] == "today":
-            return self._view("today") is not None
+        if action == "show_view" and parameters:
+            view_id = str(parameters[0])
+            if view_id in LAZY_VIEWS:
+                return _installed(LAZY_VIEWS[view_id][0])
+            return self._view(view_id) is not None
         return True
 
     def action_focus_filter(self) -> None:
