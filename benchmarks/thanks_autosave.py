@@ -1,7 +1,8 @@
 """How much typing a killed terminal can lose in the thank-you pane.
 
-Runs the pane in a real pseudo-terminal (tests/crash_host.py), types steadily for a few
-seconds while watching the database, then SIGKILLs the app and reports:
+Runs the real app in a pseudo-terminal (tests/crash_host.py), opens the thank-you editor
+with keys (End, t), types steadily for a few seconds while watching the database, then
+SIGKILLs the app and reports:
 - the worst lag between a keystroke and the moment the database held it;
 - how many characters typed before the kill were lost.
 
@@ -37,7 +38,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=20.0, help="characters per second")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="netkeep-autosave-"))
-    db_path, ready = work / "bench.db", work / "ready"
+    db_path, state = work / "bench.db", work / "state"
     db = open_database(db_path)
     jane = contacts.create_contact(ContactInput(full_name="Jane Doe"))
     mid = meetings.log_meeting(meetings.MeetingInput(contact_id=jane, points="- payments"))
@@ -46,15 +47,18 @@ def main() -> int:
     env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none",
                NETKEEP_CONFIG=str(work / "config"))
     proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "crash_host.py"), str(db_path),
-                             str(jane), str(ready)], stdin=slave, stdout=slave, stderr=slave,
+                             str(state)], stdin=slave, stdout=slave, stderr=slave,
                             env=env, start_new_session=True)
     os.close(slave)
     threading.Thread(target=lambda: _drain(master), daemon=True).start()
-    while not ready.exists():
-        if proc.poll() is not None:
-            print("the app exited before it was ready", file=sys.stderr)
-            return 1
-        time.sleep(0.05)
+    for wanted, key in (("listed", b"\x1b[F"), ("selected", b"t"), ("typing", b"")):
+        while not (state.exists() and state.read_text() == wanted):
+            if proc.poll() is not None:
+                print("the app exited before it was ready", file=sys.stderr)
+                return 1
+            time.sleep(0.05)
+        if key:
+            os.write(master, key)
     typed_at: list[float] = []
     worst = 0.0
     start = time.monotonic()
@@ -85,8 +89,8 @@ def _stored_chars(meeting_id: int) -> int:
     draft = letters.get_draft(meeting_id)
     if draft is None:
         return 0
-    last_line = draft.body.rsplit("\n", 1)[-1]  # the app types at the end of the letter
-    return len(last_line) - len(last_line.rstrip("abcdefghij"))
+    first_line = draft.body.split("\n", 1)[0]  # the editor's cursor starts at the top
+    return len(first_line) - len(first_line.lstrip("abcdefghij"))
 
 
 def _drain(fd: int) -> None:

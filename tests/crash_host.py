@@ -1,7 +1,10 @@
-"""A tiny app holding the thank-you pane, run in a real pseudo-terminal by the crash test.
+"""The real netkeep app with one addition for the crash test: it reports what is on screen
+in STATE_FILE, so the test knows when to send the next key.
 
-Usage: python crash_host.py DB CONTACT_ID READY_FILE. It writes READY_FILE once the draft is
-on screen with the cursor at its end, then waits for keys like the real app.
+Usage: python crash_host.py DB STATE_FILE. The test drives it with real keys through a
+pseudo-terminal: End picks the last contact, t opens the Thank-you tab, then it types.
+States: "listed" (the contact list is filled), "selected" (the last contact's thank-you
+pane has loaded its meeting), "typing" (the letter editor has the keyboard).
 """
 
 from __future__ import annotations
@@ -9,35 +12,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import TextArea
-
-from netkeep.store.database import open_database
+from netkeep.tui.app import NetkeepApp
 from netkeep.tui.thanks import ThanksPane
 
 
-class CrashHost(App[None]):
-    def __init__(self, contact_id: int, ready: Path) -> None:
-        super().__init__()
-        self.contact_id = contact_id
-        self.ready = ready
-
-    def compose(self) -> ComposeResult:
-        yield ThanksPane()
+class CrashHost(NetkeepApp):
+    def __init__(self, db_path: str, state: Path) -> None:
+        super().__init__(db_path)
+        self.state = state
 
     def on_mount(self) -> None:
-        self.query_one(ThanksPane).show_contact(self.contact_id)
-        self.waiting = self.set_interval(0.1, self._when_loaded)
+        super().on_mount()
+        self.set_interval(0.05, self._report)
 
-    def _when_loaded(self) -> None:
-        editor = self.query_one("#thanks-body", TextArea)
-        if editor.text:
-            self.waiting.stop()
-            editor.focus()
-            editor.move_cursor(editor.document.end)
-            self.ready.write_text("ready")
+    def _report(self) -> None:
+        rows = self.contact_rows
+        pane = self.screen.query_one(ThanksPane)
+        focused = self.focused
+        if focused is not None and focused.id == "thanks-body" and focused.text:
+            state = "typing"
+        elif rows and pane.contact_id == rows[-1].id and pane.meeting_id is not None:
+            state = "selected"
+        elif rows:
+            state = "listed"
+        else:
+            return
+        self.state.write_text(state)
 
 
 if __name__ == "__main__":
-    open_database(sys.argv[1])
-    CrashHost(int(sys.argv[2]), Path(sys.argv[3])).run()
+    CrashHost(sys.argv[1], Path(sys.argv[2])).run()

@@ -278,8 +278,9 @@ async def test_log_meeting_form_reports_bad_input(db):
 
 
 def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, db_path, tmp_path):
-    """Type into the thank-you pane of an app running in a real pseudo-terminal, wait until
-    the autosave has written it (without quitting), SIGKILL the app, reopen the database."""
+    """Run the real app in a pseudo-terminal and drive it with keys (End, t, typing); wait
+    until the autosave has written the typing (without quitting), SIGKILL the app, reopen
+    the database: the text is there."""
     import fcntl
     import os
     import signal
@@ -288,30 +289,35 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     import sys
     import termios
     import threading
-    import time
     from pathlib import Path
 
     from netkeep.store.database import open_database
 
     jane, mid = jane_meeting
-    ready = tmp_path / "ready"
+    person("Adam Able")  # Jane is last by name: End selects her
+    state = tmp_path / "state"
     master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none")
     host = Path(__file__).with_name("crash_host.py")
-    proc = subprocess.Popen([sys.executable, str(host), str(db_path), str(jane), str(ready)],
+    proc = subprocess.Popen([sys.executable, str(host), str(db_path), str(state)],
                             stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
-    drained = threading.Thread(target=_drain, args=(master,), daemon=True)
-    drained.start()
-    typed = " PS. typed just before the crash"
+    threading.Thread(target=_drain, args=(master,), daemon=True).start()
+
+    def reached(name: str) -> bool:
+        return _wait(lambda: proc.poll() is not None or _read(state) == name, 60) and proc.poll() is None
+
+    typed = "PS. typed just before the crash. "
     try:
-        assert _wait(lambda: ready.exists() or proc.poll() is not None, 60), "the app did not start"
-        assert proc.poll() is None, "the app exited early"
+        assert reached("listed"), "the app did not start"
+        os.write(master, b"\x1b[F")  # End: the last contact
+        assert reached("selected"), "the contact's meeting did not load"
+        os.write(master, b"t")  # the Thank-you tab; the letter editor takes the keyboard
+        assert reached("typing"), "the thank-you editor did not take the keyboard"
         for char in typed:
             os.write(master, char.encode())
-            time.sleep(0.01)
-        saved = _wait(lambda: _stored_body(mid).endswith(typed), 30)
+        saved = _wait(lambda: _stored_body(mid).startswith(typed), 30)
         assert proc.poll() is None  # still running: nothing was saved by quitting
     finally:
         if proc.poll() is None:
@@ -324,10 +330,17 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     reopened = open_database(db_path)
     try:
         draft = letters.get_draft(mid)
-        assert draft.body.endswith(typed)
+        assert draft.body.startswith(typed + "Hi Jane,")
         assert "the payments infra team" in draft.body
     finally:
         reopened.close()
+
+
+def _read(path) -> str:
+    try:
+        return path.read_text()
+    except OSError:
+        return ""
 
 
 def _drain(fd: int) -> None:
@@ -374,3 +387,30 @@ async def test_log_meeting_form_for_someone_else_and_unknown_names(db):
         await settle(app, pilot)
     assert meetings.latest_meeting(bob) is not None
     assert meetings.latest_meeting(jane) is None
+
+
+async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db_path, monkeypatch):
+    from netkeep.tui import app as app_module
+    from netkeep.tui.app import NetkeepApp
+    from tui_helpers import small_network
+
+    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
+    jane = small_network()["jane"]
+    mid = meet(jane, kind="coffee", points="- payments infra\n- hiring in Q2", resume_advice=True)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("end")  # Jane is last by name
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.focused.id == "reflect-questions"
+        await pilot.press("y", "p")
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert app.focused.id == "thanks-body"
+        assert "payments infra" in app.focused.text and "resume" in app.focused.text
+        await pilot.press("ctrl+f")
+        await settle(app, pilot)
+    assert [a.rating for a in reflection.answers_for(mid)][:2] == ["yes", "partly"]
+    assert letters.get_draft(mid).status == "sent"

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 import pendulum
 
 from netkeep.core import interactions
+from netkeep.core.commitments import OWNERS, CommitmentRecord, add_commitment
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import MEETING_KINDS, InteractionInput
 from netkeep.store.models import (
@@ -20,7 +21,6 @@ from netkeep.store.models import (
     database,
 )
 
-COMMITMENT_OWNERS = ("me", "them")
 #: How many days back the agenda looks for meetings still waiting for a thank-you.
 THANK_YOU_WINDOW_DAYS = 14
 TEXT_MAX = 100_000
@@ -35,17 +35,6 @@ class CommitmentInput:
     text: str
     owner: str = "me"
     due_on: date | None = None
-
-
-@dataclass(frozen=True)
-class CommitmentItem:
-    id: int
-    contact_id: int | None
-    interaction_id: int | None
-    owner: str
-    text: str
-    due_on: date | None
-    done: bool
 
 
 @dataclass(frozen=True)
@@ -77,7 +66,7 @@ class Meeting:
     points: str
     advice: str
     resume_advice: bool
-    commitments: tuple[CommitmentItem, ...] = field(default_factory=tuple)
+    commitments: tuple[CommitmentRecord, ...] = field(default_factory=tuple)
     thank_you: str = ""  # "" (none yet) | "draft" | "sent"
 
     @property
@@ -128,7 +117,7 @@ def _validate(data: MeetingInput) -> None:
     if len(data.location) > LINE_MAX or "\n" in data.location:
         errors["location"] = f"Where is one line of at most {LINE_MAX} characters."
     for item in data.commitments:
-        if item.owner not in COMMITMENT_OWNERS:
+        if item.owner not in OWNERS:
             errors["commitments"] = "A commitment is mine ('me') or theirs ('them')."
         elif len(item.text) > LINE_MAX:
             errors["commitments"] = f"A commitment is at most {LINE_MAX} characters."
@@ -147,41 +136,14 @@ def log_meeting(data: MeetingInput) -> int:
         ))
         for item in data.commitments:
             if item.text.strip():
-                add_commitment(data.contact_id, item.text, owner=item.owner,
-                               due_on=item.due_on, interaction_id=interaction_id)
+                add_commitment(item.text, owner=item.owner, contact_id=data.contact_id,
+                               interaction_id=interaction_id, due=item.due_on)
     return interaction_id
 
 
-def add_commitment(contact_id: int, text: str, *, owner: str = "me", due_on: date | None = None,
-                   interaction_id: int | None = None) -> int:
-    """Record a promise (mine or theirs) made to or by a contact; return its id."""
-    text = " ".join(text.split())
-    if not text:
-        raise ValidationError({"commitment": "Say what was promised."})
-    if owner not in COMMITMENT_OWNERS:
-        raise ValidationError({"owner": "A commitment is mine ('me') or theirs ('them')."})
-    if len(text) > LINE_MAX:
-        raise ValidationError({"commitment": f"At most {LINE_MAX} characters."})
-    with database.atomic():
-        if Contact.get_or_none(Contact.id == contact_id) is None:
-            raise NotFound(f"There is no contact with id {contact_id}.")
-        row = Commitment.create(contact=contact_id, interaction=interaction_id, owner=owner,
-                                text=text, due_on=due_on, created_at=pendulum.now("UTC"))
-    return row.id
-
-
-def _commitment(row: Commitment) -> CommitmentItem:
-    return CommitmentItem(id=row.id, contact_id=row.contact_id, interaction_id=row.interaction_id,
-                          owner=row.owner, text=row.text, due_on=row.due_on,
-                          done=row.done_at is not None)
-
-
-def open_commitments(contact_id: int) -> list[CommitmentItem]:
-    """The contact's commitments not yet done (both sides), oldest first."""
-    query = (Commitment.select()
-             .where((Commitment.contact == contact_id) & Commitment.done_at.is_null())
-             .order_by(Commitment.created_at, Commitment.id))
-    return [_commitment(row) for row in query]
+def _record(row: Commitment) -> CommitmentRecord:
+    return CommitmentRecord(row.id, row.contact_id, row.interaction_id, row.owner, row.text,
+                            row.due_on)
 
 
 def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
@@ -199,10 +161,10 @@ def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
         people = people.where(Contact.id == contact_id)
     for iid, cid, name in people.order_by(Contact.id).tuples():
         owners.setdefault(iid, (cid, name))
-    promised: dict[int, list[CommitmentItem]] = {}
+    promised: dict[int, list[CommitmentRecord]] = {}
     for row in (Commitment.select().where(Commitment.interaction.in_(ids))
                 .order_by(Commitment.id)):
-        promised.setdefault(row.interaction_id, []).append(_commitment(row))
+        promised.setdefault(row.interaction_id, []).append(_record(row))
     drafts = dict(ThankYouDraft.select(ThankYouDraft.interaction, ThankYouDraft.status)
                   .where(ThankYouDraft.interaction.in_(ids)).tuples())
     return [

@@ -6,16 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netkeep.core import contacts
+from netkeep.core.commitments import CommitmentRecord, add_commitment, open_commitments
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
-from netkeep.core.meetings import (
-    CommitmentItem,
-    Meeting,
-    add_commitment,
-    list_meetings,
-    open_commitments,
-    split_items,
-)
+from netkeep.core.meetings import Meeting, list_meetings, split_items
 
 NEXT_STEP_GAP = "[the next step you will propose: an introduction, a project, a next meeting]"
 
@@ -32,8 +26,8 @@ class PrepBrief:
     meetings: int
     learned: tuple[str, ...]  # points, advice and summary of the last meeting
     covered: tuple[str, ...]  # every point covered in any meeting, newest first, no repeats
-    mine: tuple[CommitmentItem, ...]
-    theirs: tuple[CommitmentItem, ...]
+    mine: tuple[CommitmentRecord, ...]
+    theirs: tuple[CommitmentRecord, ...]
 
 
 def build_brief(contact_id: int) -> PrepBrief:
@@ -68,7 +62,7 @@ def build_brief(contact_id: int) -> PrepBrief:
     )
 
 
-def _commitment_line(item: CommitmentItem) -> str:
+def _commitment_line(item: CommitmentRecord) -> str:
     due = f" (due {format_date(item.due_on)})" if item.due_on else ""
     return f"- [ ] {item.text}{due}"
 
@@ -100,7 +94,7 @@ def to_markdown(brief: PrepBrief, next_step: str = "") -> str:
 def save_next_step(contact_id: int, text: str) -> int:
     """Keep the next step as my commitment to this contact (tied to the last meeting)."""
     meetings = list_meetings(contact_id)
-    return add_commitment(contact_id, text, owner="me",
+    return add_commitment(text, owner="me", contact_id=contact_id,
                           interaction_id=meetings[0].id if meetings else None)
 
 

@@ -249,9 +249,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")
-        pane = await self.contact_view.show_tab(tab_id)
-        if pane is not None:
-            self.focus_inside(pane)
+        await self.contact_view.show_tab(tab_id)
 
     def focus_inside(self, widget: Widget) -> None:
         """Focus ``widget``'s first focusable part (after it is shown)."""

@@ -40,6 +40,11 @@ def app_config(app: Any) -> Config:
     return config if isinstance(config, Config) else load_config()
 
 
+class EmptyNote(Static, can_focus=True):
+    """What a pane says when there is nothing to show; focusable, so the pane's keys
+    (m: log a meeting) work from it."""
+
+
 class MeetingPane(Vertical):
     """A pane about one of the selected contact's meetings.
 
@@ -74,14 +79,22 @@ class MeetingPane(Vertical):
                       classes="meeting-picker")
 
     def empty(self) -> Static:
-        return Static(NO_CONTACT, classes="meeting-empty", markup=False)
+        return EmptyNote(NO_CONTACT, classes="meeting-empty", markup=False)
+
+    def focus_default(self) -> None:
+        """Focus the widget the pane's keys are meant for (subclasses choose)."""
+        for widget in self.query(".meeting-picker, .meeting-empty"):
+            if widget.display:
+                widget.focus()
+                return
 
     # -- loading
     def show_contact(self, contact_id: int | None) -> None:
         """Show this contact's latest meeting (called by the app when the selection changes)."""
         self.leave_meeting()
+        if contact_id != self.contact_id:
+            self.meeting_id = None
         self.contact_id = contact_id
-        self.meeting_id = None
         self.reload()
 
     def reload(self, meeting_id: int | None = None) -> None:
@@ -122,6 +135,7 @@ class MeetingPane(Vertical):
         self.meetings = message.meetings
         self.meeting_id = message.meeting_id
         for picker in self.query(".meeting-picker").results(Select):
+            picker.display = bool(message.meetings)
             with picker.prevent(Select.Changed):
                 picker.set_options([(meeting_label(m), m.id) for m in message.meetings])
                 if message.meeting_id is not None:

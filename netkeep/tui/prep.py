@@ -14,13 +14,13 @@ from textual.widgets import Input, Static
 from netkeep.core import prep
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
-from netkeep.core.meetings import CommitmentItem
+from netkeep.core.commitments import CommitmentRecord
 from netkeep.store.models import database
 from netkeep.tui.meeting_pane import MeetingPane
 from netkeep.tui.path_prompt import PathPrompt
 
 
-def _commitment(item: CommitmentItem) -> str:
+def _commitment(item: CommitmentRecord) -> str:
     return f"  □ {item.text}" + (f"  (due {format_date(item.due_on)})" if item.due_on else "")
 
 
@@ -75,6 +75,10 @@ class PrepPane(MeetingPane):
             yield Static("", id="prep-brief", markup=False)
             yield Input("", id="prep-next", compact=True,
                         placeholder="The next step you will propose (Enter keeps it as your commitment)")
+
+    def focus_default(self) -> None:
+        if self.brief is not None:
+            self.query_one("#prep-next", Input).focus()
 
     def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
         return prep.build_brief(contact_id)

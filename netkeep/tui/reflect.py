@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,12 +30,17 @@ class Reflection:
     names: tuple[tuple[int, str], ...]
 
 
-def answer_prompt(answer: reflection.Answer) -> Text:
-    text = Text.assemble((MARKS.get(answer.rating, MARKS[""]), "bold"), "  ", answer.question)
+def answer_prompt(answer: reflection.Answer) -> Table:
+    """The rating in a narrow column, the question (and its note) wrapping beside it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=len(MARKS[""]), no_wrap=True)
+    grid.add_column(ratio=1)
+    question = Text(answer.question)
     if answer.note:
-        text.append("\n            ")
-        text.append(answer.note, style="italic")
-    return text
+        question.append("\n")
+        question.append(answer.note, style="italic")
+    grid.add_row(Text(MARKS.get(answer.rating, MARKS[""]), style="bold"), question)
+    return grid
 
 
 def summary_text(summary: reflection.ReflectionSummary) -> Text:
@@ -232,6 +238,12 @@ class ReflectPane(MeetingPane):
         self.action_stop_editing()
         self.changed()
         self.reload()
+
+    def focus_default(self) -> None:
+        if self.answers:
+            self.questions.focus()
+        else:
+            super().focus_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_editing":

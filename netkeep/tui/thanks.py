@@ -78,8 +78,9 @@ class ThanksPane(MeetingPane):
     BORDER_TITLE = "Thank-you"
     DEFAULT_CSS = """
     ThanksPane { height: 1fr; }
-    ThanksPane #thanks-status { color: $text-muted; height: 1; }
-    ThanksPane #thanks-problems { color: $text-warning; height: auto; }
+    ThanksPane #thanks-status { color: $text-muted; height: auto; }
+    ThanksPane #thanks-problems { color: $text-warning; height: auto; display: none; }
+    ThanksPane #thanks-problems.-shown { display: block; }
     ThanksPane #thanks-subject-row { height: 1; }
     ThanksPane #thanks-subject-row Label { color: $text-muted; width: auto; }
     ThanksPane #thanks-subject-row, ThanksPane #thanks-body, ThanksPane #thanks-status { display: none; }
@@ -167,7 +168,7 @@ class ThanksPane(MeetingPane):
             self._edited_now()
             self._status()
             return
-        self.query_one("#thanks-problems", Static).update("")
+        self._show_problems(())
         if data is None:
             self._saved = None
             return
@@ -181,7 +182,9 @@ class ThanksPane(MeetingPane):
 
     def _show_problems(self, problems: tuple[str, ...]) -> None:
         text = "\n".join(problems)
-        self.query_one("#thanks-problems", Static).update(text)
+        shown = self.query_one("#thanks-problems", Static)
+        shown.update(text)
+        shown.set_class(bool(text), "-shown")
         for problem in problems:
             self.notify(problem, title="Thank-you template", severity="warning", markup=False,
                         timeout=12)
@@ -244,6 +247,12 @@ class ThanksPane(MeetingPane):
 
     def leave_meeting(self) -> None:
         self.flush()
+
+    def focus_default(self) -> None:
+        if self.meeting_id is not None:
+            self.editor.focus()
+        else:
+            super().focus_default()
 
     def on_unmount(self) -> None:
         self.flush()
