@@ -18,7 +18,9 @@ from netkeep.store.models import (
     Interaction,
     InteractionContact,
     ReferralLoop,
+    ReflectionAnswer,
     Reminder,
+    ThankYouDraft,
 )
 
 TODAY = pendulum.datetime(2026, 3, 4, 12, 0, tz="UTC")
@@ -70,6 +72,9 @@ def test_a_believable_network(tmp_path, frozen):
         assert Contact.select().where(Contact.follow_up_manual).count() >= 1
         assert Reminder.select().count() >= 1 and Commitment.select().count() >= 1
         assert ReferralLoop.select().count() >= 1
+        # Past interviews were reflected on and thanked.
+        assert ReflectionAnswer.select().count() >= 10
+        assert ThankYouDraft.select().where(ThankYouDraft.status == "sent").count() >= 5
         for c in people.values():
             if c.last_contact_at is not None:
                 latest = (Interaction.select(Interaction.occurred_at).join(InteractionContact)

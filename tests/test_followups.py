@@ -385,3 +385,16 @@ def test_header_marks_a_capped_thank_you_count():
     assert agenda.header_text(agenda.AgendaCounts(thanks=2)) == "Today: 2 thank-yous due"
     assert agenda.total_text("thanks", COUNT_CAP, 100) == f"{COUNT_CAP - 100}+"
     assert agenda.total_text("overdue", COUNT_CAP, 100) == f"{COUNT_CAP - 100}"
+
+
+def test_equal_helpers_are_ranked_by_recent_contact(db, frozen):
+    jane = person("Jane Doe", needs="healthcare referral")
+    quiet = person("Ann Quiet", company="Lumen Health")
+    person("Bea Never", company="Lumen Health")
+    busy = person("Zoe Busy", company="Lumen Health")
+    log(quiet, "call")
+    frozen.travel_to(pendulum.datetime(2026, 3, 5, 9))
+    log(busy, "call")
+    [need] = needs.suggest_helpers(jane)
+    assert [h.contact_id for h in need.helpers][:2] == [busy, quiet]
+    assert [h.name for h in need.helpers][2] == "Bea Never"

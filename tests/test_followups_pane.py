@@ -120,3 +120,20 @@ async def test_no_contact_selected(db, frozen):
         assert lines(app) == ["No contact selected."]
         await pilot.press("m")
         assert len(app.screen_stack) == 1
+
+
+async def test_intro_to_an_ambiguous_name_lists_candidates_and_saves_nothing(db, frozen):
+    jane = person("Jane Doe")
+    person("Sam Lee", company="Acme")
+    person("Sam Lee", company="Globex")
+    app = Host(jane)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i", *"sam lee", "enter")
+        await settle(app, pilot)
+        [note] = [n.message for n in app._notifications]
+        assert "matches 2 contacts" in note and "Acme" in note and "Globex" in note
+        assert Intro.select().count() == 0
+        await pilot.press("i", "#", "3", "enter")
+        await settle(app, pilot)
+        assert [(i.first_id, i.second_id) for i in Intro.select()] == [(jane, 3)]

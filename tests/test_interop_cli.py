@@ -109,8 +109,11 @@ def test_export_ics_parses_with_icalendar(capsys, db_path):
         jane = contacts.create_contact(ContactInput(
             full_name="Jane, the; Doe", next_follow_up=date(2026, 12, 1), needs="x" * 120))
         late = contacts.create_contact(ContactInput(full_name="Late Larry", next_follow_up=date(2026, 11, 1)))
+        contacts.create_contact(ContactInput(full_name="Far Away", next_follow_up=date(2027, 6, 1)))
         with database.atomic():
             Reminder.create(contact=jane, due_on=date(2026, 12, 5), reason="Send the deck, finally",
+                            created_at=pendulum.now("UTC"))
+            Reminder.create(contact=jane, due_on=date(2026, 11, 2), reason="Old promise",
                             created_at=pendulum.now("UTC"))
             Reminder.create(contact=late, due_on=date(2026, 12, 6), reason="done already",
                             created_at=pendulum.now("UTC"), done_at=pendulum.now("UTC"))
@@ -119,11 +122,14 @@ def test_export_ics_parses_with_icalendar(capsys, db_path):
     assert code == 0
     calendar = icalendar.Calendar.from_ical(out)
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
-    assert set(events) == {"Follow up: Jane, the; Doe", "Follow up: Late Larry",
-                           "Jane, the; Doe: Send the deck, finally"}
+    assert set(events) == {"Follow up: Jane, the; Doe", "Jane, the; Doe: Send the deck, finally",
+                           "netkeep: 2 overdue follow-ups"}
     assert events["Follow up: Jane, the; Doe"]["DTSTART"].dt == date(2026, 12, 1)
-    assert events["Follow up: Late Larry"]["DTSTART"].dt == date(2026, 11, 20)  # overdue → today
     assert "x" * 120 in str(events["Follow up: Jane, the; Doe"]["DESCRIPTION"])
+    overdue = events["netkeep: 2 overdue follow-ups"]
+    assert overdue["DTSTART"].dt == date(2026, 11, 20)
+    assert str(overdue["DESCRIPTION"]).splitlines() == [
+        "2026-11-01: follow up with Late Larry", "2026-11-02: Jane, the; Doe: Old promise"]
     assert all(len(line.encode()) <= 75 for line in out.split("\r\n"))
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     assert uids == [str(e["UID"]) for e in icalendar.Calendar.from_ical(out2).walk("VEVENT")]

@@ -64,10 +64,14 @@ def test_duplicates_within_one_file_are_skipped(db):
     assert "line 2" in plan.steps[1].reason
 
 
-def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db):
+@pytest.mark.parametrize("bulk_after", [200, 0])  # existing contacts read one by one / all at once
+def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db, monkeypatch, bulk_after):
+    monkeypatch.setattr(dedupe._Current, "BULK_AFTER", bulk_after)
+    introducer = contacts.create_contact(ContactInput(full_name="Bob"))
     cid = contacts.create_contact(ContactInput(
         full_name="Jane Doe", company="Old Co", how_met="Career fair", notes="Met twice.",
-        emails=(Method("email", "jane@old.example"),), tags=("alumni",)))
+        emails=(Method("email", "jane@old.example"),), tags=("alumni",),
+        introduced_by_id=introducer, next_follow_up=date(2027, 1, 2)))
     plan = dedupe.plan(result_of(ContactInput(
         full_name="Jane Doe", company="New Co", how_met="LinkedIn", met_on=date(2024, 1, 1),
         notes="From the phone.", emails=(Method("email", "jane@old.example"), Method("email", "jane@new.example")),
@@ -80,6 +84,7 @@ def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db):
     assert [e.value for e in card.emails] == ["jane@old.example", "jane@new.example"]
     assert card.tags == ("alumni", "rust")
     assert card.notes == "Met twice.\n\nFrom the phone."
+    assert (card.introduced_by_id, card.next_follow_up) == (introducer, date(2027, 1, 2))
 
 
 def test_preview_writes_nothing_and_apply_reports(db):
@@ -115,7 +120,9 @@ def test_an_import_that_fails_half_way_leaves_the_database_as_it_was(db, monkeyp
     assert list(Contact.select(Contact.id, Contact.full_name, Contact.title).tuples()) == before
 
 
-def test_bulk_add_matches_create_contact(db):
+def test_bulk_add_matches_create_contact(db, tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 10\n")
     data = ContactInput(full_name="Ann  Lee", company="Acme", title="PM", tags=("Rust", "rust"),
                         emails=(Method("email", "a@x.example", "work"),), met_on=date(2026, 1, 1))
     one = contacts.create_contact(data)
@@ -125,6 +132,7 @@ def test_bulk_add_matches_create_contact(db):
                  "next_follow_up", "follow_up_manual"):
         assert getattr(a, name) == getattr(b, name), name
     assert Contact.get_by_id(one).search_text == Contact.get_by_id(two).search_text
+    assert b.next_follow_up == date(2026, 1, 11)  # met on 1 Jan + the configured 10 days
 
 
 def test_merge_keeps_both_timelines_and_asks_where_they_differ(db):

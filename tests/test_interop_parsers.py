@@ -74,6 +74,15 @@ def test_bad_linkedin_files_give_one_line_messages(name, message):
     assert "\n" not in str(error.value)
 
 
+def test_a_file_given_to_the_wrong_importer_says_which_one_to_use():
+    with pytest.raises(BadFile, match="import it with 'netkeep import google'"):
+        linkedin.parse(FIXTURES / "google_current.csv")
+    with pytest.raises(BadFile, match="import it with 'netkeep import linkedin'"):
+        google.parse(FIXTURES / "linkedin_current.csv")
+    with pytest.raises(BadFile, match="import it with 'netkeep import linkedin'"):
+        google.parse(FIXTURES / "linkedin_old.csv")
+
+
 def test_google_other_headers_rejected():
     with pytest.raises(BadFile, match="not a Google Contacts CSV"):
         google.parse(FIXTURES / "other_headers.csv")
@@ -156,3 +165,13 @@ def test_google_older_layout():
     assert sam.website == "https://sampatel.example"
     assert sam.tags == ("coworkers",)
     assert sam.emails[0].label == "work"
+
+
+def test_a_card_with_a_broken_line_is_reported_and_the_others_read():
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line has no colon\r\nEND:VCARD\r\n"
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n")
+    result = vcard.parse_text(text)
+    assert [c.data.full_name for c in result.candidates] == ["Good One"]
+    assert [(p.line, p.reason.split(" (")[0]) for p in result.problems] == [
+        (5, "cannot read this card"), (10, "this card has no name, email or phone")]

@@ -153,12 +153,21 @@ def test_restore_failure_half_way_leaves_nothing(db, tmp_path):
     assert backup.is_empty()
 
 
+def test_restore_refuses_values_that_are_not_plain(db):
+    from netkeep.core.errors import NetkeepError
+
+    data = {"tables": {"tag": {"columns": ["id", "name"], "rows": [[1, ["x"]]]}}}
+    with pytest.raises(NetkeepError, match="not plain text or a number"):
+        backup.restore(data)
+    assert backup.is_empty()
+
+
 @pytest.mark.parametrize("text, message", [
     ("{}", "no \"format\""),
     ("[1, 2", "not valid JSON"),
     ('{"format": "netkeep-backup", "version": 99}', "version 99"),
     ('{"format": "netkeep-backup", "version": 1, "schema": %d, "tables": {"tag": {"columns": '
-     '["id", "name"], "rows": [[1, ["x"]]]}}}' % LATEST, "plain values"),
+     '["id", "name"], "rows": [[1]]}}}' % LATEST, "not a list of 2 values"),
 ])
 def test_bad_backup_files(db, tmp_path, text, message):
     path = tmp_path / "b.json"
@@ -167,3 +176,20 @@ def test_bad_backup_files(db, tmp_path, text, message):
 
     with pytest.raises(BadFile, match=message):
         backup.load(path)
+
+
+@pytest.mark.parametrize("line", [
+    "NOTE:" + "a" * 300,
+    "NOTE:" + "é" * 100 + "🚀" * 40 + "x",
+    "FN:" + "a" * 72,  # exactly 75 octets: not folded
+    "FN:" + "a" * 71 + "é",  # 76 octets: the é moves to the next line
+])
+def test_fold_keeps_lines_within_75_octets_and_unfolds_to_the_original(line):
+    from netkeep.interop.vcard_write import fold
+
+    text = fold(line)
+    physical = text[:-2].split("\r\n")
+    assert all(len(part.encode()) <= 75 for part in physical)
+    assert all(part.startswith(" ") for part in physical[1:])
+    assert physical[0] + "".join(part[1:] for part in physical[1:]) == line
+    assert (len(physical) == 1) == (len(line.encode()) <= 75)

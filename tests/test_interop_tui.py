@@ -167,3 +167,34 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
         await pilot.press("escape")
         await settle(app, pilot)
         assert {"Anna Berg", "Émile Zola"} <= set(list_names(app))
+
+
+async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypatch):
+    from netkeep.tui import app as app_module
+    from netkeep.tui.app import NetkeepApp
+    from netkeep.tui.transfer import PickContactScreen
+    from tui_helpers import type_text
+
+    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
+    keep = contacts.create_contact(ContactInput(full_name="Ada Lovelace"))
+    other = contacts.create_contact(ContactInput(full_name="Countess Ada", location="London"))
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_contact(keep)
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "merge a duplicate")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickContactScreen)
+        await type_text(pilot, "Countess")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert (app.screen.keep_id, app.screen.other_id) == (keep, other)
+        await pilot.click("#merge")
+        await settle(app, pilot)
+        assert Contact.select().count() == 1
+    assert contacts.get_card(keep).location == "London"

@@ -247,6 +247,7 @@ async def test_list_keys_move_the_cursor_and_the_card_follows(network, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "Bob Smith" in card_text(app)
+        await pilot.press("slash", "escape")  # the app opens on the agenda; go to the list
         await pilot.press("j")
         await settle(app, pilot)
         assert "Carol Reyes" in card_text(app)
@@ -405,7 +406,7 @@ async def test_a_failing_load_is_a_notification_not_a_crash(network, db_path, mo
             raise RuntimeError("disk on fire")
 
         monkeypatch.setattr(contacts, "get_card", broken)
-        await pilot.press("j")
+        await pilot.press("slash", "escape", "j")
         await settle(app, pilot)
         assert any("disk on fire" in n.message for n in app._notifications)
         assert app.is_running
@@ -431,3 +432,41 @@ async def test_renaming_a_contact_renames_given_and_family_names(network, db_pat
         await pilot.press("y")
         await settle(app, pilot)
         assert app.selected_id == network["jane"]
+
+
+async def test_contact_panes_are_mounted_on_first_visit_and_follow_the_selection(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = app.contact_view
+        assert view.has_tab("tab-thanks") and view.panes == {}
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert app.query_one("#views").current == "contact"
+        assert app.query_one("#contact-tabs").active == "tab-thanks"
+        assert set(view.panes) == {"tab-thanks"}
+        assert view.shown_in_pane["tab-thanks"] == app.selected_id
+        app.open_contact(network["jane"])
+        await settle(app, pilot)
+        assert app.query_one("#contact-tabs").active == "tab-card"
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert view.shown_in_pane["tab-reflect"] == network["jane"]
+
+
+async def test_a_long_note_is_saved_and_shown_whole(db, db_path):
+    from textual.widgets import TextArea
+
+    note = ("word " * 1000).strip()  # 4,999 characters
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Long Note")
+        app.screen.query_one("#f-notes", TextArea).text = note
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        [contact_id] = contacts.search("long note")
+        assert contacts.get_card(contact_id).notes == note
+        assert " ".join(card_text(app).split()).count("word") == 1000

@@ -38,12 +38,20 @@ def _showing(*keys: str):
     return run_before
 
 
+#: From the agenda (where the app opens) to the list, then to its last contact: Jane Doe.
+TO_JANE = ("slash", "escape", "end")
+
+
+def test_main_screen_as_it_opens(snapshot_app, snap_compare):
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_showing())
+
+
 def test_main_screen_contact_view(snapshot_app, snap_compare):
-    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_showing("2", "end"))
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_showing(*TO_JANE, "2"))
 
 
 def test_main_screen_at_80x24(snapshot_app, snap_compare):
-    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_showing("2", "end"))
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_showing(*TO_JANE, "2"))
 
 
 def test_timeline_view(snapshot_app, snap_compare):
@@ -51,4 +59,4 @@ def test_timeline_view(snapshot_app, snap_compare):
 
 
 def test_contact_form(snapshot_app, snap_compare):
-    assert snap_compare(snapshot_app, terminal_size=(100, 30), run_before=_showing("end", "e"))
+    assert snap_compare(snapshot_app, terminal_size=(100, 30), run_before=_showing(*TO_JANE, "e"))

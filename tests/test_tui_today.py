@@ -7,7 +7,7 @@ from datetime import date
 import pendulum
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from netkeep.core import contacts, interactions, reminders
 from netkeep.core.records import ContactInput, InteractionInput
@@ -64,9 +64,7 @@ async def test_empty_state(db, frozen):
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        empty = app.query_one("#today-empty", Static)
-        assert empty.display and str(empty.render()) == EMPTY_TEXT
-        assert not app.query_one("#today-items").display
+        assert lines(app) == [EMPTY_TEXT]
         assert app.header == "Today: nothing due"
         await pilot.press("x", "z", "l")  # nothing to act on: nothing happens
         assert len(app.screen_stack) == 1
@@ -87,6 +85,7 @@ async def test_sections_header_and_open_contact(db, frozen):
         assert shown[2] == "Due today (1)" and "ask about the referral" in shown[3]
         assert shown[4] == "Replies owed (1)"
         assert app.header == "Today: 2 due · 1 reply owed"
+        assert app.query_one(TodayView).border_subtitle == app.header
         assert highlighted(app) == f"follow-up-{jane}"
         await pilot.press("down", "enter")
         assert app.opened == [sam]
@@ -135,7 +134,7 @@ async def test_done_logs_in_the_same_step(db, frozen):
         assert Reminder.get_by_id(rid).done_at is not None
         [entry] = interactions.timeline_for(sam)
         assert (entry.summary, entry.kind, entry.direction) == ("sent it", "message", "out")
-        assert app.query_one("#today-empty").display
+        assert lines(app) == [EMPTY_TEXT]
 
 
 async def test_done_without_logging_dismisses_an_owed_reply(db, frozen):
@@ -207,3 +206,36 @@ async def test_config_cadence_is_applied_and_problems_shown(db, frozen, tmp_path
         assert highlighted(app) == f"follow-up-{jane}"
         assert lines(app)[0] == "Due today (1)"
         assert any("[cadence] mentor" in n.message for n in app._notifications)
+
+
+async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_path, frozen):
+    from textual.widgets import ContentSwitcher
+
+    from netkeep.tui.app import NetkeepApp
+
+    sam = person("Sam Lee")
+    owed = interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
+                                                        reply_owed=True, summary="coffee?"))
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.query_one("#views", ContentSwitcher).current == "today"
+        today = app.query_one(TodayView)
+        assert today.current_item.key == f"reply-{owed}"
+        app.query_one("#today-items").focus()  # (the tui work focuses Today on start)
+        await pilot.press("x")
+        assert isinstance(app.focused, Input)  # the form's first field, ready to type
+        await pilot.press("enter")  # done, nothing to log: no reply needed
+        await settle(app, pilot)
+        assert Interaction.get_by_id(owed).reply_owed is False
+        assert today.agenda.counts.replies == 0
+        await pilot.press("z")  # Sam's follow-up (60 days out) is not on the agenda
+        assert len(app.screen_stack) == 1
+        reminders.add_reminder(sam, "today", "call back")
+        today.reload()
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.query_one("#views", ContentSwitcher).current == "contact"
+        assert app.selected_id == sam

@@ -18,11 +18,12 @@ DEMO_CONTACTS = 120
 DEMO_SEED = 11
 SIZE = (120, 40)
 
-#: (file name, keys pressed from the app's start, a widget id that must exist for the shot).
+#: (file name, keys pressed from the app's start, a widget id that must then exist).
 SHOTS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("today", (), None),
     ("contact", ("2",), None),
     ("timeline", ("3",), None),
+    ("jobs", ("4",), "jobs"),
     ("thank-you", ("2", "t"), "tab-thanks"),
     ("reflect", ("2", "r"), "tab-reflect"),
     ("prep", ("2", "p"), "tab-prep"),
@@ -79,11 +80,11 @@ async def _shoot(db: Path, config_dir: Path, out: Path, name: str, keys: tuple[s
     app = NetkeepApp(db, config_dir)
     async with app.run_test(size=SIZE) as pilot:
         await _settle(app, pilot)
-        if needs is not None and not app.screen.query(f"#{needs}"):
-            return None
         for key in keys:
             await pilot.press(key)
             await _settle(app, pilot)
+        if needs is not None and not app.screen.query(f"#{needs}"):
+            return None
         await pilot.pause(0.3)  # debounced loads (the card follows the selection after a pause)
         await _settle(app, pilot)
         filename = f"{name}.svg"

@@ -17,8 +17,7 @@ def run_import(args: argparse.Namespace) -> int:
     from netkeep.interop import dedupe, report
 
     plan = dedupe.plan(result, args.on_duplicate)
-    if args.dry_run or plan.problems:
-        print("\n".join(report.preview_lines(plan)))
+    print("\n".join(report.preview_lines(plan)))
     if plan.problems:
         print("Unreadable rows:", file=sys.stderr)
         print("\n".join(report.problem_lines(plan)), file=sys.stderr)

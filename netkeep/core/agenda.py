@@ -31,7 +31,6 @@ from netkeep.store.models import (
 )
 
 WEEK_DAYS = 7
-KINDS = ("follow-up", "reminder", "reply", "thanks", "commitment", "loop", "intro")
 #: Kinds whose date can be moved.
 SNOOZABLE = ("follow-up", "reminder", "commitment")
 
@@ -40,6 +39,8 @@ SNOOZABLE = ("follow-up", "reminder", "commitment")
 class AgendaItem:
     """One thing to do.
 
+    ``kind`` is ``follow-up``, ``reminder``, ``reply``, ``thanks``, ``commitment``, ``loop``
+    or ``intro``; ``ref_id`` is that record's id (a follow-up's is the contact's).
     ``contact_id`` is the person to get in touch with (for a loop: the introducer;
     ``other_*`` is the referral). For an intro, ``other_*`` is the second person.
     """
@@ -172,21 +173,21 @@ def _follow_ups(where, limit: int) -> tuple[list[AgendaItem], int]:
     rows = (Contact.select(Contact.id, Contact.full_name, Contact.next_follow_up,
                            Contact.last_contact_at)
             .where(where & (Contact.archived == False))  # noqa: E712
-            .order_by(Contact.next_follow_up, Contact.id).limit(limit))
-    items = [AgendaItem("follow-up", c.id, c.id, c.full_name, _follow_up_text(c.last_contact_at),
-                        c.next_follow_up) for c in rows]
+            .order_by(Contact.next_follow_up, Contact.id).limit(limit).tuples())
+    items = [AgendaItem("follow-up", cid, cid, name, _follow_up_text(last), due)
+             for cid, name, due, last in rows]
     return items, total
 
 
 def _reminders(where, limit: int) -> tuple[list[AgendaItem], int]:
-    query = (Reminder.select(Reminder.id, Reminder.due_on, Reminder.reason, Contact.id,
-                             Contact.full_name)
+    query = (Reminder.select(Reminder.id, Contact.id, Contact.full_name, Reminder.reason,
+                             Reminder.due_on)
              .join(Contact)
              .where(where & Reminder.done_at.is_null() & (Contact.archived == False)))  # noqa: E712
     total = query.count()
-    items = [AgendaItem("reminder", r.id, r.contact.id, r.contact.full_name,
-                        r.reason or "reminder", r.due_on)
-             for r in query.order_by(Reminder.due_on, Reminder.id).limit(limit)]
+    items = [AgendaItem("reminder", ref, cid, name, reason or "reminder", due)
+             for ref, cid, name, reason, due
+             in query.order_by(Reminder.due_on, Reminder.id).limit(limit).tuples()]
     return items, total
 
 
@@ -231,15 +232,17 @@ def _thanks(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
 
 
 def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
-    query = (Commitment.select(Commitment, Contact.id, Contact.full_name)
+    query = (Commitment.select(Commitment.id, Contact.id, Contact.full_name, Commitment.owner,
+                               Commitment.text, Commitment.due_on)
              .join(Contact)
              .where(Commitment.done_at.is_null() & (Contact.archived == False)))  # noqa: E712
     total = query.count()
     rows = query.order_by(Commitment.due_on.is_null(), Commitment.due_on,
-                          Commitment.owner, Commitment.id).limit(limit)
-    items = tuple(AgendaItem("commitment", c.id, c.contact.id, c.contact.full_name,
-                             ("I promised: " if c.owner == "me" else "They promised: ") + c.text,
-                             c.due_on, owner=c.owner) for c in rows)
+                          Commitment.owner, Commitment.id).limit(limit).tuples()
+    items = tuple(AgendaItem("commitment", ref, cid, name,
+                             ("I promised: " if owner == "me" else "They promised: ") + text,
+                             due_on, owner=owner)
+                  for ref, cid, name, owner, text, due_on in rows)
     return items, total
 
 
@@ -295,11 +298,6 @@ def agenda(*, limit: int = 100, day: date | None = None) -> Agenda:
     counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros,
                           n_thanks)
     return Agenda(day, overdue, today, week, owed, promised, open_loops, offered, thanks, counts)
-
-
-def counts() -> AgendaCounts:
-    """Just the totals (for a header)."""
-    return agenda(limit=0).counts
 
 
 def default_kind(item: AgendaItem) -> str:

@@ -70,6 +70,7 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
         tag_ids = _tag_ids({tag for data in inputs for tag in data.tags})
         now = pendulum.now("UTC")
         stamp = Contact.created_at.db_value(now)
+        overrides = cadence.configured_overrides()  # read once, not once per contact
         fields = None
         for start in range(0, len(inputs), BATCH):
             chunk = inputs[start:start + BATCH]
@@ -80,7 +81,7 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
                 row = _fields(data, company)
                 follow_up = data.next_follow_up or cadence.next_follow_up(
                     data.met_on or now.date(),
-                    cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days))
+                    cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days, overrides))
                 row.update(
                     uid=data.uid or str(uuid.uuid4()), created_at=stamp, updated_at=stamp,
                     company=company.id if company else None, job_search=int(data.job_search),

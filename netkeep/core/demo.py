@@ -170,12 +170,14 @@ class _Builder:
 
     # -- companies, tags ---------------------------------------------------------------
     def companies_and_tags(self) -> None:
-        rows = [(i, name, normalise_company(name), None, f"Works in {industry}.", self.now_text)
+        rows = [(i, name, normalise_company(name), None, "", f"Works in {industry}.", self.now_text)
                 for i, (name, _domain, industry) in enumerate(words.COMPANIES, start=1)]
+        # The job search: six target employers, the best-ranked ones furthest along.
+        stages = ("interviewing", "applied", "applied", "researching", "researching", "researching")
         for rank, company_id in enumerate(self.rng.sample(range(1, len(rows) + 1), 6), start=1):
             row = rows[company_id - 1]
-            rows[company_id - 1] = (*row[:3], rank, row[4], row[5])
-        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank,
+            rows[company_id - 1] = (*row[:3], rank, stages[rank - 1], *row[5:])
+        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank, Company.stage,
                           Company.notes, Company.created_at], rows)
         _insert(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
         # A few big employers, many small ones: Zipf-like weights.
@@ -242,12 +244,12 @@ class _Builder:
             if contact_type in TYPE_TAGS:
                 tags.add(words.TAGS.index(TYPE_TAGS[contact_type]) + 1)
             tags = sorted(tags)
-            domain = words.COMPANIES[company - 1][1] if company else "mail.example"
+            domain, label = (words.COMPANIES[company - 1][1], "work") if company else ("mail.example", "home")
             emails = []
             if rng.random() < 0.85:
                 emails.append(f"{_ascii(given)}.{_ascii(family)}@{domain}")
             for position, email in enumerate(emails):
-                method_rows.append((index, "email", "work", email, position))
+                method_rows.append((index, "email", label, email, position))
             if rng.random() < 0.4:
                 phone = f"+1 555 {rng.randrange(100, 999)} {rng.randrange(1000, 9999)}"
                 method_rows.append((index, "phone", "mobile", phone, 0))
@@ -297,6 +299,12 @@ class _Builder:
                 first = datetime.combine(person.met_on, datetime.min.time()) + timedelta(hours=rng.randrange(9, 20))
                 moments[0] = min(first, self.end - timedelta(hours=1))
                 moments.sort()
+            # Most people were kept in touch with: their last touch is within their cadence.
+            days = cadence.cadence_for(person.contact_type, person.job_search)
+            recent = max(start, self.end - timedelta(days=days))
+            if moments[-1] < recent and rng.random() < 0.7:
+                span = int((self.end - recent).total_seconds())
+                moments.append(recent + timedelta(seconds=rng.randrange(3600, max(3601, span))))
             for position, moment in enumerate(moments):
                 interaction_id += 1
                 if position == 0 and person.event:

@@ -13,7 +13,9 @@ from netkeep.store.models import Company, Contact, ContactTag, Tag
 STOPWORDS = frozenset(
     "a an and any are for from get has have her his into its looking me more need needs "
     "new not of on or our she some someone something the their them they this to who "
-    "wants with would you your about help find good".split()
+    "wants with would you your about help find good company companies person people "
+    "intro intros introduction contact contacts referral referrals role job jobs work "
+    "position advice chat talk".split()
 )
 #: How much a matching word counts in each field.
 WEIGHTS = {"title": 3, "company": 3, "tags": 2, "notes": 1}
@@ -44,13 +46,13 @@ def split_needs(text: str) -> list[str]:
 
 
 def stems(need: str) -> list[str]:
-    """The words of a need worth matching, trimmed so ``designer`` finds ``design``."""
+    """The words of a need worth matching, cut to six letters so ``designer`` finds ``design``."""
     found = []
     for word in re.findall(r"[\w+#.-]+", need.casefold()):
         word = word.strip(".-")
         if len(word) < 3 or word in STOPWORDS:
             continue
-        stem = word[: max(4, len(word) - 3)] if len(word) > 5 else word
+        stem = word[:6] if len(word) > 6 else word
         if stem not in found:
             found.append(stem)
     return found
@@ -79,7 +81,7 @@ def suggest_for_need(need: str, *, exclude: int | None = None, limit: int = 5) -
         clause = Contact.search_text.contains(word)
         match = clause if match is None else (match | clause)
     query = (Contact.select(Contact.id, Contact.full_name, Contact.title, Contact.notes,
-                            Company.name, tags.c.names)
+                            Company.name, tags.c.names, Contact.last_contact_at)
              .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
              .join(tags, JOIN.LEFT_OUTER, on=(tags.c.contact_id == Contact.id))
              .where(match & (Contact.archived == False))  # noqa: E712
@@ -87,13 +89,18 @@ def suggest_for_need(need: str, *, exclude: int | None = None, limit: int = 5) -
     if exclude is not None:
         query = query.where(Contact.id != exclude)
     helpers = []
-    for cid, name, title, notes, company, tag_names in query:
+    recent: dict[int, float] = {}
+    for cid, name, title, notes, company, tag_names, last_contact in query:
         fields = {"title": title.casefold(), "company": (company or "").casefold(),
                   "tags": (tag_names or "").casefold(), "notes": notes.casefold()}
         score, why = _score(words, fields)
         if why:
             helpers.append(Helper(cid, name, company or "", title, score, why))
-    helpers.sort(key=lambda h: (-h.score, h.name.casefold()))
+            recent[cid] = last_contact.timestamp() if last_contact else 0.0
+    # best match first; among equals, the people I have been in touch with lately
+    helpers.sort(key=lambda h: h.name.casefold())
+    helpers.sort(key=lambda h: recent[h.contact_id], reverse=True)
+    helpers.sort(key=lambda h: h.score, reverse=True)
     return helpers[:limit]
 
 

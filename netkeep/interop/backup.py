@@ -13,13 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
-from peewee import IntegrityError
+from peewee import IntegrityError, InterfaceError
 
 from netkeep.core.errors import NetkeepError
 from netkeep.store.bulk import insert_rows, update_column
 from netkeep.store.database import schema_version
 from netkeep.store.models import ALL_MODELS, database
-from netkeep.interop.textfile import BadFile, read_text
+from netkeep.interop.textfile import MAX_BACKUP_BYTES, BadFile, read_text
 
 FORMAT = "netkeep-backup"
 VERSION = 1
@@ -27,7 +27,6 @@ VERSION = 1
 BATCH = 20_000
 
 Progress = Callable[[int, int], None]
-_SCALARS = (str, int, float, bool)
 
 
 def _columns(model) -> list[str]:
@@ -41,7 +40,7 @@ def snapshot() -> dict:
         query = model.select(*model._meta.sorted_fields).order_by(*_order(model))
         tables[model._meta.table_name] = {
             "columns": _columns(model),
-            "rows": [list(row) for row in database.execute(query)],
+            "rows": database.execute(query).fetchall(),
         }
     return {
         "format": FORMAT,
@@ -62,7 +61,8 @@ def _order(model):
 def write_backup(out) -> dict[str, int]:
     """Write the backup to the text stream ``out``; return row counts by table."""
     data = snapshot()
-    json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+    # dumps + one write: json.dump feeds the file many small chunks and is ~3x slower.
+    out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     out.write("\n")
     return {name: len(table["rows"]) for name, table in data["tables"].items()}
 
@@ -73,7 +73,7 @@ def is_empty() -> bool:
 
 def load(path: str | Path) -> dict:
     """Read and check a backup file."""
-    text = read_text(path, "a netkeep JSON backup")
+    text = read_text(path, "a netkeep JSON backup", MAX_BACKUP_BYTES)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -97,11 +97,8 @@ def load(path: str | Path) -> dict:
         if columns != _columns(known[name]) or not isinstance(table.get("rows"), list):
             raise BadFile(f"{path}: the backup's table '{name}' does not match this netkeep's")
         width = len(columns)
-        for row in table["rows"]:
-            if not isinstance(row, list) or len(row) != width or not all(
-                    value is None or type(value) in _SCALARS for value in row):
-                raise BadFile(f"{path}: table '{name}' has a row that is not a list of "
-                              f"{width} plain values")
+        if any(type(row) is not list or len(row) != width for row in table["rows"]):
+            raise BadFile(f"{path}: table '{name}' has a row that is not a list of {width} values")
     return data
 
 
@@ -111,6 +108,9 @@ def restore(data: dict, progress: Progress | None = None) -> dict[str, int]:
         return _restore(data["tables"], progress)
     except (IntegrityError, sqlite3.IntegrityError) as error:
         raise NetkeepError(f"the backup does not hold together ({error}); nothing was restored") from None
+    except (InterfaceError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as error:
+        raise NetkeepError(f"the backup holds a value that is not plain text or a number ({error}); "
+                           "nothing was restored") from None
 
 
 def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:

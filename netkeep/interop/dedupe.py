@@ -133,6 +133,7 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
     index = _Index()
     file_uids = {c.data.uid for c in result.candidates if c.data.uid}
     steps: list[Step] = []
+    current = _Current()
     for number, candidate in enumerate(result.candidates):
         data, link_uid = _introducer(candidate, index, file_uids)
         match = index.find(data)
@@ -154,13 +155,34 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
         if on_duplicate == "skip":
             steps.append(Step("skip", candidate, data, ref, existing, how, reason="already there"))
             continue
-        merged, changes = merge_into(contacts.get_card(ref).to_input(), data)
+        merged, changes = merge_into(current.input(ref), data)
         if changes:
             steps.append(Step("update", candidate, merged, ref, existing, how, tuple(changes),
                               link_uid=link_uid if merged.introduced_by_id is None else ""))
         else:
             steps.append(Step("skip", candidate, data, ref, existing, how, reason="nothing new"))
     return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden)
+
+
+class _Current:
+    """Existing contacts as form input: one by one for a few, all in one go for many."""
+
+    #: Past this many lookups, every contact is read at once.
+    BULK_AFTER = 200
+
+    def __init__(self) -> None:
+        self.lookups = 0
+        self.loaded: dict[int, ContactInput] | None = None
+
+    def input(self, contact_id: int) -> ContactInput:
+        self.lookups += 1
+        if self.loaded is None and self.lookups > self.BULK_AFTER:
+            from netkeep.interop.exportdata import load_contacts
+
+            self.loaded = {c.id: c.to_input() for c in load_contacts()}
+        if self.loaded is not None:
+            return self.loaded[contact_id]
+        return contacts.get_card(contact_id).to_input()
 
 
 def _introducer(candidate: Candidate, index: _Index, file_uids: set[str]) -> tuple[ContactInput, str]:

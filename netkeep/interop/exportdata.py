@@ -7,6 +7,7 @@ from datetime import date
 
 from peewee import JOIN
 
+from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Tag, database
 
 
@@ -45,14 +46,25 @@ class ExportContact:
     phones: tuple[tuple[str, str], ...]
     urls: tuple[tuple[str, str], ...]
     tags: tuple[str, ...]
+    introduced_by_id: int | None = None
 
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    def to_input(self) -> ContactInput:
+        """The contact as form input (what ``ContactCard.to_input`` gives), for merging."""
+        return ContactInput(
+            full_name=self.full_name, title=self.title, company=self.company,
+            emails=tuple(Method("email", v, label) for v, label in self.emails),
+            phones=tuple(Method("phone", v, label) for v, label in self.phones),
+            urls=tuple(Method("url", v, label) for v, label in self.urls),
+            linkedin_url=self.linkedin_url, website=self.website, location=self.location,
+            birthday=self.birthday, contact_type=self.contact_type, job_search=self.job_search,
+            how_met=self.how_met, met_on=date.fromisoformat(self.met_on) if self.met_on else None,
+            met_at=self.met_at, introduced_by_id=self.introduced_by_id, needs=self.needs,
+            notes=self.notes, tags=self.tags, cadence_days=self.cadence_days,
+            next_follow_up=(date.fromisoformat(self.next_follow_up)
+                            if self.follow_up_manual and self.next_follow_up else None),
+            given_name=self.given_name, family_name=self.family_name, source=self.source,
+            uid=self.uid,
+        )
 
 
 def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
@@ -76,7 +88,7 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
                      Contact.met_at, Introducer.uid, Introducer.full_name, Contact.needs,
                      Contact.notes, Contact.cadence_days, Contact.next_follow_up,
                      Contact.follow_up_manual, Contact.last_contact_at, Contact.archived,
-                     Contact.source, Contact.created_at)
+                     Contact.source, Contact.created_at, Contact.introduced_by)
              .join_from(Contact, Company, JOIN.LEFT_OUTER)
              .join_from(Contact, Introducer, JOIN.LEFT_OUTER,
                         on=(Contact.introduced_by == Introducer.id))
@@ -84,17 +96,18 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
     if not include_archived:
         query = query.where(Contact.archived == False)  # noqa: E712
     result = []
+    # A raw cursor: dates and times come back as the stored ISO text.
     for row in database.execute(query):
         (cid, uid, full, given, family, title, company, website, location, linkedin, birthday,
          ctype, job, how, met_on, met_at, intro_uid, intro_name, needs, notes, cadence, follow,
-         manual, last, archived, source, created) = row
+         manual, last, archived, source, created, introducer_id) = row
         own = methods.get(cid, {})
         result.append(ExportContact(
             cid, uid, full, given, family, title, company or "", website, location, linkedin,
-            birthday, ctype, bool(job), how, _text(met_on), met_at, intro_uid or "",
-            intro_name or "", needs, notes, cadence, _text(follow), bool(manual), _text(last),
-            bool(archived), source, _text(created),
+            birthday, ctype, bool(job), how, met_on or "", met_at, intro_uid or "",
+            intro_name or "", needs, notes, cadence, follow or "", bool(manual), last or "",
+            bool(archived), source, created,
             tuple(own.get("email", ())), tuple(own.get("phone", ())), tuple(own.get("url", ())),
-            tuple(tags.get(cid, ())),
+            tuple(tags.get(cid, ())), introducer_id,
         ))
     return result

@@ -32,6 +32,11 @@ def parse_text(text: str, name: str = "the file") -> ParseResult:
     header = next(rows, None)
     columns = header_map(header[1]) if header else {}
     if not is_google_header(columns):
+        from netkeep.interop.linkedin import is_linkedin_header
+
+        if is_linkedin_header(columns) or text.lstrip().startswith("Notes:"):
+            raise BadFile(f"{name} is a LinkedIn Connections.csv; import it with "
+                          "'netkeep import linkedin'")
         shown = ",".join(header[1][:4]) if header else ""
         raise BadFile(f"{name} is not {WHAT}: its header starts '{clean(shown)[:80]}', expected "
                       "'First Name,…' or 'Name,Given Name,…' with 'E-mail 1 - Value'")

@@ -24,20 +24,31 @@ def parse(path: str | Path) -> ParseResult:
     return parse_text(read_text(path, WHAT), str(path))
 
 
+def is_linkedin_header(columns: dict[str, int]) -> bool:
+    return ("first name" in columns and "last name" in columns
+            and ("connected on" in columns or "position" in columns))
+
+
 def parse_text(text: str, name: str = "the file") -> ParseResult:
     result = ParseResult(source="linkedin")
     rows = rows_with_lines(text, name)
     columns: dict[str, int] | None = None
     width = 0
+    first = None
     for line, row in rows:
         if line > HEADER_SEARCH_LINES:
             break
         candidate = header_map(row)
-        if "first name" in candidate and "last name" in candidate:
+        first = first if first is not None else candidate
+        if is_linkedin_header(candidate):
             columns, width = candidate, len(row)
             break
     if columns is None:
-        raise BadFile(f"{name} is not {WHAT}: no 'First Name,Last Name,…' header row found")
+        from netkeep.interop.google import is_google_header
+
+        if first is not None and is_google_header(first):
+            raise BadFile(f"{name} is a Google Contacts CSV; import it with 'netkeep import google'")
+        raise BadFile(f"{name} is not {WHAT}: no 'First Name,Last Name,…,Connected On' header row found")
     for line, row in rows:
         if not any(field.strip() for field in row):
             continue

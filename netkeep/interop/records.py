@@ -62,7 +62,11 @@ class ParseResult:
 
 def clean(text: str | None) -> str:
     """One line of imported text: control characters gone, whitespace runs collapsed."""
-    return " ".join(strip_controls(text or "", multiline=True).split())
+    if not text:
+        return ""
+    if not text.isprintable():  # rare: only then is the regex needed
+        text = strip_controls(text, multiline=True)
+    return " ".join(text.split())
 
 
 def clean_block(text: str | None) -> str:

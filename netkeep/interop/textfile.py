@@ -7,15 +7,17 @@ from pathlib import Path
 
 from netkeep.core.errors import NetkeepError
 
-#: Larger files are refused rather than read into memory.
+#: Larger contact files are refused rather than read into memory.
 MAX_BYTES = 200 * 1024 * 1024
+#: A backup of a big network is larger (30,000 contacts with their timelines: ~80 MB).
+MAX_BACKUP_BYTES = 1024 * 1024 * 1024
 
 
 class BadFile(NetkeepError):
     """A file that cannot be imported at all; the message says why in one line."""
 
 
-def read_text(path: str | Path, what: str) -> str:
+def read_text(path: str | Path, what: str, limit: int = MAX_BYTES) -> str:
     """The text of ``path``; ``what`` names the expected kind ("a LinkedIn CSV") in messages.
 
     UTF-8 with or without a BOM and UTF-16 with a BOM are decoded; other bytes that are
@@ -25,8 +27,8 @@ def read_text(path: str | Path, what: str) -> str:
     try:
         if path.is_dir():
             raise BadFile(f"{path} is a folder, not {what}")
-        if path.stat().st_size > MAX_BYTES:
-            raise BadFile(f"{path} is too large to import (over {MAX_BYTES // 2**20} MB)")
+        if path.stat().st_size > limit:
+            raise BadFile(f"{path} is too large to import (over {limit // 2**20} MB)")
         data = path.read_bytes()
     except FileNotFoundError:
         raise BadFile(f"{path}: no such file") from None

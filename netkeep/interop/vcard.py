@@ -185,7 +185,7 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
             full = clean(" ".join(part.replace(",", " ")
                                   for part in (prefix, given, additional, family, suffix)))
     company = clean((_parts(props["ORG"][0]) or [""])[0]) if "ORG" in props else ""
-    emails = tuple(Method("email", clean(_text(p)), _label(p, labels))
+    emails = tuple(Method("email", clean(_text(p)).removeprefix("mailto:"), _label(p, labels))
                    for p in props.get("EMAIL", []) if clean(_text(p)))
     phones = tuple(Method("phone", _phone(_text(p)), _label(p, labels))
                    for p in props.get("TEL", []) if clean(_text(p)))
@@ -252,7 +252,8 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
 
 
 def _phone(value: str) -> str:
-    return clean(value).removeprefix("tel:")
+    """``tel:+1-555-0100;ext=12`` (a 4.0 URI) → ``+1-555-0100``."""
+    return clean(value).removeprefix("tel:").split(";")[0].strip()
 
 
 def _location(addresses) -> str:

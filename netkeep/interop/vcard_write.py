@@ -17,13 +17,15 @@ from netkeep.interop.exportdata import ExportContact
 #: Labels vCard has a TYPE for; any other label travels as an Apple-style X-ABLabel.
 STANDARD_TYPES = {"work", "home", "cell", "fax", "pager", "video", "textphone"}
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-_ESCAPES = str.maketrans({"\\": "\\\\", ",": "\\,", ";": "\\;", "\n": "\\n", "\r": ""})
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._@-]")
 
 
 def escape(text: str) -> str:
     """A TEXT value with backslash, comma, semicolon and line breaks escaped."""
-    return text.translate(_ESCAPES)
+    # str.replace is several times faster than str.translate here (30,000 cards).
+    if "\\" in text:
+        text = text.replace("\\", "\\\\")
+    return text.replace(",", "\\,").replace(";", "\\;").replace("\r", "").replace("\n", "\\n")
 
 
 def param(value: str) -> str:
@@ -34,18 +36,20 @@ def param(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character."""
-    if len(line) <= 75 and line.isascii():
-        return line + "\r\n"
-    pieces, current, size = [], [], 0
-    limit = 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size, limit = [], 0, 74
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
+    if line.isascii():
+        if len(line) <= 75:
+            return line + "\r\n"
+        pieces = [line[:75]] + [line[start:start + 74] for start in range(75, len(line), 74)]
+        return "\r\n ".join(pieces) + "\r\n"
+    data = line.encode("utf-8")
+    pieces, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # never cut inside a character
+            end -= 1
+        pieces.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74
+    pieces.append(data[start:].decode("utf-8"))
     return "\r\n ".join(pieces) + "\r\n"
 
 

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.widgets import ContentSwitcher, Footer, Header, TabbedContent
 
 from netkeep.core import contacts
 from netkeep.core.config import load_config
@@ -52,9 +52,10 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         Binding("l", "log_interaction", "Log", id="app.log", tooltip="Log a conversation, message or note"),
         Binding("m", "log_meeting", "Meeting", show=False, id="app.log_meeting",
                 tooltip="Log a meeting: points covered, advice, commitments"),
-        Binding("slash", "focus_filter", "Filter", id="app.filter", tooltip="Type to filter the contact list"),
+        Binding("slash", "focus_filter", "Filter", show=False, id="app.filter",
+                tooltip="Type to filter the contact list"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netkeep"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave netkeep"),
         Binding("a", "archive_contact", "Archive", show=False, id="app.archive",
                 tooltip="Archive the selected contact"),
         Binding("d", "delete_contact", "Delete", show=False, id="app.delete",
@@ -70,6 +71,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
                 tooltip="Everyone's interactions, newest first"),
         Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
                 tooltip="The job search: target employers and who you know there"),
+        Binding("f", "show_tab('tab-followups')", "Follow-ups", show=False, id="app.tab_followups",
+                tooltip="Needs, commitments, reminders and intros of the selected contact"),
         Binding("t", "show_tab('tab-thanks')", "Thank-you", show=False, id="app.tab_thanks",
                 tooltip="Thank-you notes for the selected contact"),
         Binding("r", "show_tab('tab-reflect')", "Reflect", show=False, id="app.tab_reflect",
@@ -106,6 +109,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        today = self._view("today")
+        if today is not None:  # the app opens on the agenda, ready for its keys
+            self.focus_inside(today)
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False)
@@ -113,6 +119,10 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     def set_counts(self, text: str) -> None:
         """Show the agenda counts (``3 due · 1 reply owed``) in the header."""
         self.sub_title = text
+
+    def on_today_view_counts_changed(self, message) -> None:
+        """The agenda (``TodayView.CountsChanged``) has new totals for the header."""
+        self.set_counts(message.text)
 
     @property
     def contact_list(self) -> ContactList:
@@ -161,7 +171,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
         self.query_one("#views", ContentSwitcher).current = "contact"
-        self.contact_view.show_tab("tab-card")
+        self.query_one("#contact-tabs", TabbedContent).active = "tab-card"
+        self._keep_focus_visible()
 
     # ------------------------------------------------------------ refreshing
 
@@ -219,12 +230,40 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             from netkeep.tui.jobs import JobsView
 
             await switcher.mount(JobsView(id="jobs"))
-        if self._view(view_id) is not None:
-            switcher.current = view_id
+        view = self._view(view_id)
+        if view is None:
+            return
+        switcher.current = view_id
+        if view_id == "contact":
+            self._keep_focus_visible()
+        else:  # Today, Timeline and Jobs have their own keys: put the focus there
+            self.focus_inside(view)
 
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")
-        self.contact_view.show_tab(tab_id)
+        pane = await self.contact_view.show_tab(tab_id)
+        if pane is not None:
+            self.focus_inside(pane)
+
+    def focus_inside(self, widget: Widget) -> None:
+        """Focus ``widget``'s first focusable part (after it is shown)."""
+
+        def focus() -> None:
+            for candidate in [widget, *widget.query("*")]:
+                if candidate.focusable:
+                    candidate.focus()
+                    return
+
+        self.call_after_refresh(focus)
+
+    def _keep_focus_visible(self) -> None:
+        """If the focus was in a view that is now hidden, give it to the contact list."""
+        focused = self.focused
+        views = self.query_one("#views", ContentSwitcher)
+        current = self._view(views.current) if views.current else None
+        if focused is None or (focused in views.walk_children() and current is not None
+                               and focused not in current.walk_children()):
+            self.contact_list.rows_view.focus()
 
     def action_help(self) -> None:
         from netkeep.tui.help import HelpScreen, key_table

@@ -21,6 +21,7 @@ ACTIONS = (
     ("view: Contact", "The selected contact's card and timeline", "show_view('contact')"),
     ("view: Timeline", "Everyone's interactions, newest first", "show_view('timeline')"),
     ("view: Job search", "Target employers and who you know at each", "show_view('jobs')"),
+    ("contact: Follow-ups tab", "Needs, commitments, reminders and intros", "show_tab('tab-followups')"),
     ("contact: Thank-you tab", "Thank-you notes for the selected contact", "show_tab('tab-thanks')"),
     ("contact: Reflect tab", "Reflect on the last conversation", "show_tab('tab-reflect')"),
     ("contact: Prep tab", "Prepare the next meeting", "show_tab('tab-prep')"),

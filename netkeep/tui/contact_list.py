@@ -259,7 +259,9 @@ class ContactList(ReportsWorkerErrors, Vertical):
         if message.complete:
             self.loaded = True
             # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
-            # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees them.
+            # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees
+            # them; the collection first keeps garbage cycles from being frozen with them.
+            gc.collect()
             gc.freeze()
         else:
             self.border_title = "Contacts (loading…)"
@@ -351,4 +353,5 @@ class ContactList(ReportsWorkerErrors, Vertical):
             self.rows_view.focus()
 
     def focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not on the next idle: keys typed right after "/" must land in the filter.
+        self.screen.set_focus(self.query_one("#filter", Input))

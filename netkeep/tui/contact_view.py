@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -22,6 +23,7 @@ from netkeep.tui.workers import ReportsWorkerErrors
 #: Tabs beyond the card: (tab id, title, module, class). Each pane is mounted only when its
 #: module is present; it gets ``show_contact(contact_id)`` whenever the selection changes.
 PANE_TABS = (
+    ("tab-followups", "Follow-ups", "netkeep.tui.followups_pane", "FollowupsPane"),
     ("tab-thanks", "Thank-you", "netkeep.tui.thanks", "ThanksPane"),
     ("tab-reflect", "Reflect", "netkeep.tui.reflect", "ReflectPane"),
     ("tab-prep", "Prep", "netkeep.tui.prep", "PrepPane"),
@@ -51,7 +53,11 @@ class ContactView(ReportsWorkerErrors, Vertical):
         super().__init__(**kwargs)
         self.contact_id: int | None = None
         self.card: ContactCard | None = None
+        #: Tabs whose pane module is installed, and the panes mounted so far.
+        self.tabs: list[str] = []
         self.panes: dict[str, Widget] = {}
+        #: Which contact each pane was last given (panes load only while their tab is open).
+        self.shown_in_pane: dict[str, int | None] = {}
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -61,25 +67,34 @@ class ContactView(ReportsWorkerErrors, Vertical):
                     yield Static(NO_CONTACT, id="card", markup=False)
                     yield Rule(line_style="heavy")
                     yield Static("", id="contact-timeline", markup=False)
-            for tab_id, title, module, name in PANE_TABS:
-                cls = pane_class(module, name)
-                if cls is not None:
-                    pane = cls()
-                    self.panes[tab_id] = pane
-                    with TabPane(title, id=tab_id):
-                        yield pane
+            for tab_id, title, module, _name in PANE_TABS:
+                if importlib.util.find_spec(module) is not None:
+                    self.tabs.append(tab_id)
+                    yield TabPane(title, id=tab_id)  # its pane is imported and mounted on first visit
 
     def on_mount(self) -> None:
         self.border_title = "Contact"
 
     def has_tab(self, tab_id: str) -> bool:
-        return tab_id == "tab-card" or tab_id in self.panes
+        return tab_id == "tab-card" or tab_id in self.tabs
 
-    def show_tab(self, tab_id: str) -> None:
+    async def show_tab(self, tab_id: str) -> Widget | None:
+        """Open a tab (mounting its pane the first time); return its pane, if it has one."""
+        await self._mount_pane(tab_id)
         self.query_one(TabbedContent).active = tab_id
         pane = self.panes.get(tab_id)
         if pane is not None and hasattr(pane, "focus_default"):
             self.call_after_refresh(pane.focus_default)  # the pane's keys work at once
+        return pane
+
+    async def _mount_pane(self, tab_id: str) -> None:
+        if tab_id not in self.tabs or tab_id in self.panes:
+            return
+        _tab, title, module, name = next(spec for spec in PANE_TABS if spec[0] == tab_id)
+        cls = pane_class(module, name)
+        pane = cls() if cls is not None else Static(f"The {title} pane could not be loaded.", markup=False)
+        self.panes[tab_id] = pane
+        await self.query_one(f"#{tab_id}", TabPane).mount(pane)
 
     def show_contact(self, contact_id: int | None, *, delay: float = 0, at_once: bool = False) -> None:
         """Load and show this contact (None: nothing selected) here and in every pane.
@@ -95,15 +110,28 @@ class ContactView(ReportsWorkerErrors, Vertical):
             self._timer = self.set_timer(delay, lambda: self.show_contact(contact_id))
             return
         self.contact_id = contact_id
-        for pane in self.panes.values():
-            pane.show_contact(contact_id)
+        self._update_active_pane()
         if at_once:
             self._card_loaded(self.read(contact_id))
         else:
             self._load(contact_id)
 
     def reload(self) -> None:
+        self.shown_in_pane.clear()  # every pane reads again when next shown
         self.show_contact(self.contact_id)
+
+    def _update_active_pane(self) -> None:
+        """Give the visible pane the selected contact; hidden panes catch up when their tab opens."""
+        tab_id = self.query_one(TabbedContent).active
+        pane = self.panes.get(tab_id)
+        if hasattr(pane, "show_contact") and self.shown_in_pane.get(tab_id, -1) != self.contact_id:
+            self.shown_in_pane[tab_id] = self.contact_id
+            pane.show_contact(self.contact_id)
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        await self._mount_pane(event.pane.id or "")
+        self._update_active_pane()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:

@@ -83,6 +83,7 @@ class FollowupForm(ModalScreen):
     """Base: a titled box, an error line, Enter submits, Esc cancels."""
 
     DEFAULT_CSS = FORM_CSS
+    AUTO_FOCUS = "*"  # the first field, whatever the app's own AUTO_FOCUS names
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="followup_form.cancel"),
         Binding("ctrl+s", "submit", "Save", id="followup_form.save"),

@@ -62,10 +62,6 @@ class TodayView(Vertical):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    TodayView > #today-empty {
-        padding: 1 2;
-        color: $text-muted;
-    }
     TodayView > #today-hint {
         color: $text-muted;
         padding: 0 1;
@@ -99,12 +95,10 @@ class TodayView(Vertical):
         self._items: dict[str, AgendaItem] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(EMPTY_TEXT, id="today-empty", markup=False)
         yield OptionList(id="today-items")
         yield Static(KEYS_HINT, id="today-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#today-empty").display = False
         self._load(first=True)
 
     # -- loading -------------------------------------------------------------------
@@ -153,18 +147,19 @@ class TodayView(Vertical):
                 more = agenda_core.total_text(name, total, len(items))
                 rows.append(Option(Text(f"  … and {more} more", style="dim"),
                                    disabled=True))
+        if not rows:  # the list stays (and keeps the focus) with a friendly line in it
+            rows.append(Option(Text(EMPTY_TEXT, style="italic"), id="empty", disabled=True))
         options.set_options(rows)
-        self.query_one("#today-empty").display = agenda.empty
-        options.display = not agenda.empty
-        if rows:
-            keys = [row.id for row in rows]
-            if current is not None and current.key in keys:
-                options.highlighted = keys.index(current.key)
-            else:
-                enabled = [i for i, row in enumerate(rows) if not row.disabled]
-                later = [i for i in enabled if previous is not None and i >= previous]
-                options.highlighted = (later or enabled or [None])[0]
-        self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
+        keys = [row.id for row in rows]
+        if current is not None and current.key in keys:
+            options.highlighted = keys.index(current.key)
+        else:  # the item is gone (done, snoozed): the next one takes its place
+            enabled = [i for i, row in enumerate(rows) if not row.disabled]
+            later = [i for i in enabled if previous is not None and i >= previous]
+            options.highlighted = (later or enabled or [None])[0]
+        summary = agenda_core.header_text(agenda.counts)
+        self.border_subtitle = summary
+        self.post_message(self.CountsChanged(agenda.counts, summary))
 
     # -- the highlighted item ----------------------------------------------------
 

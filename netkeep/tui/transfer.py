@@ -522,7 +522,9 @@ def start_merge(app, keep_id: int | None = None) -> None:
             if other is not None:
                 app.push_screen(MergeScreen(keep, other))
 
-        app.push_screen(PickContactScreen("Merge which contact into it?", exclude=keep), open_merge)
+        prompt = "Merge which contact into it?" if keep_id is None else \
+            "Merge which contact into the selected contact?"
+        app.push_screen(PickContactScreen(prompt, exclude=keep), open_merge)
 
     if keep_id is None:
         app.push_screen(PickContactScreen("Merge contacts: which one do you keep?"), pick_other)

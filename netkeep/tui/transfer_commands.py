@@ -35,8 +35,10 @@ class TransferCommands(Provider):
             ("export: Calendar of follow-ups", "an .ics file your calendar can subscribe to",
              partial(app.push_screen, ExportScreen("ics"))),
             ("contact: Merge two contacts", "fold a duplicate into the contact you keep",
-             partial(start_merge, app, current if isinstance(current, int) else None)),
-        ]
+             partial(start_merge, app)),
+        ] + ([("contact: Merge a duplicate into this contact",
+               "choose the duplicate; you pick which values win",
+               partial(start_merge, app, current))] if isinstance(current, int) else [])
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():

@@ -1,6 +1,6 @@
 """Benchmark the main app at LinkedIn scale (not a test: run it by hand).
 
-    uv run python tests/bench/bench_tui.py [--contacts 30000] [--db /tmp/netkeep-bench.db]
+    uv run python tests/bench/bench_tui.py [--contacts 30000] [--db /tmp/netkeep-tui-bench.db]
 
 Reports: start-up of the main app (list filled, first contact shown) against a bare Textual
 app with one Input, both as whole headless processes; filter keystrokes at full size
@@ -173,7 +173,7 @@ async def keystrokes(path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--contacts", type=int, default=30_000)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/netkeep-bench.db"))
+    parser.add_argument("--db", type=Path, default=Path("/tmp/netkeep-tui-bench.db"))
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     if not args.db.exists():
