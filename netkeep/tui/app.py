@@ -40,7 +40,7 @@ LAZY_VIEWS = {
 POLL_SECONDS = 1.0
 #: Seconds the selection must rest before the card is loaded (typing, holding j).
 CARD_DELAY = 0.15
-NEEDS_CONTACT = {"edit_contact", "log_interaction", "archive_contact", "delete_contact"}
+NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
 @cache
@@ -61,6 +61,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         Binding("n", "new_contact", "New", id="app.new", tooltip="Add a contact with every detail"),
         Binding("e", "edit_contact", "Edit", id="app.edit", tooltip="Edit the selected contact"),
         Binding("l", "log_interaction", "Log", id="app.log", tooltip="Log a conversation, message or note"),
+        Binding("m", "log_meeting", "Meeting", show=False, id="app.log_meeting",
+                tooltip="Log a meeting: points covered, advice, commitments"),
         Binding("slash", "focus_filter", "Filter", show=False, id="app.filter",
                 tooltip="Type to filter the contact list"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key"),
@@ -332,6 +334,21 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
                 self.notify(f"Logged with {name}.", timeout=3, markup=False)
 
         self.push_screen(LogInteractionForm(contact_id, name, log_interaction), logged)
+
+    def action_log_meeting(self) -> None:
+        from netkeep.tui.meeting_form import MeetingForm
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+
+        def logged(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.data_changed(contact_id)
+                self.notify("Meeting logged: thank-you, reflection and prep are in the contact's tabs.",
+                            timeout=4)
+
+        self.push_screen(MeetingForm(contact_id, self._selected_name()), logged)
 
     def _selected_name(self) -> str:
         card = self.contact_view.card
