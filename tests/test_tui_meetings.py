@@ -405,7 +405,7 @@ async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("end")  # Jane is last by name
+        await pilot.press("slash", "escape", "end")  # from Today to the list; Jane is last by name
         await settle(app, pilot)
         await pilot.press("r")
         await settle(app, pilot)
@@ -432,7 +432,7 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("end", "t")  # Jane, and the thank-you for her last coffee
+        await pilot.press("slash", "escape", "end", "t")  # to the list, Jane, her last coffee's thank-you
         await settle(app, pilot)
         assert "robotics" not in app.screen.query_one("#thanks-body", TextArea).text
         app.screen.query_one("ContactRows").focus()  # back to the list, where m is the app's key

@@ -122,7 +122,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     def on_mount(self) -> None:
         today = self._view("today")
         if today is not None:  # the app opens on the agenda, ready for its keys
-            self.focus_inside(today)
+            self.focus_inside(today, at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False)
@@ -253,16 +253,19 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         await self.action_show_view("contact")
         await self.contact_view.show_tab(tab_id)
 
-    def focus_inside(self, widget: Widget) -> None:
-        """Focus ``widget``'s first focusable part (after it is shown)."""
+    def focus_inside(self, widget: Widget, *, at_once: bool = False) -> None:
+        """Focus ``widget``'s first focusable part (after it is shown, unless ``at_once``)."""
 
         def focus() -> None:
             for candidate in [widget, *widget.query("*")]:
                 if candidate.focusable:
-                    candidate.focus()
+                    self.screen.set_focus(candidate)
                     return
 
-        self.call_after_refresh(focus)
+        if at_once:
+            focus()
+        else:
+            self.call_after_refresh(focus)
 
     def _keep_focus_visible(self) -> None:
         """If the focus was in a view that is now hidden, give it to the contact list."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import importlib.util
 from dataclasses import dataclass
@@ -28,6 +29,9 @@ PANE_TABS = (
     ("tab-reflect", "Reflect", "netkeep.tui.reflect", "ReflectPane"),
     ("tab-prep", "Prep", "netkeep.tui.prep", "PrepPane"),
 )
+#: How long a newly opened pane may take to load before it is focused: rounds × seconds.
+PANE_SETTLE_ROUNDS = 20
+PANE_SETTLE_SECONDS = 0.05
 NO_CONTACT = "No contact selected — choose one in the list on the left."
 
 
@@ -81,14 +85,32 @@ class ContactView(ReportsWorkerErrors, Vertical):
     async def show_tab(self, tab_id: str) -> Widget | None:
         """Open a tab (mounting its pane the first time) and focus it; return its pane, if any."""
         await self._mount_pane(tab_id)
-        self.query_one(TabbedContent).active = tab_id
+        tabs = self.query_one(TabbedContent)
+        if self.screen.focused in tabs.walk_children():
+            # Hiding the focused pane would hand the focus to a neighbour of Textual's choosing.
+            self.screen.set_focus(None)
+        tabs.active = tab_id
+        self._update_active_pane()  # starts the pane's load now, not when the tab event arrives
         pane = self.panes.get(tab_id)
-        if pane is not None:  # the pane's keys work at once
-            if hasattr(pane, "focus_default"):
-                self.call_after_refresh(pane.focus_default)
-            else:
-                self.app.focus_inside(pane)
+        if pane is None:
+            return None
+        if hasattr(pane, "focus_default"):  # the pane knows which of its parts takes the keys,
+            await self._loaded(pane)  # and that depends on what it loads
+            if tabs.active == tab_id:
+                pane.focus_default()
+        else:
+            self.app.focus_inside(pane)
         return pane
+
+    async def _loaded(self, pane: Widget) -> None:
+        """Wait (a second at most) for the pane's loads, including the ones their results start."""
+        for _ in range(PANE_SETTLE_ROUNDS):
+            parts = {pane, *pane.walk_children()}
+            loading = [worker for worker in self.app.workers if worker.node in parts and not worker.is_finished]
+            if not loading:
+                return
+            await self.app.workers.wait_for_complete(loading)
+            await asyncio.sleep(PANE_SETTLE_SECONDS)  # the pane handles what its workers posted
 
     async def _mount_pane(self, tab_id: str) -> None:
         if tab_id not in self.tabs or tab_id in self.panes:
