@@ -70,10 +70,7 @@ def parse_line(text: str) -> CaptureFields:
             current = MARKERS[marker]
             if values[current]:
                 raise ValidationError({current: f"'{marker}' is given twice."})
-            if len(word) > 1:
-                values[current].append(word[1:])
-            else:
-                values[current].append("")
+            values[current].append(word[1:])  # "" for a lone marker: the words follow
         elif "@" in word:
             emails.append(word.strip("<>,;"))
         else:
