@@ -3,8 +3,8 @@ in STATE_FILE, so the test knows when to send the next key.
 
 Usage: python crash_host.py DB STATE_FILE. The test drives it with real keys through a
 pseudo-terminal: End picks the last contact, t opens the Thank-you tab, then it types.
-States: "listed" (the contact list is filled), "selected" (the last contact's thank-you
-pane has loaded its meeting), "typing" (the letter editor has the keyboard).
+States: "listed" (the contact list is filled), "selected" (the last contact is shown),
+"typing" (the thank-you pane has loaded the meeting and its editor has the keyboard).
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ class CrashHost(NetkeepApp):
 
     def _report(self) -> None:
         rows = self.contact_rows
-        pane = self.screen.query_one(ThanksPane)
+        panes = self.screen.query(ThanksPane)  # mounted the first time its tab opens
         focused = self.focused
-        if focused is not None and focused.id == "thanks-body" and focused.text:
+        if (focused is not None and focused.id == "thanks-body" and focused.text
+                and panes and panes.first().meeting_id is not None):
             state = "typing"
-        elif rows and pane.contact_id == rows[-1].id and pane.meeting_id is not None:
+        elif rows and self.contact_view.contact_id == rows[-1].id:
             state = "selected"
         elif rows:
             state = "listed"

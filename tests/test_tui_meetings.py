@@ -289,6 +289,7 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     import sys
     import termios
     import threading
+    import time
     from pathlib import Path
 
     from netkeep.store.database import open_database
@@ -311,6 +312,10 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     typed = "PS. typed just before the crash. "
     try:
         assert reached("listed"), "the app did not start"
+        os.write(master, b"/")  # the app opens on Today: go to the contact list (/ then Esc)
+        time.sleep(0.3)
+        os.write(master, b"\x1b")
+        time.sleep(0.5)
         os.write(master, b"\x1b[F")  # End: the last contact
         assert reached("selected"), "the contact's meeting did not load"
         os.write(master, b"t")  # the Thank-you tab; the letter editor takes the keyboard
@@ -414,3 +419,28 @@ async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db
         await settle(app, pilot)
     assert [a.rating for a in reflection.answers_for(mid)][:2] == ["yes", "partly"]
     assert letters.get_draft(mid).status == "sent"
+
+
+async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path, monkeypatch):
+    from netkeep.tui import app as app_module
+    from netkeep.tui.app import NetkeepApp
+    from netkeep.tui.meeting_form import MeetingForm
+    from tui_helpers import small_network
+
+    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
+    jane = small_network()["jane"]
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("end", "t")  # Jane, and the thank-you for her last coffee
+        await settle(app, pilot)
+        assert "robotics" not in app.screen.query_one("#thanks-body", TextArea).text
+        app.screen.query_one("ContactRows").focus()  # back to the list, where m is the app's key
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        app.screen.query_one("#m-points", TextArea).text = "- robotics at Stripe"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "robotics at Stripe" in app.screen.query_one("#thanks-body", TextArea).text
+    assert meetings.latest_meeting(jane).points == "- robotics at Stripe"

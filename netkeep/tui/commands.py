@@ -14,6 +14,7 @@ ACTIONS = (
     ("contact: Quick capture", "The small capture form", "capture"),
     ("contact: Edit", "Edit the selected contact", "edit_contact"),
     ("contact: Log interaction", "Log a conversation, message or note", "log_interaction"),
+    ("contact: Log meeting", "A meeting with the points covered, advice and commitments", "log_meeting"),
     ("contact: Archive", "Archive the selected contact", "archive_contact"),
     ("contact: Delete", "Delete the selected contact (asks first)", "delete_contact"),
     ("view: Today", "The agenda", "show_view('today')"),

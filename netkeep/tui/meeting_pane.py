@@ -94,14 +94,18 @@ class MeetingPane(Vertical):
         self.leave_meeting()
         if contact_id != self.contact_id:
             self.meeting_id = None
+            self.meetings = []
         self.contact_id = contact_id
         self.reload()
 
     def reload(self, meeting_id: int | None = None) -> None:
-        self._load(self.contact_id, meeting_id or self.meeting_id)
+        known = frozenset(m.id for m in self.meetings) if meeting_id is None else frozenset()
+        self._load(self.contact_id, meeting_id or self.meeting_id, known)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-pane-load")
-    def _load(self, contact_id: int | None, meeting_id: int | None) -> None:
+    def _load(self, contact_id: int | None, meeting_id: int | None, known: frozenset[int]) -> None:
+        """Load the contact's meetings and one of them: the one asked for, else a meeting
+        logged since the last load, else the latest."""
         if contact_id is None:
             self.post_message(self.Loaded(None, "", [], None, None))
             return
@@ -112,8 +116,12 @@ class MeetingPane(Vertical):
                 self.post_message(self.Loaded(None, "", [], None, None))
                 return
             meetings = list_meetings(contact_id)
-            if meeting_id not in {m.id for m in meetings}:
-                meeting_id = meetings[0].id if meetings else None
+            ids = [m.id for m in meetings]
+            new = [i for i in ids if i not in known] if known else []
+            if new:
+                meeting_id = new[0]
+            elif meeting_id not in ids:
+                meeting_id = ids[0] if ids else None
             data = self.fetch(contact_id, meeting_id)
         self.post_message(self.Loaded(contact_id, name, meetings, meeting_id, data))
 
