@@ -171,11 +171,6 @@ def build_input(fields: CaptureFields) -> ContactInput:
     return data
 
 
-def save(fields: CaptureFields) -> int:
-    """Check and save a capture; return the new contact's id."""
-    return contacts.create_contact(build_input(fields))
-
-
 def capture_line(text: str) -> tuple[int, ContactInput]:
     """Parse, check and save one line; return the new id and what was saved."""
     fields = parse_line(text)
