@@ -278,7 +278,7 @@ async def test_log_meeting_form_reports_bad_input(db):
 
 
 def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, db_path, tmp_path):
-    """Run the real app in a pseudo-terminal and drive it with keys (End, t, typing); wait
+    """Run the real app in a pseudo-terminal and drive it with keys (2, End, t, typing); wait
     until the autosave has written the typing (without quitting), SIGKILL the app, reopen
     the database: the text is there."""
     import fcntl
@@ -311,6 +311,8 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     typed = "PS. typed just before the crash. "
     try:
         assert reached("listed"), "the app did not start"
+        os.write(master, b"2")  # the contact view
+        assert reached("contact"), "the contact list did not take the keyboard"
         os.write(master, b"\x1b[F")  # End: the last contact
         assert reached("selected"), "the contact's meeting did not load"
         os.write(master, b"t")  # the Thank-you tab; the letter editor takes the keyboard
@@ -400,7 +402,7 @@ async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("end")  # Jane is last by name
+        await pilot.press("2", "end")  # the contact view; Jane is last by name
         await settle(app, pilot)
         await pilot.press("r")
         await settle(app, pilot)
@@ -427,7 +429,7 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("end", "t")  # Jane, and the thank-you for her last coffee
+        await pilot.press("2", "end", "t")  # Jane, and the thank-you for her last coffee
         await settle(app, pilot)
         assert "robotics" not in app.screen.query_one("#thanks-body", TextArea).text
         app.screen.query_one("ContactRows").focus()  # back to the list, where m is the app's key

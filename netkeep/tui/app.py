@@ -242,7 +242,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")
         pane = await self.contact_view.show_tab(tab_id)
-        if pane is not None:
+        if pane is not None and not hasattr(pane, "focus_default"):  # those focus themselves
             self.focus_inside(pane)
 
     def focus_inside(self, widget: Widget) -> None:

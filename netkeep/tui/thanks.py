@@ -248,11 +248,11 @@ class ThanksPane(MeetingPane):
     def leave_meeting(self) -> None:
         self.flush()
 
-    def focus_default(self) -> None:
+    def focus_target(self) -> None:
         if self.meeting_id is not None:
             self.editor.focus()
         else:
-            super().focus_default()
+            super().focus_target()
 
     def on_unmount(self) -> None:
         self.flush()
