@@ -441,3 +441,17 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
         await settle(app, pilot)
         assert "robotics at Stripe" in app.screen.query_one("#thanks-body", TextArea).text
     assert meetings.latest_meeting(jane).points == "- robotics at Stripe"
+
+
+def test_commitment_lines_of_the_form():
+    from netkeep.tui.meeting_form import parse_commitments
+
+    with meetings.pendulum.travel_to(meetings.pendulum.datetime(2026, 3, 4, 12), freeze=True):
+        items = parse_commitments("- send deck by friday\nthem: intro to Ann\nI: stand by my word\n\n"
+                                  "me: call back by the end of never")
+    assert [(i.owner, i.text, i.due_on) for i in items] == [
+        ("me", "send deck", meetings.pendulum.date(2026, 3, 6)),
+        ("them", "intro to Ann", None),
+        ("me", "stand by my word", None),
+        ("me", "call back by the end of never", None),
+    ]
