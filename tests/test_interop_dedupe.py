@@ -45,7 +45,7 @@ def test_match_by_email_then_close_name_at_same_company(db):
     ))
     assert [(s.action, s.contact_id) for s in plan.steps] == [
         ("skip", by_email), ("update", by_name), ("add", None)]
-    assert plan.steps[0].reason == "nothing new"
+    assert plan.steps[0].reason == "nothing new (same email ann@x.example)"
 
 
 def test_on_duplicate_skip_and_add(db):

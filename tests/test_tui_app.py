@@ -380,9 +380,10 @@ async def test_timeline_pages_older_entries_without_repeating_weeks(network, db_
 
     monkeypatch.setattr(timeline_view, "PAGE", 4)
     now = pendulum.now("UTC")
-    for day in range(10):
+    for day in range(10):  # five at one moment, five at another: pages of 4 split them
         interactions.log_interaction(InteractionInput(contact_ids=(network["bob"],), kind="note",
-                                                      summary=f"note {day}", occurred_at=now.subtract(days=60 + day)))
+                                                      summary=f"note {day}",
+                                                      occurred_at=now.subtract(days=60 + 10 * (day // 5))))
     app = NetkeepApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

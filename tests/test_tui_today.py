@@ -85,7 +85,6 @@ async def test_sections_header_and_open_contact(db, frozen):
         assert shown[2] == "Due today (1)" and "ask about the referral" in shown[3]
         assert shown[4] == "Replies owed (1)"
         assert app.header == "Today: 2 due · 1 reply owed"
-        assert app.query_one(TodayView).border_subtitle == app.header
         assert highlighted(app) == f"follow-up-{jane}"
         await pilot.press("down", "enter")
         assert app.opened == [sam]

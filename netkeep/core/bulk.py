@@ -3,8 +3,10 @@ a few statements per batch instead of a dozen per contact."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 import pendulum
 from peewee import fn
@@ -56,6 +58,12 @@ def _tag_ids(tags: set[str]) -> dict[str, int]:
     return found
 
 
+def _uuid4s(count: int) -> list[str]:
+    """``count`` random (version 4) UUIDs from one read of the system's random source."""
+    data = os.urandom(16 * count)
+    return [str(uuid.UUID(bytes=data[16 * n:16 * n + 16], version=4)) for n in range(count)]
+
+
 def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = None, *,
                  checked: bool = False) -> list[int]:
     """Save new contacts (validated like ``create_contact``); return their ids in order.
@@ -72,18 +80,23 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
         stamp = Contact.created_at.db_value(now)
         overrides = cadence.configured_overrides()  # read once, not once per contact
         fields = None
+        company_by_name: dict[str, Company | None] = {}
         for start in range(0, len(inputs), BATCH):
             chunk = inputs[start:start + BATCH]
             rows, uids = [], []
-            for data in chunk:
-                company = companies.get(normalise_company(" ".join(data.company.split()))
-                                        or " ".join(data.company.split()).casefold())
+            fresh = _uuid4s(len(chunk))
+            for data, new_uid in zip(chunk, fresh):
+                company = company_by_name.get(data.company, False)
+                if company is False:
+                    name = " ".join(data.company.split())
+                    company = companies.get(normalise_company(name) or name.casefold())
+                    company_by_name[data.company] = company
                 row = _fields(data, company)
                 follow_up = data.next_follow_up or cadence.next_follow_up(
                     data.met_on or now.date(),
                     cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days, overrides))
                 row.update(
-                    uid=data.uid or str(uuid.uuid4()), created_at=stamp, updated_at=stamp,
+                    uid=data.uid or new_uid, created_at=stamp, updated_at=stamp,
                     company=company.id if company else None, job_search=int(data.job_search),
                     met_on=data.met_on.isoformat() if data.met_on else None,
                     follow_up_manual=int(data.next_follow_up is not None),
@@ -91,9 +104,11 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
                 )
                 rows.append(row)
                 uids.append(row["uid"])
-            fields = fields or [Contact._meta.fields[name] for name in rows[0]]
+            if fields is None:
+                fields = [Contact._meta.fields[name] for name in rows[0]]
+                in_order = itemgetter(*(field.name for field in fields))
             last = Contact.select(fn.MAX(Contact.id)).scalar() or 0
-            insert_rows(Contact, fields, ([row[f.name] for f in fields] for row in rows), convert=False)
+            insert_rows(Contact, fields, map(in_order, rows), convert=False)
             by_uid = dict(Contact.select(Contact.uid, Contact.id).where(Contact.id > last).tuples())
             chunk_ids = [by_uid[uid] for uid in uids]
             _add_details(chunk, chunk_ids, rows, tag_ids)

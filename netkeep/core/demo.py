@@ -22,6 +22,7 @@ import pendulum
 
 from netkeep.core import cadence, demo_words as words
 from netkeep.core.contacts import normalise_company
+from netkeep.core.records import MEETING_KINDS
 from netkeep.core.reflection import QUESTION_KEYS
 from netkeep.store.bulk import insert_rows
 from netkeep.store.database import open_database
@@ -333,8 +334,8 @@ class _Builder:
                 stamp = moment.strftime(_STAMP)
                 rows.append((interaction_id, kind, direction, stamp, "", summary, False, None,
                              points, advice, resume, stamp))
-                if kind == "informational interview":
-                    self._after_meeting(person, interaction_id, moment, points)
+                if kind in MEETING_KINDS:
+                    self._after_meeting(person, interaction_id, kind, moment, points)
                 participants.append((interaction_id, person.id))
                 if person.id > 1 and rng.random() < 0.04:
                     # Now and then someone they already knew came along.
@@ -358,23 +359,27 @@ class _Builder:
         self.interaction_rows, self.participants = rows, participants
         return len(rows)
 
-    def _after_meeting(self, person: _Person, interaction_id: int, moment: datetime, points: str) -> None:
-        """Most past interviews got a reflection and a sent thank-you; the last few days' did not yet."""
+    def _after_meeting(self, person: _Person, interaction_id: int, kind: str, moment: datetime,
+                       points: str) -> None:
+        """Past conversations were thanked (nearly all recent ones, most interviews) and half the
+        interviews reflected on; the last two days' are still waiting."""
         rng = self.rng
         days_ago = (self.end - moment).days
-        if days_ago < 3:
+        if days_ago < 2:
             return
         stamp = (moment + timedelta(hours=rng.randrange(2, 30))).strftime(_STAMP)
-        if rng.random() < 0.5:
+        interview = kind == "informational interview"
+        if interview and rng.random() < 0.5:
             for key in rng.sample(QUESTION_KEYS, rng.randrange(3, len(QUESTION_KEYS) + 1)):
                 rating = rng.choices(("yes", "partly", "no"), (6, 3, 1))[0]
                 note = rng.choice(words.REFLECTION_NOTES) if rng.random() < 0.2 else ""
                 self.reflection_rows.append((interaction_id, key, rating, note, stamp))
-        if rng.random() < 0.7:
+        thanked = 0.7 if interview else (0.9 if days_ago <= 20 else 0.1)
+        if rng.random() < thanked:
             topic = points.split("\n")[0] if points else rng.choice(words.TOPICS)
             body = words.THANK_YOU.format(given=person.given, day=moment.strftime("%-d %B"), topic=topic)
-            self.draft_rows.append((interaction_id, person.id, "warm", "Thank you for your time",
-                                    body, "sent", stamp, stamp))
+            subject = "Thank you for your time" if interview else f"Thanks for the {kind}"
+            self.draft_rows.append((interaction_id, person.id, "warm", subject, body, "sent", stamp, stamp))
 
     def _touch(self, contact_id: int, moment: datetime, interaction_id: int) -> None:
         if contact_id not in self.last_touch or moment > self.last_touch[contact_id]:

@@ -101,10 +101,18 @@ def timeline_for(contact_id: int, *, limit: int = 200) -> list[TimelineEntry]:
     return _entries(query)
 
 
-def network_timeline(*, before: datetime | None = None, limit: int = 100) -> list[TimelineEntry]:
-    """Everyone's interactions, newest first; page with ``before``."""
+def network_timeline(*, before: datetime | None = None, before_id: int | None = None,
+                     limit: int = 100) -> list[TimelineEntry]:
+    """Everyone's interactions, newest first.
+
+    Page with ``before`` (and ``before_id``): the entries after the last one shown, which was
+    at ``before`` with id ``before_id`` — so entries sharing a moment are never skipped.
+    """
     query = Interaction.select().order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-    if before is not None:
+    if before is not None and before_id is not None:
+        query = query.where((Interaction.occurred_at < before)
+                            | ((Interaction.occurred_at == before) & (Interaction.id < before_id)))
+    elif before is not None:
         query = query.where(Interaction.occurred_at < before)
     return _entries(query.limit(limit))
 

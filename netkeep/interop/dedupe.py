@@ -104,7 +104,7 @@ class _Index:
 
     def find(self, data: ContactInput) -> tuple[int, str] | None:
         if data.uid and data.uid in self.uids:
-            return self.uids[data.uid], "the same card UID"
+            return self.uids[data.uid], "card UID"
         if data.linkedin_url and linkedin_key(data.linkedin_url) in self.linkedin:
             return self.linkedin[linkedin_key(data.linkedin_url)], "LinkedIn profile"
         for method in data.emails:
@@ -153,14 +153,14 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
             continue
         existing = index.names.get(ref, "")
         if on_duplicate == "skip":
-            steps.append(Step("skip", candidate, data, ref, existing, how, reason="already there"))
+            steps.append(Step("skip", candidate, data, ref, existing, how, reason=f"already there (same {how})"))
             continue
         merged, changes = merge_into(current.input(ref), data)
         if changes:
             steps.append(Step("update", candidate, merged, ref, existing, how, tuple(changes),
                               link_uid=link_uid if merged.introduced_by_id is None else ""))
         else:
-            steps.append(Step("skip", candidate, data, ref, existing, how, reason="nothing new"))
+            steps.append(Step("skip", candidate, data, ref, existing, how, reason=f"nothing new (same {how})"))
     return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden)
 
 

@@ -1,7 +1,9 @@
 """vCard 2.1, 3.0 and 4.0 import (one file of many cards, or a folder of .vcf files).
 
 Cards are cut apart here so that one unreadable card is reported by its line number
-and the others still import; each card is then parsed by vobject.
+and the others still import. vobject reads each card's lines (unfolding, parameters,
+QUOTED-PRINTABLE with its CHARSET); the values are unescaped here, because vobject's
+own value decoding drops everything after an unescaped comma in a NOTE or FN.
 """
 
 from __future__ import annotations

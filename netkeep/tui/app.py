@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import time
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from textual import on
@@ -30,11 +31,21 @@ TODAY_VIEW = ("netkeep.tui.today", "TodayView")
 #: The quick-capture modal (owned by the capture work): ``CaptureScreen()`` dismisses with
 #: the new contact's id, or None.
 CAPTURE_SCREEN = ("netkeep.tui.capture", "CaptureScreen")
+#: Views mounted on first use: view id -> (module, class).
+LAZY_VIEWS = {
+    "timeline": ("netkeep.tui.timeline_view", "TimelineView"),
+    "jobs": ("netkeep.tui.jobs", "JobsView"),
+}
 #: Seconds between checks for writes made by another process (``netkeep capture``…).
 POLL_SECONDS = 1.0
 #: Seconds the selection must rest before the card is loaded (typing, holding j).
 CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
+
+
+@cache
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
 
 
 class NetkeepApp(ReportsWorkerErrors, App[None]):
@@ -105,7 +116,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
                 if today is not None:
                     yield today(id="today")
                 yield ContactView(id="contact")
-                # The "timeline" view is mounted here on first use (see action_show_view).
+                # The LAZY_VIEWS are mounted here on first use (see action_show_view).
         yield Footer()
 
     def on_mount(self) -> None:
@@ -209,8 +220,11 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             return self.last_archived is not None
         if action == "show_tab":
             return self.contact_view.has_tab(str(parameters[0]))
-        if action == "show_view" and parameters and parameters[0] == "today":
-            return self._view("today") is not None
+        if action == "show_view" and parameters:
+            view_id = str(parameters[0])
+            if view_id in LAZY_VIEWS:
+                return _installed(LAZY_VIEWS[view_id][0])
+            return self._view(view_id) is not None
         return True
 
     def action_focus_filter(self) -> None:
@@ -222,14 +236,10 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     async def action_show_view(self, view_id: str) -> None:
         switcher = self.query_one("#views", ContentSwitcher)
-        if view_id == "timeline" and self._view("timeline") is None:
-            from netkeep.tui.timeline_view import TimelineView
-
-            await switcher.mount(TimelineView(id="timeline"))
-        if view_id == "jobs" and self._view("jobs") is None:
-            from netkeep.tui.jobs import JobsView
-
-            await switcher.mount(JobsView(id="jobs"))
+        if view_id in LAZY_VIEWS and self._view(view_id) is None:
+            view_class = pane_class(*LAZY_VIEWS[view_id])
+            if view_class is not None:
+                await switcher.mount(view_class(id=view_id))
         view = self._view(view_id)
         if view is None:
             return
@@ -241,9 +251,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")
-        pane = await self.contact_view.show_tab(tab_id)
-        if pane is not None and not hasattr(pane, "focus_default"):  # those focus themselves
-            self.focus_inside(pane)
+        await self.contact_view.show_tab(tab_id)
 
     def focus_inside(self, widget: Widget) -> None:
         """Focus ``widget``'s first focusable part (after it is shown)."""

@@ -207,7 +207,6 @@ class ContactList(ReportsWorkerErrors, Vertical):
         super().__init__(**kwargs)
         self.all_rows: list[ContactRow] = []
         self.order = "name"
-        self.loaded = False
         self._filter_text = ""
 
     def compose(self) -> ComposeResult:
@@ -257,7 +256,6 @@ class ContactList(ReportsWorkerErrors, Vertical):
         self.all_rows = contacts.sort_rows(message.rows, self.order) if self.order != "name" else message.rows
         self._show(keep_id=keep_id, narrowing=False)
         if message.complete:
-            self.loaded = True
             # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
             # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees
             # them; the collection first keeps garbage cycles from being frozen with them.

@@ -79,12 +79,15 @@ class ContactView(ReportsWorkerErrors, Vertical):
         return tab_id == "tab-card" or tab_id in self.tabs
 
     async def show_tab(self, tab_id: str) -> Widget | None:
-        """Open a tab (mounting its pane the first time); return its pane, if it has one."""
+        """Open a tab (mounting its pane the first time) and focus it; return its pane, if any."""
         await self._mount_pane(tab_id)
         self.query_one(TabbedContent).active = tab_id
         pane = self.panes.get(tab_id)
-        if pane is not None and hasattr(pane, "focus_default"):
-            self.call_after_refresh(pane.focus_default)  # the pane's keys work at once
+        if pane is not None:  # the pane's keys work at once
+            if hasattr(pane, "focus_default"):
+                self.call_after_refresh(pane.focus_default)
+            else:
+                self.app.focus_inside(pane)
         return pane
 
     async def _mount_pane(self, tab_id: str) -> None:

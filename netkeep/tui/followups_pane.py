@@ -88,6 +88,8 @@ class FollowupsPane(Vertical):
     FollowupsPane > #followups-hint {
         color: $text-muted;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
     BORDER_TITLE = "Follow-ups"

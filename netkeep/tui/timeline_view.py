@@ -38,14 +38,17 @@ class TimelineView(ReportsWorkerErrors, Vertical):
         entries: list[TimelineEntry]
         activity: list[int] | None
         first: bool
+        generation: int
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.oldest: datetime | None = None
+        #: The oldest entry shown so far: the next page starts after it.
+        self.oldest: TimelineEntry | None = None
         self.last_week = ""
         self.exhausted = False
         self.loading = False
         self.count = 0
+        self.generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static("", id="activity-label", markup=False)
@@ -62,20 +65,23 @@ class TimelineView(ReportsWorkerErrors, Vertical):
     def reload(self) -> None:
         """Read the newest page (and the activity chart) again."""
         self.loading = True
-        self._load(None, True)
+        self.generation += 1
+        self._load(None, None, True, self.generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="timeline")
-    def _load(self, before: datetime | None, first: bool) -> None:
+    def _load(self, before: datetime | None, before_id: int | None, first: bool, generation: int) -> None:
         from netkeep.store.models import database
 
         with database.connection_context():
-            entries = interactions.network_timeline(before=before, limit=PAGE)
+            entries = interactions.network_timeline(before=before, before_id=before_id, limit=PAGE)
             activity = interactions.weekly_activity(52) if first else None
-        self.post_message(self.PageLoaded(entries, activity, first))
+        self.post_message(self.PageLoaded(entries, activity, first, generation))
 
     @on(PageLoaded)
     async def _page_loaded(self, message: PageLoaded) -> None:
         message.stop()
+        if message.generation != self.generation:
+            return  # a page of the timeline as it was before the last reload
         scroll = self.query_one("#timeline-scroll", VerticalScroll)
         end = self.query_one("#timeline-end", Static)
         if message.first:
@@ -89,7 +95,7 @@ class TimelineView(ReportsWorkerErrors, Vertical):
             )
         self.loading = False
         if message.entries:
-            self.oldest = message.entries[-1].occurred_at
+            self.oldest = message.entries[-1]
             self.count += len(message.entries)
             await scroll.mount(Static(self._page_text(message.entries), classes="timeline-page"), before=end)
         self.exhausted = len(message.entries) < PAGE
@@ -123,4 +129,4 @@ class TimelineView(ReportsWorkerErrors, Vertical):
             return
         if scroll.scroll_y >= scroll.max_scroll_y - scroll.size.height:
             self.loading = True
-            self._load(self.oldest, False)
+            self._load(self.oldest.occurred_at, self.oldest.id, False, self.generation)

@@ -32,7 +32,7 @@ from netkeep.tui.followup_forms import DoneForm, LogForm, LogResult, SnoozeForm
 from netkeep.tui.messages import DataChanged, OpenContact
 
 EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
-KEYS_HINT = "l log · z snooze · x done · enter open contact"
+KEYS_HINT = "l log · z snooze · x done · enter open"
 #: Items shown per section (the header counts them all).
 SHOWN_PER_SECTION = 100
 
@@ -65,6 +65,8 @@ class TodayView(Vertical):
     TodayView > #today-hint {
         color: $text-muted;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
     BORDER_TITLE = "Today"
@@ -157,9 +159,7 @@ class TodayView(Vertical):
             enabled = [i for i, row in enumerate(rows) if not row.disabled]
             later = [i for i in enabled if previous is not None and i >= previous]
             options.highlighted = (later or enabled or [None])[0]
-        summary = agenda_core.header_text(agenda.counts)
-        self.border_subtitle = summary
-        self.post_message(self.CountsChanged(agenda.counts, summary))
+        self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
 
     # -- the highlighted item ----------------------------------------------------
 
