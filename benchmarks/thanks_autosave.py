@@ -1,7 +1,7 @@
 """How much typing a killed terminal can lose in the thank-you pane.
 
 Runs the real app in a pseudo-terminal (tests/crash_host.py), opens the thank-you editor
-with keys (End, t), types steadily for a few seconds while watching the database, then
+with keys (2, End, t), types steadily for a few seconds while watching the database, then
 SIGKILLs the app and reports:
 - the worst lag between a keystroke and the moment the database held it;
 - how many characters typed before the kill were lost.
@@ -41,6 +41,7 @@ def main() -> int:
     db_path, state = work / "bench.db", work / "state"
     db = open_database(db_path)
     jane = contacts.create_contact(ContactInput(full_name="Jane Doe"))
+    contacts.create_contact(ContactInput(full_name="Adam Able"))  # Jane is last: End selects her
     mid = meetings.log_meeting(meetings.MeetingInput(contact_id=jane, points="- payments"))
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
@@ -51,7 +52,7 @@ def main() -> int:
                             env=env, start_new_session=True)
     os.close(slave)
     threading.Thread(target=lambda: _drain(master), daemon=True).start()
-    for wanted, key in (("listed", b"\x1b[F"), ("selected", b"t"), ("typing", b"")):
+    for wanted, key in (("listed", b"2"), ("contact", b"\x1b[F"), ("selected", b"t"), ("typing", b"")):
         while not (state.exists() and state.read_text() == wanted):
             if proc.poll() is not None:
                 print("the app exited before it was ready", file=sys.stderr)

@@ -2,9 +2,10 @@
 in STATE_FILE, so the test knows when to send the next key.
 
 Usage: python crash_host.py DB STATE_FILE. The test drives it with real keys through a
-pseudo-terminal: End picks the last contact, t opens the Thank-you tab, then it types.
-States: "listed" (the contact list is filled), "selected" (the last contact is shown),
-"typing" (the thank-you pane has loaded the meeting and its editor has the keyboard).
+pseudo-terminal: 2 shows the contact view, End picks the last contact, t opens the Thank-you tab, then it types.
+States: "listed" (the contact list is filled), "contact" (the list has the keyboard),
+"selected" (the last contact's card is shown), "typing" (the letter editor has the
+keyboard, with a letter in it).
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ class CrashHost(NetkeepApp):
 
     def _report(self) -> None:
         rows = self.contact_rows
-        panes = self.screen.query(ThanksPane)  # mounted the first time its tab opens
+        panes = self.screen.query(ThanksPane)  # mounted when its tab is first opened
+        pane = panes.first() if panes else None
         focused = self.focused
-        if (focused is not None and focused.id == "thanks-body" and focused.text
-                and panes and panes.first().meeting_id is not None):
+        if focused is not None and focused.id == "thanks-body" and focused.text:
             state = "typing"
-        elif rows and self.contact_view.contact_id == rows[-1].id:
+        elif rows and self.contact_view.card is not None and self.contact_view.card.id == rows[-1].id:
             state = "selected"
+        elif rows and focused is not None and type(focused).__name__ == "ContactRows":
+            state = "contact"
         elif rows:
             state = "listed"
         else:

@@ -91,3 +91,18 @@ def test_capture_form_snapshot(snap_compare, db_path):
         await pilot.pause()
 
     assert snap_compare(CaptureApp(db_path), terminal_size=(80, 24), run_before=ready)
+
+
+async def test_a_database_that_cannot_open_is_said_in_the_form(tmp_path):
+    broken = tmp_path / "broken.db"
+    broken.write_text("this is not a database\n" * 100)
+    app = CaptureApp(broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*"Jane Doe", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CaptureScreen)
+        message = str(app.screen.query_one("#general-error", Static).render())
+        assert message.startswith("cannot open") and "broken.db" in message

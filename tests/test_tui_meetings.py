@@ -278,7 +278,7 @@ async def test_log_meeting_form_reports_bad_input(db):
 
 
 def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, db_path, tmp_path):
-    """Run the real app in a pseudo-terminal and drive it with keys (End, t, typing); wait
+    """Run the real app in a pseudo-terminal and drive it with keys (2, End, t, typing); wait
     until the autosave has written the typing (without quitting), SIGKILL the app, reopen
     the database: the text is there."""
     import fcntl
@@ -289,7 +289,6 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     import sys
     import termios
     import threading
-    import time
     from pathlib import Path
 
     from netkeep.store.database import open_database
@@ -312,10 +311,8 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     typed = "PS. typed just before the crash. "
     try:
         assert reached("listed"), "the app did not start"
-        os.write(master, b"/")  # the app opens on Today: go to the contact list (/ then Esc)
-        time.sleep(0.3)
-        os.write(master, b"\x1b")
-        time.sleep(0.5)
+        os.write(master, b"2")  # the contact view
+        assert reached("contact"), "the contact list did not take the keyboard"
         os.write(master, b"\x1b[F")  # End: the last contact
         assert reached("selected"), "the contact's meeting did not load"
         os.write(master, b"t")  # the Thank-you tab; the letter editor takes the keyboard
@@ -405,7 +402,7 @@ async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", "escape", "end")  # from Today to the list; Jane is last by name
+        await pilot.press("2", "end")  # the contact view; Jane is last by name
         await settle(app, pilot)
         await pilot.press("r")
         await settle(app, pilot)
@@ -432,7 +429,7 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", "escape", "end", "t")  # to the list, Jane, her last coffee's thank-you
+        await pilot.press("2", "end", "t")  # Jane, and the thank-you for her last coffee
         await settle(app, pilot)
         assert "robotics" not in app.screen.query_one("#thanks-body", TextArea).text
         app.screen.query_one("ContactRows").focus()  # back to the list, where m is the app's key
@@ -444,3 +441,17 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
         await settle(app, pilot)
         assert "robotics at Stripe" in app.screen.query_one("#thanks-body", TextArea).text
     assert meetings.latest_meeting(jane).points == "- robotics at Stripe"
+
+
+def test_commitment_lines_of_the_form():
+    from netkeep.tui.meeting_form import parse_commitments
+
+    with meetings.pendulum.travel_to(meetings.pendulum.datetime(2026, 3, 4, 12), freeze=True):
+        items = parse_commitments("- send deck by friday\nthem: intro to Ann\nI: stand by my word\n\n"
+                                  "me: call back by the end of never")
+    assert [(i.owner, i.text, i.due_on) for i in items] == [
+        ("me", "send deck", meetings.pendulum.date(2026, 3, 6)),
+        ("them", "intro to Ann", None),
+        ("me", "stand by my word", None),
+        ("me", "call back by the end of never", None),
+    ]

@@ -70,10 +70,7 @@ def parse_line(text: str) -> CaptureFields:
             current = MARKERS[marker]
             if values[current]:
                 raise ValidationError({current: f"'{marker}' is given twice."})
-            if len(word) > 1:
-                values[current].append(word[1:])
-            else:
-                values[current].append("")
+            values[current].append(word[1:])  # "" for a lone marker: the words follow
         elif "@" in word:
             emails.append(word.strip("<>,;"))
         else:
@@ -172,11 +169,6 @@ def build_input(fields: CaptureFields) -> ContactInput:
     if errors:
         raise ValidationError(errors)
     return data
-
-
-def save(fields: CaptureFields) -> int:
-    """Check and save a capture; return the new contact's id."""
-    return contacts.create_contact(build_input(fields))
 
 
 def capture_line(text: str) -> tuple[int, ContactInput]:

@@ -73,11 +73,11 @@ class DemoStats:
 
 @dataclass
 class _Person:
+    """What the timeline needs to know about someone generated."""
+
     id: int
     name: str
     given: str
-    company: int | None
-    domain: str
     met_on: date
     contact_type: str
     job_search: bool
@@ -274,8 +274,8 @@ class _Builder:
                     ended = met_on - timedelta(days=rng.randrange(30, 900))
                     job_rows.append((index, past, rng.choice(words.TITLES["engineering"]), None,
                                      ended.isoformat()))
-            self.people_list.append(_Person(index, name, given, company, domain, met_on,
-                                            contact_type, job_search, event, introducer))
+            self.people_list.append(_Person(index, name, given, met_on, contact_type, job_search,
+                                            event, introducer))
         self.contact_rows, self.method_rows = contact_rows, method_rows
         self.tag_rows, self.job_rows = tag_rows, job_rows
 

@@ -55,7 +55,6 @@ class CaptureScreen(ModalScreen[int | None]):
     }
     CaptureScreen #capture-form > Label { color: $text-muted; }
     CaptureScreen .capture-error { color: $error; }
-    CaptureScreen #capture-hint { column-span: 2; color: $text-muted; margin-top: 1; }
     """
 
     def __init__(self, prepare: Callable[[], object] | None = None) -> None:
@@ -72,11 +71,10 @@ class CaptureScreen(ModalScreen[int | None]):
         # needed): this form is on screen in about the time of a bare one-Input app.
         with Vertical(id="capture-form") as form:
             form.border_title = "Quick capture"
+            form.border_subtitle = "enter save · esc cancel · tab next · → accept suggestion"
             for field_id, label, placeholder in FIELDS:
                 yield Label(label, markup=False)
                 yield Input(placeholder=placeholder, id=field_id, compact=True)
-            yield Static("enter save · esc cancel · tab next field · → accept suggestion",
-                         id="capture-hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -180,7 +178,7 @@ class CaptureScreen(ModalScreen[int | None]):
                 form.mount_all(self._error_line(field_id, errors[field_id]),
                                after=self.query_one(f"#{field_id}", Input))
         if general:
-            form.mount_all(self._error_line("general", general), before=self.query_one("#capture-hint"))
+            form.mount_all(self._error_line("general", general))
 
     @staticmethod
     def _error_line(field_id: str, message: str) -> list[Static]:

@@ -54,8 +54,8 @@ class MeetingForm(ModalScreen[int | None]):
         width: 90; max-width: 100%; height: 90%; border: round $primary;
         background: $surface; padding: 0 1;
     }
-    MeetingForm .m-label { color: $text-muted; margin-top: 1; }
-    MeetingForm TextArea { height: 4; }
+    MeetingForm .m-label { color: $text-muted; }
+    MeetingForm TextArea { height: 3; }
     MeetingForm #m-error { color: $text-error; height: auto; }
     MeetingForm #m-buttons { height: auto; margin-top: 1; }
     MeetingForm #m-buttons Button { margin-right: 2; }

@@ -72,6 +72,8 @@ class MeetingPane(Vertical):
         self.contact_name = ""
         self.meeting_id: int | None = None
         self.meetings: list[Meeting] = []
+        self._loading = False
+        self._want_focus = False
 
     # -- composition helpers
     def picker(self) -> Select:
@@ -82,6 +84,17 @@ class MeetingPane(Vertical):
         return EmptyNote(NO_CONTACT, classes="meeting-empty", markup=False)
 
     def focus_default(self) -> None:
+        """Put the keyboard where the pane's keys are meant (the app calls this when the
+        pane's tab is opened); while the pane is loading, once it has loaded."""
+        self._want_focus = True
+        if not self._loading:
+            self._apply_focus()
+
+    def _apply_focus(self) -> None:
+        self._want_focus = False
+        self.focus_target()
+
+    def focus_target(self) -> None:
         """Focus the widget the pane's keys are meant for (subclasses choose)."""
         for widget in self.query(".meeting-picker, .meeting-empty"):
             if widget.display:
@@ -100,6 +113,7 @@ class MeetingPane(Vertical):
 
     def reload(self, meeting_id: int | None = None) -> None:
         known = frozenset(m.id for m in self.meetings) if meeting_id is None else frozenset()
+        self._loading = True
         self._load(self.contact_id, meeting_id or self.meeting_id, known)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-pane-load")
@@ -158,6 +172,11 @@ class MeetingPane(Vertical):
         self.border_title = Text(f"{self.BORDER_TITLE} · {message.name}" if message.name
                                  else str(self.BORDER_TITLE))
         self.show(message.data)
+        self._loading = False
+        focused = self.screen.focused if self.is_attached else None
+        lost = focused is not None and self in focused.ancestors and not focused.display
+        if self._want_focus or lost:  # asked for, or the focused part was just hidden
+            self.call_after_refresh(self._apply_focus)
 
     @on(Select.Changed, ".meeting-picker")
     def _picked(self, event: Select.Changed) -> None:

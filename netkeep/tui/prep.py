@@ -76,9 +76,11 @@ class PrepPane(MeetingPane):
             yield Input("", id="prep-next", compact=True,
                         placeholder="The next step you will propose (Enter keeps it as your commitment)")
 
-    def focus_default(self) -> None:
+    def focus_target(self) -> None:
         if self.brief is not None:
-            self.query_one("#prep-next", Input).focus()
+            self.query_one("#prep-scroll").focus()  # read the brief; tab goes to the next step
+        else:
+            super().focus_target()
 
     def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
         return prep.build_brief(contact_id)

@@ -239,11 +239,11 @@ class ReflectPane(MeetingPane):
         self.changed()
         self.reload()
 
-    def focus_default(self) -> None:
+    def focus_target(self) -> None:
         if self.answers:
             self.questions.focus()
         else:
-            super().focus_default()
+            super().focus_target()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stop_editing":

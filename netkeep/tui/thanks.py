@@ -200,7 +200,7 @@ class ThanksPane(MeetingPane):
         elif letter.saved_at is not None:
             parts.append(f"draft saved {local_time(letter.saved_at)}")
         else:
-            parts.append("built from your notes (not saved until you edit)")
+            parts.append("new, from your notes (saved once you edit it)")
         parts.append(f"to {letter.email}" if letter.email else "no email address on file")
         if note:
             parts.append(note)
@@ -248,11 +248,11 @@ class ThanksPane(MeetingPane):
     def leave_meeting(self) -> None:
         self.flush()
 
-    def focus_default(self) -> None:
+    def focus_target(self) -> None:
         if self.meeting_id is not None:
             self.editor.focus()
         else:
-            super().focus_default()
+            super().focus_target()
 
     def on_unmount(self) -> None:
         self.flush()

@@ -10,7 +10,7 @@ runs ``netkeep capture`` through the real command line; ``main`` runs ``netkeep`
 ``bare`` and ``capture`` count as ready at the first paint with an Input focused (ready
 to type). ``main`` counts as ready once the contact list is filled and the first contact's
 card is shown. The script writes ``time.time()`` at that moment (plus what was focused)
-to READY_FILE and exits the app.
+and the CPU time used so far (all threads) to READY_FILE and exits the app.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def install(ready_file: str, wait_for_data: bool) -> None:
     def write(app: App) -> None:
         focused = type(app.focused).__name__ if app.focused else ""
         with open(ready_file, "w") as out:
-            json.dump({"at": time.time(), "screen": type(app.screen).__name__, "focused": focused}, out)
+            json.dump({"at": time.time(), "cpu": time.process_time(), "screen": type(app.screen).__name__,
+                       "focused": focused}, out)
         app.exit()
 
     def loaded(app: App) -> bool:

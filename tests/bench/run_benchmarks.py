@@ -217,6 +217,10 @@ def main() -> int:
                  "reference", None))
     rows.append(("netkeep capture: ready to type", f"{capture * 1000:.0f} ms = {capture / bare:.2f}x bare "
                  f"(medians: {capture_median / bare_median:.2f}x)", "<= 1.25x bare", capture / bare <= 1.25))
+    bare_cpu, capture_cpu = (statistics.median(r["cpu"] for _, _, r in started[kind]) for kind in ("bare", "capture"))
+    rows.append(("  CPU time to ready (median; less sensitive to load)",
+                 f"bare {bare_cpu * 1000:.0f} ms, capture {capture_cpu * 1000:.0f} ms = {capture_cpu / bare_cpu:.2f}x",
+                 "(for information)", None))
     if "main" in started:
         main_app, main_median = _fastest_and_median(started["main"])
         peak = max(m for _, m, _ in started["main"])
