@@ -78,6 +78,17 @@ class ContactView(ReportsWorkerErrors, Vertical):
 
     def on_mount(self) -> None:
         self.border_title = "Contact"
+        self.watch(self.query_one(TabbedContent), "active", self._let_go_of_hidden_tab, init=False)
+
+    def _let_go_of_hidden_tab(self, active: str) -> None:
+        """When a tab opens, drop the focus if it is inside another tab: Textual would move it
+        to a sibling in the hidden pane, and TabbedContent would switch back to that tab."""
+        focused = self.screen.focused
+        if focused is None:
+            return
+        pane = next((a for a in focused.ancestors if isinstance(a, TabPane)), None)
+        if pane is not None and pane.id != active and self in pane.ancestors:
+            self.screen.set_focus(None)
 
     def has_tab(self, tab_id: str) -> bool:
         return tab_id == "tab-card" or tab_id in self.tabs

@@ -72,7 +72,7 @@ class MeetingPane(Vertical):
         self.contact_name = ""
         self.meeting_id: int | None = None
         self.meetings: list[Meeting] = []
-        self._loading = False
+        self._loading = True  # until the first load: a new pane has nothing to focus yet
         self._want_focus = False
 
     # -- composition helpers
