@@ -120,6 +120,10 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        first = self.contact_list.current_id  # the list shows its first rows already
+        if first is not None:  # read the first card now, so the first frame shows it
+            self.selected_id = first
+            self.contact_view.show_contact(first, at_once=True)
         today = self._view("today")
         if today is not None:  # the app opens on the agenda, ready for its keys
             self.focus_inside(today, at_once=True)

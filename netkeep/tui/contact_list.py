@@ -217,10 +217,11 @@ class ContactList(ReportsWorkerErrors, Vertical):
     def on_mount(self) -> None:
         self.border_title = "Contacts"
         self.query_one("#empty").display = False
-        # The first screenful is read here (one small query) so the first frame shows it;
-        # the whole list follows from a worker.
+        # The first screenful is read and shown here (one small query), so the first frame
+        # shows it and the app can read the first card before that frame too; the whole list
+        # follows from a worker.
         first = contacts.list_rows(limit=FIRST_PAGE)
-        self.post_message(self.Loaded(first, None, complete=len(first) < FIRST_PAGE))
+        self._take_rows(first, None, complete=len(first) < FIRST_PAGE)
         if len(first) == FIRST_PAGE:
             self.call_after_refresh(self._load, None)  # after the first frame, not competing with it
 
@@ -252,10 +253,13 @@ class ContactList(ReportsWorkerErrors, Vertical):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         message.stop()
-        keep_id = message.keep_id if message.keep_id is not None else self.current_id
-        self.all_rows = contacts.sort_rows(message.rows, self.order) if self.order != "name" else message.rows
+        self._take_rows(message.rows, message.keep_id, complete=message.complete)
+
+    def _take_rows(self, rows: list[ContactRow], keep_id: int | None, *, complete: bool) -> None:
+        keep_id = keep_id if keep_id is not None else self.current_id
+        self.all_rows = contacts.sort_rows(rows, self.order) if self.order != "name" else rows
         self._show(keep_id=keep_id, narrowing=False)
-        if message.complete:
+        if complete:
             # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
             # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees
             # them; the collection first keeps garbage cycles from being frozen with them.
