@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pendulum
-from netkeep.core import commitments, intros, keep_in_touch, letters, loops, reminders, replies
+from netkeep.core import commitments, intros, keep_in_touch, loops, reminders, replies
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.interactions import log_interaction
@@ -363,6 +363,9 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
 
 
 def _send_thanks(item: AgendaItem) -> int:
+    # Imported here: letters (with email and meetings) costs ~15 ms before the app's first frame.
+    from netkeep.core import letters
+
     if letters.get_draft(item.ref_id) is not None:
         return letters.mark_sent(item.ref_id)
     return log_interaction(InteractionInput(contact_ids=(item.contact_id,), kind="thank-you",
