@@ -208,6 +208,8 @@ class ContactList(ReportsWorkerErrors, Vertical):
         self.all_rows: list[ContactRow] = []
         self.order = "name"
         self._filter_text = ""
+        #: Matches of each prefix of the filter text (see ``_matching``).
+        self._matches: dict[str, list[ContactRow]] = {}
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ type to filter", id="filter", compact=True)
@@ -258,7 +260,7 @@ class ContactList(ReportsWorkerErrors, Vertical):
     def _take_rows(self, rows: list[ContactRow], keep_id: int | None, *, complete: bool) -> None:
         keep_id = keep_id if keep_id is not None else self.current_id
         self.all_rows = contacts.sort_rows(rows, self.order) if self.order != "name" else rows
-        self._show(keep_id=keep_id, narrowing=False)
+        self._show(keep_id=keep_id, same_rows=False)
         if complete:
             # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
             # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees
@@ -283,14 +285,14 @@ class ContactList(ReportsWorkerErrors, Vertical):
         if row is not None:
             rows.append(row)
         self.all_rows = contacts.sort_rows(rows, self.order)
-        self._show(keep_id=keep, narrowing=False)
+        self._show(keep_id=keep, same_rows=False)
 
     def cycle_sort(self) -> str:
         """Sort by the next order (name → last contact → next follow-up); return its name."""
         self.order = SORT_ORDERS[(SORT_ORDERS.index(self.order) + 1) % len(SORT_ORDERS)]
         self.all_rows = contacts.sort_rows(self.all_rows, self.order)
         self.rows_view.order = self.order
-        self._show(keep_id=self.current_id, narrowing=False)
+        self._show(keep_id=self.current_id, same_rows=False)
         return self.order
 
     def select_contact(self, contact_id: int) -> None:
@@ -301,20 +303,34 @@ class ContactList(ReportsWorkerErrors, Vertical):
             return
         self.query_one("#filter", Input).value = ""
         self._filter_text = ""
-        self._show(keep_id=contact_id, narrowing=False)
+        self._show(keep_id=contact_id, same_rows=False)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         event.stop()
-        text = event.value
-        narrowing = text.startswith(self._filter_text)
-        self._filter_text = text
-        self._show(keep_id=self.current_id, narrowing=narrowing)
+        self._filter_text = event.value
+        self._show(keep_id=self.current_id, same_rows=True)
 
-    def _show(self, *, keep_id: int | None, narrowing: bool) -> None:
+    def _matching(self, text: str) -> list[ContactRow]:
+        """The rows matching ``text``, narrowed from the matches of what was typed before it.
+
+        The matches of every prefix of the filter are kept (for the same ``all_rows``): a new
+        letter filters only the previous matches, and a backspace finds its answer ready.
+        At 30,000 contacts a keystroke so costs well under a millisecond instead of up to
+        ~15 ms for a pass over everyone.
+        """
+        self._matches = {typed: rows for typed, rows in self._matches.items() if text.startswith(typed)}
+        if text not in self._matches:
+            base = self._matches[max(self._matches, key=len)] if self._matches else self.all_rows
+            self._matches[text] = contacts.filter_rows(base, text)
+        return self._matches[text]
+
+    def _show(self, *, keep_id: int | None, same_rows: bool) -> None:
+        """Show the rows matching the filter; ``same_rows=False`` after ``all_rows`` changed."""
+        if not same_rows:
+            self._matches = {}
         view = self.rows_view
-        base = view.rows if narrowing and self._filter_text else self.all_rows
-        rows = contacts.filter_rows(base, self._filter_text)
+        rows = self._matching(self._filter_text)
         view.order = self.order
         view.set_rows(rows, keep_id=keep_id)
         empty = self.query_one("#empty", Static)
