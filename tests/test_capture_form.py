@@ -106,3 +106,19 @@ async def test_a_database_that_cannot_open_is_said_in_the_form(tmp_path):
         assert isinstance(app.screen, CaptureScreen)
         message = str(app.screen.query_one("#general-error", Static).render())
         assert message.startswith("cannot open") and "broken.db" in message
+
+
+async def test_ctrl_n_twice_opens_one_capture_form(db_path):
+    from netkeep.tui.app import NetkeepApp
+
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert sum(isinstance(screen, CaptureScreen) for screen in app.screen_stack) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CaptureScreen)

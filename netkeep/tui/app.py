@@ -298,6 +298,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.notify("Quick capture is not part of this build; press n for the full form.",
                         severity="warning")
             return
+        if isinstance(self.screen, capture):  # already open
+            return
         self.push_screen(capture(), self._after_save)
 
     def _names(self) -> list[str]:

@@ -103,6 +103,8 @@ class CaptureScreen(ModalScreen[int | None]):
         self.app.call_from_thread(self._set_names, names)
 
     def _set_names(self, names: list[str]) -> None:
+        if not self.is_attached:  # saved or cancelled before the names arrived
+            return
         self.query_one("#introduced_by", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
     def _value(self, field_id: str) -> str:

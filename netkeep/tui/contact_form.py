@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -17,6 +15,7 @@ from netkeep.core import contacts
 from netkeep.core.dates import format_date, parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import CONTACT_TYPES, ContactCard, ContactInput, Method
+from netkeep.tui.form_screen import FormScreen
 
 #: Error keys core may raise that belong to another field of this form.
 FIELD_ALIASES = {"given_name": "full_name", "family_name": "full_name", "urls": "website"}
@@ -66,7 +65,7 @@ class FieldRow(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
-class ContactForm(ModalScreen[int | None]):
+class ContactForm(FormScreen[int]):
     """Add or edit a contact; dismisses with the saved contact's id, or None on Esc."""
 
     BINDINGS = [
@@ -127,8 +126,8 @@ class ContactForm(ModalScreen[int | None]):
                 yield from rows
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", classes="form-save")
+                yield Button("Cancel (esc)", id="cancel", classes="form-cancel")
 
     def on_mount(self) -> None:
         box = self.query_one("#form-box")
@@ -240,19 +239,3 @@ class ContactForm(ModalScreen[int | None]):
             self.query_one("#form-error", Static).update(str(error))
             return
         self.dismiss(contact_id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()

@@ -16,6 +16,7 @@ from netkeep.core.dates import parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput
 from netkeep.tui.contact_form import FieldRow
+from netkeep.tui.form_screen import FormScreen
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
 
@@ -30,7 +31,7 @@ def occurred_at(text: str):
     return pendulum.datetime(day.year, day.month, day.day, 12, tz=pendulum.local_timezone()).in_timezone("UTC")
 
 
-class LogInteractionForm(ModalScreen[int | None]):
+class LogInteractionForm(FormScreen[int]):
     """Log a conversation, message or note with one contact; dismisses with the new id."""
 
     BINDINGS = [
@@ -57,8 +58,8 @@ class LogInteractionForm(ModalScreen[int | None]):
                                                          compact=True))
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", classes="form-save")
+                yield Button("Cancel (esc)", id="cancel", classes="form-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#form-box").border_title = Text(f"Log with {self.contact_name}")
@@ -95,22 +96,6 @@ class LogInteractionForm(ModalScreen[int | None]):
             self.query_one("#form-error", Static).update(str(error))
             return
         self.dismiss(interaction_id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
 
 class ConfirmScreen(ModalScreen[bool]):

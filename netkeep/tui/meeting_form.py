@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
@@ -19,6 +18,7 @@ from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput, at_local_date, log_meeting
 from netkeep.core.records import MEETING_KINDS
 from netkeep.store.models import database
+from netkeep.tui.form_screen import FormScreen
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
 _DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
@@ -45,7 +45,7 @@ def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
     return tuple(items)
 
 
-class MeetingForm(ModalScreen[int | None]):
+class MeetingForm(FormScreen[int]):
     """Log a meeting; dismisses with the new meeting's id, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -95,8 +95,8 @@ class MeetingForm(ModalScreen[int | None]):
             yield TextArea("", id="m-commitments", compact=True, soft_wrap=True)
             yield Static("", id="m-error", markup=False)
             with Horizontal(id="m-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="m-save")
-                yield Button("Cancel (esc)", id="m-cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="m-save", classes="form-save")
+                yield Button("Cancel (esc)", id="m-cancel", classes="form-cancel")
 
     def on_mount(self) -> None:
         self._load_names()
@@ -157,19 +157,3 @@ class MeetingForm(ModalScreen[int | None]):
             error.update(str(problem))
             return
         self.dismiss(meeting_id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#m-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#m-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()

@@ -6,7 +6,7 @@ SIGKILLs the app and reports:
 - the worst lag between a keystroke and the moment the database held it;
 - how many characters typed before the kill were lost.
 
-    uv run python benchmarks/thanks_autosave.py [--seconds 8] [--rate 20]
+    uv run python tests/bench/bench_thanks_autosave.py [--seconds 8] [--rate 20]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from netkeep.core import contacts, letters, meetings  # noqa: E402
