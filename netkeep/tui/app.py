@@ -170,8 +170,12 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         view = self.contact_view
         if message.contact_id == self.selected_id and view.card is not None:
             return
+        had_contact = self.selected_id is not None
         self.selected_id = message.contact_id
-        self.refresh_bindings()
+        if had_contact != (message.contact_id is not None):
+            # Only then do the keys change (NEEDS_CONTACT); each refresh recomposes the whole
+            # footer, which cost a filter keystroke several ms whenever the top row changed.
+            self.refresh_bindings()
         # The first card shows at once; later ones once typing in the filter (or holding j) pauses.
         if view.card is None:
             view.show_contact(message.contact_id, at_once=True)
