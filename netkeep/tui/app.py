@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import time
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.css.query import NoMatches
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, TabbedContent
 
@@ -22,16 +21,12 @@ from netkeep.core.records import ContactRow
 from netkeep.store.database import data_version, open_database
 from netkeep.tui.commands import NetkeepCommands
 from netkeep.tui.contact_list import ContactList
-from netkeep.tui.contact_view import ContactView, pane_class
+from netkeep.tui.contact_view import ContactView, load_class
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.today import TodayView
 from netkeep.tui.transfer_commands import TransferCommands
 from netkeep.tui.workers import ReportsWorkerErrors
 
-#: The agenda widget (owned by the follow-ups work); mounted as the "today" view when present.
-TODAY_VIEW = ("netkeep.tui.today", "TodayView")
-#: The quick-capture modal (owned by the capture work): ``CaptureScreen()`` dismisses with
-#: the new contact's id, or None.
-CAPTURE_SCREEN = ("netkeep.tui.capture", "CaptureScreen")
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
     "timeline": ("netkeep.tui.timeline_view", "TimelineView"),
@@ -42,11 +37,6 @@ POLL_SECONDS = 1.0
 #: Seconds the selection must rest before the card is loaded (typing, holding j).
 CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
-
-
-@cache
-def _installed(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
 
 
 class NetkeepApp(ReportsWorkerErrors, App[None]):
@@ -116,10 +106,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self._contact_view = ContactView(id="contact")
         with Horizontal(id="main"):
             yield self._contact_list
-            today = pane_class(*TODAY_VIEW)
-            with ContentSwitcher(initial="today" if today else "contact", id="views") as self._views:
-                if today is not None:
-                    yield today(id="today")
+            with ContentSwitcher(initial="today", id="views") as self._views:
+                yield TodayView(id="today")
                 yield self._contact_view
                 # The LAZY_VIEWS are mounted here on first use (see action_show_view).
         yield Footer()
@@ -237,9 +225,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             return self.contact_view.has_tab(str(parameters[0]))
         if action == "show_view" and parameters:
             view_id = str(parameters[0])
-            if view_id in LAZY_VIEWS:
-                return _installed(LAZY_VIEWS[view_id][0])
-            return self._view(view_id) is not None
+            return view_id in LAZY_VIEWS or self._view(view_id) is not None
         return True
 
     def action_focus_filter(self) -> None:
@@ -252,9 +238,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     async def action_show_view(self, view_id: str) -> None:
         switcher = self.query_one("#views", ContentSwitcher)
         if view_id in LAZY_VIEWS and self._view(view_id) is None:
-            view_class = pane_class(*LAZY_VIEWS[view_id])
-            if view_class is not None:
-                await switcher.mount(view_class(id=view_id))
+            await switcher.mount(load_class(*LAZY_VIEWS[view_id])(id=view_id))
         view = self._view(view_id)
         if view is None:
             return
@@ -297,14 +281,11 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.push_screen(HelpScreen(key_table(self.screen)))
 
     def action_capture(self) -> None:
-        capture = pane_class(*CAPTURE_SCREEN)
-        if capture is None:
-            self.notify("Quick capture is not part of this build; press n for the full form.",
-                        severity="warning")
+        from netkeep.tui.capture import CaptureScreen
+
+        if isinstance(self.screen, CaptureScreen):  # already open
             return
-        if isinstance(self.screen, capture):  # already open
-            return
-        self.push_screen(capture(), self._after_save)
+        self.push_screen(CaptureScreen(), self._after_save)
 
     def _names(self) -> list[str]:
         return self.contact_list.names

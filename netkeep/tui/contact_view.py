@@ -21,8 +21,9 @@ from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui.card import card_renderable, timeline_renderable
 from netkeep.tui.workers import ReportsWorkerErrors
 
-#: Tabs beyond the card: (tab id, title, module, class). Each pane is mounted only when its
-#: module is present; it gets ``show_contact(contact_id)`` whenever the selection changes.
+#: Tabs beyond the card: (tab id, title, module, class). Each pane's module is imported and
+#: the pane mounted when its tab is first opened; it gets ``show_contact(contact_id)``
+#: whenever the selection changes while its tab is open.
 PANE_TABS = (
     ("tab-followups", "Follow-ups", "netkeep.tui.followups_pane", "FollowupsPane"),
     ("tab-thanks", "Thank-you", "netkeep.tui.thanks", "ThanksPane"),
@@ -35,12 +36,9 @@ PANE_SETTLE_SECONDS = 0.05
 NO_CONTACT = "No contact selected — choose one in the list on the left."
 
 
-def pane_class(module: str, name: str) -> type[Widget] | None:
-    """The pane widget class if its module is installed, else None (its tab is left out)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
+def load_class(module: str, name: str) -> type:
+    """Import ``module`` (on first use, to keep start-up lean) and return its class ``name``."""
+    return getattr(importlib.import_module(module), name)
 
 
 class ContactView(ReportsWorkerErrors, Vertical):
@@ -71,10 +69,9 @@ class ContactView(ReportsWorkerErrors, Vertical):
                     yield Static(NO_CONTACT, id="card", markup=False)
                     yield Rule(line_style="heavy")
                     yield Static("", id="contact-timeline", markup=False)
-            for tab_id, title, module, _name in PANE_TABS:
-                if importlib.util.find_spec(module) is not None:
-                    self.tabs.append(tab_id)
-                    yield TabPane(title, id=tab_id)  # its pane is imported and mounted on first visit
+            for tab_id, title, _module, _name in PANE_TABS:
+                self.tabs.append(tab_id)
+                yield TabPane(title, id=tab_id)  # its pane is imported and mounted on first visit
 
     def on_mount(self) -> None:
         self.border_title = "Contact"
@@ -126,9 +123,8 @@ class ContactView(ReportsWorkerErrors, Vertical):
     async def _mount_pane(self, tab_id: str) -> None:
         if tab_id not in self.tabs or tab_id in self.panes:
             return
-        _tab, title, module, name = next(spec for spec in PANE_TABS if spec[0] == tab_id)
-        cls = pane_class(module, name)
-        pane = cls() if cls is not None else Static(f"The {title} pane could not be loaded.", markup=False)
+        _tab, _title, module, name = next(spec for spec in PANE_TABS if spec[0] == tab_id)
+        pane = load_class(module, name)()
         self.panes[tab_id] = pane
         await self.query_one(f"#{tab_id}", TabPane).mount(pane)
 
