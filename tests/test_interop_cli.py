@@ -144,3 +144,26 @@ def test_json_backup_round_trip_through_the_cli(capsys, tmp_path):
     assert code == 1 and "not empty" in err
     code, out, _ = run(capsys, "--db", str(tmp_path / "second.db"), "import", "backup", str(target))
     assert code == 0 and out.startswith("Restored 2 contacts")
+
+
+def test_imported_connections_wait_for_a_first_touch_before_ticklers(capsys, db_path):
+    from netkeep.core import agenda, interactions, keep_in_touch
+    from netkeep.core.records import InteractionInput
+
+    with pendulum.travel_to(pendulum.datetime(2026, 11, 26, 9), freeze=True):
+        code, _, _ = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"), "--skip-bad")
+        assert code == 0
+        open_database(db_path)
+        assert count() == 4
+        # Old connections are not all "overdue" on day one...
+        assert Contact.select().where(Contact.next_follow_up.is_null(False)).count() == 0
+        assert agenda.agenda().counts.overdue == 0
+        keep_in_touch.apply_cadence()
+        assert Contact.select().where(Contact.next_follow_up.is_null(False)).count() == 0
+        # ...until you are in touch: then the cadence runs from that day.
+        first = Contact.select().order_by(Contact.id).first()
+        interactions.log_interaction(InteractionInput(contact_ids=(first.id,), kind="message", direction="out"))
+        keep_in_touch.apply_cadence()
+        ticking = list(Contact.select().where(Contact.next_follow_up.is_null(False)))
+        assert [c.id for c in ticking] == [first.id]
+        assert ticking[0].next_follow_up > date(2026, 11, 26)

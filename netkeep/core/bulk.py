@@ -12,7 +12,7 @@ import pendulum
 from peewee import fn
 
 from netkeep.core import cadence
-from netkeep.core.contacts import _fields, normalise_company, normalise_tag, validate
+from netkeep.core.contacts import IMPORTED_SOURCES, _fields, normalise_company, normalise_tag, validate
 from netkeep.core.records import ContactInput
 from netkeep.store.bulk import insert_rows
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag, database
@@ -92,15 +92,17 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
                     company = companies.get(normalise_company(name) or name.casefold())
                     company_by_name[data.company] = company
                 row = _fields(data, company)
-                follow_up = data.next_follow_up or cadence.next_follow_up(
-                    data.met_on or now.date(),
-                    cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days, overrides))
+                follow_up = data.next_follow_up
+                if follow_up is None and data.source not in IMPORTED_SOURCES:
+                    follow_up = cadence.next_follow_up(
+                        data.met_on or now.date(),
+                        cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days, overrides))
                 row.update(
                     uid=data.uid or new_uid, created_at=stamp, updated_at=stamp,
                     company=company.id if company else None, job_search=int(data.job_search),
                     met_on=data.met_on.isoformat() if data.met_on else None,
                     follow_up_manual=int(data.next_follow_up is not None),
-                    next_follow_up=follow_up.isoformat(),
+                    next_follow_up=follow_up.isoformat() if follow_up else None,
                 )
                 rows.append(row)
                 uids.append(row["uid"])

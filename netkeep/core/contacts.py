@@ -175,9 +175,17 @@ def _fields(data: ContactInput, company: Company | None) -> dict:
     }
 
 
+#: Sources of bulk imports. Their contacts get keep-in-touch follow-ups only after the first
+#: logged interaction, so importing 500 old connections does not put 500 people on Today.
+IMPORTED_SOURCES = ("linkedin", "vcard", "google")
+
+
 def refresh_follow_up(contact: Contact, overrides: dict[str, int] | None = None) -> None:
     """Recompute the next follow-up from the last touch, unless it was set by hand."""
     if contact.follow_up_manual and contact.next_follow_up:
+        return
+    if contact.last_contact_at is None and contact.source in IMPORTED_SOURCES:
+        contact.next_follow_up = None  # an imported connection gets a tickler once you are in touch
         return
     if contact.last_contact_at is not None:
         last = contact.last_contact_at.date()
