@@ -327,19 +327,14 @@ def list_rows(*, archived: bool = False, limit: int | None = None) -> list[Conta
     tags = (ContactTag.select(ContactTag.contact, fn.GROUP_CONCAT(Tag.name, " ").alias("names"))
             .join(Tag).group_by(ContactTag.contact).alias("t"))
     query = (Contact
-             .select(Contact.id, Contact.full_name, Company.name, Contact.title, tags.c.names,
-                     Contact.last_contact_at, Contact.next_follow_up, Contact.search_text)
+             .select(Contact.id, Contact.full_name, fn.COALESCE(Company.name, ""), Contact.title,
+                     fn.COALESCE(tags.c.names, ""), fn.COALESCE(Contact.last_contact_at, ""),
+                     fn.COALESCE(Contact.next_follow_up, ""), Contact.search_text)
              .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
              .join(tags, JOIN.LEFT_OUTER, on=(tags.c.contact_id == Contact.id))
              .where(Contact.archived == archived)
-             .order_by(fn.LOWER(Contact.full_name))
-             .limit(limit))
-    cursor = database.execute(query)
-    return [
-        ContactRow(row[0], row[1], row[2] or "", row[3], row[4] or "", row[5] or "",
-                   row[6] or "", row[7])
-        for row in cursor
-    ]
+             .order_by(fn.LOWER(Contact.full_name)))
+    return list(map(ContactRow._make, database.execute(query)))
 
 
 def _first_rows(archived: bool, limit: int) -> list[ContactRow]:

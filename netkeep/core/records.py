@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date, datetime
 
 CONTACT_TYPES = (
@@ -43,9 +44,12 @@ class Method:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class ContactRow:
-    """One line of the contact list, with a lower-case haystack to filter on."""
+class ContactRow(NamedTuple):
+    """One line of the contact list, with a lower-case haystack to filter on.
+
+    A named tuple rather than a frozen dataclass: 30,000 of them are built at start-up,
+    and a tuple is built about three times faster.
+    """
 
     id: int
     name: str
