@@ -143,3 +143,20 @@ def test_cli_capture_long_note_is_fine(db_path, capsys):
 
     with open_database(db_path):
         assert len(Contact.get().notes) == 5000
+
+
+def test_blank_capture_text_is_refused_without_opening_the_form(capsys, db_path):
+    from netkeep.cli import main
+
+    assert main(["capture", "   "]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("netkeep: nothing to capture") and err.count("\n") == 1
+    assert not db_path.exists() or _count(db_path) == 0
+
+
+def _count(db_path) -> int:
+    from netkeep.store.database import open_database
+    from netkeep.store.models import Contact
+
+    with open_database(db_path):
+        return Contact.select().count()

@@ -9,6 +9,11 @@ def run(args: argparse.Namespace) -> int:
     from netkeep.cli import resolve_db
 
     text = " ".join(args.text).strip()
+    if args.text and not text:
+        from netkeep.cli import fail
+
+        return fail("nothing to capture: the text is empty (a name is required; "
+                    "run `netkeep capture` without text for the form)")
     if not text:
         # Textual is imported only here: the one-line path never pays for it.
         from netkeep.tui.capture import CaptureApp
