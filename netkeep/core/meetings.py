@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pendulum
 
@@ -201,45 +201,19 @@ def get_meeting(interaction_id: int) -> Meeting:
     return meetings[0]
 
 
-def thank_you_due(today: date | None = None, *,
-                  window_days: int = THANK_YOU_WINDOW_DAYS) -> list[ThankYouDue]:
-    """Meetings of the last ``window_days`` days without a sent thank-you, oldest first.
+def thank_you_due(today: date | None = None) -> list[ThankYouDue]:
+    """Meetings of the last :data:`THANK_YOU_WINDOW_DAYS` days without a sent thank-you,
+    oldest first.
 
     A thank-you is due the day after the meeting. A meeting counts as thanked when its
     draft is marked sent, or when a "thank-you" was logged with that contact since.
+    The rule is one query, shared with the agenda (``core.thanks_due``).
     """
+    from netkeep.core.thanks_due import thanks_due  # it imports this module's window
+
     today = today or pendulum.today().date()
-    tz = pendulum.local_timezone()
-    start = pendulum.datetime(today.year, today.month, today.day, tz=tz) - timedelta(days=window_days)
-    end = pendulum.datetime(today.year, today.month, today.day, tz=tz).add(days=1)
-    sent = (ThankYouDraft.select(ThankYouDraft.interaction)
-            .where(ThankYouDraft.status == "sent"))
-    query = (Interaction.select()
-             .where(Interaction.kind.in_(MEETING_KINDS)
-                    & (Interaction.occurred_at >= start) & (Interaction.occurred_at < end)
-                    & Interaction.id.not_in(sent))
-             .order_by(Interaction.occurred_at, Interaction.id))
-    meetings = _meetings(query)
-    if not meetings:
-        return []
-    thanked: dict[int, datetime] = {}
-    for cid, when in (Interaction.select(InteractionContact.contact, Interaction.occurred_at)
-                      .join(InteractionContact)
-                      .where((Interaction.kind == "thank-you")
-                             & InteractionContact.contact.in_([m.contact_id for m in meetings]))
-                      .tuples()):
-        if cid not in thanked or when > thanked[cid]:
-            thanked[cid] = when
-    due = []
-    for meeting in meetings:
-        last_thanks = thanked.get(meeting.contact_id)
-        if last_thanks is not None and last_thanks >= meeting.occurred_at:
-            continue
-        due_on = meeting.local_date + timedelta(days=1)
-        due.append(ThankYouDue(
-            interaction_id=meeting.id, contact_id=meeting.contact_id,
-            contact_name=meeting.contact_name, kind=meeting.kind,
-            occurred_at=meeting.occurred_at, due_on=due_on, overdue=today > due_on,
-            has_draft=meeting.thank_you == "draft",
-        ))
-    return due
+    found, _total = thanks_due(today, limit=None)
+    return [ThankYouDue(interaction_id=t.interaction_id, contact_id=t.contact_id,
+                        contact_name=t.contact_name, kind=t.kind, occurred_at=t.occurred_at,
+                        due_on=t.due_on, overdue=today > t.due_on, has_draft=t.has_draft)
+            for t in found]

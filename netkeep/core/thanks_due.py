@@ -1,11 +1,8 @@
-"""Thank-yous due, for the agenda: the rule of ``meetings.thank_you_due`` as one query.
+"""Thank-yous due: the one query for the rule, used by the agenda and ``meetings.thank_you_due``.
 
-``meetings.thank_you_due`` builds every recent meeting as a full record, which takes
-seconds on a network with thousands of recent meetings; the agenda needs only a count
-and the first few. This module asks SQLite the same question: a meeting (a
-conversation kind) from the last ``THANK_YOU_WINDOW_DAYS`` days up to today, whose
-draft is not marked sent, with no "thank-you" logged with its contact (its first
-participant) since it happened. ``tests/test_followups.py`` checks both agree.
+A meeting (a conversation kind) from the last ``THANK_YOU_WINDOW_DAYS`` days up to
+today is due when its draft is not marked sent and no "thank-you" was logged with its
+contact (its first participant) since it happened.
 
 Counting stops at :data:`COUNT_CAP`: no one has a thousand thank-you notes to write,
 and a history full of recent meetings (the 30,000-contact demo) would otherwise make
@@ -65,9 +62,9 @@ def _query(day: date):
                    & ~fn.EXISTS(thanked)))
 
 
-def thanks_due(day: date, *, limit: int) -> tuple[list[ThanksDue], int]:
-    """The first ``limit`` meetings waiting for a thank-you (oldest first), and how many
-    (at most :data:`COUNT_CAP`)."""
+def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThanksDue], int]:
+    """The first ``limit`` (None: all) meetings waiting for a thank-you, oldest first, and
+    how many (at most :data:`COUNT_CAP`)."""
     query = _query(day)
     total = query.limit(COUNT_CAP).count()
     tz = pendulum.local_timezone()
