@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput
 
@@ -22,7 +24,30 @@ def test_first_page_matches_the_full_list_with_archived_contacts_in_the_way(db):
     archived = contacts.list_rows(archived=True)
     assert [row.name for row in archived] == ["ann Lee", "Bob Smith", "carl Diaz"]
     assert contacts.list_rows(archived=True, limit=2) == archived[:2]
-    assert set(contacts.list_rows(limit=1)[0].tags.split()) == {"python", "pycon"}
+    assert {"acme", "python", "pycon"} <= set(contacts.list_rows(limit=1)[0].haystack.split())
+
+
+def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
+    """The first page (read in index order) and the whole list (matched up in Python) agree.
+
+    SQLite folds only ASCII letters (NOCASE, LOWER()): "Émile" and "émile" differ, "ann"
+    and "ANN" are equal and keep the order they were added in.
+    """
+    names = ["Zoë Kim", "ANN Lee", "émile Roux", "bob Stone", "Ann Lee", "Émile Roux", "Ölaf Berg",
+             "ann lee", "Bob Stone", "zed Cole", "Anna Lee"]
+    ids = [make(name) for name in names]
+    listed = contacts.list_rows()
+    assert [row.name for row in listed] == [
+        "ANN Lee", "Ann Lee", "ann lee", "Anna Lee", "bob Stone", "Bob Stone", "zed Cole",
+        "Zoë Kim", "Émile Roux", "Ölaf Berg", "émile Roux"]
+    ascii_lower = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+    by_rule = sorted(zip(names, ids), key=lambda pair: (pair[0].translate(ascii_lower), pair[1]))
+    assert [row.id for row in listed] == [contact_id for _, contact_id in by_rule]
+    for limit in range(1, len(names) + 1):
+        assert contacts.list_rows(limit=limit) == listed[:limit]
+    for row in listed:
+        assert contacts.get_row(row.id) == row
+    assert contacts.get_row(max(ids) + 1) is None
 
 
 async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_path):
@@ -48,3 +73,61 @@ async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_
         app.contact_list.reload()
         await settle(app, pilot)
         assert list_names(app) == ["Ali Khan", "Jane Doe"]
+
+
+def test_the_list_is_read_without_sqlite_sorting_rows(db):
+    """Step 6's name index gives the order: no statement of the list sorts in a temporary B-tree."""
+    make("Ann Lee", company="Acme")
+    make("bob Stone")
+    statements = []
+    db.connection().set_trace_callback(statements.append)
+    try:
+        contacts.list_rows(limit=1)
+        contacts.list_rows()
+    finally:
+        db.connection().set_trace_callback(None)
+    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 3  # the first page; the whole list's order and its rows
+    for sql in selects:
+        plan = " | ".join(row[-1] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+        assert "TEMP B-TREE" not in plan, plan
+    assert any("contact_archived_full_name_nocase" in row[-1]
+               for row in db.execute_sql(f"EXPLAIN QUERY PLAN {selects[0]}").fetchall())
+
+
+async def test_the_list_is_complete_once_every_row_is_loaded(db, db_path, monkeypatch):
+    from netkeep.tui import contact_list
+    from netkeep.tui.app import NetkeepApp
+
+    for name in ("Ann Lee", "Bob Stone", "Cy Young"):
+        make(name)
+    monkeypatch.setattr(contact_list, "FIRST_PAGE", 2)
+    release = threading.Event()
+    list_rows = contacts.list_rows
+
+    def held_back(**kwargs):  # the whole list waits until the test has looked at the first page
+        if kwargs.get("limit") is None:
+            release.wait(10)
+        return list_rows(**kwargs)
+
+    monkeypatch.setattr(contacts, "list_rows", held_back)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert [row.name for row in app.contact_list.all_rows] == ["Ann Lee", "Bob Stone"]
+        assert not app.contact_list.complete
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.contact_list.all_rows) == 3
+        assert app.contact_list.complete
+
+
+async def test_a_list_shorter_than_the_first_page_is_complete_at_once(db, db_path):
+    from netkeep.tui.app import NetkeepApp
+
+    make("Ann Lee")
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)):
+        assert app.contact_list.complete
+        assert [row.name for row in app.contact_list.all_rows] == ["Ann Lee"]

@@ -27,6 +27,14 @@ def test_migrated_schema_matches_models(db):
         assert columns == {f.column_name for f in model._meta.sorted_fields}, table
 
 
+def test_migrated_indexes_match_models(db):
+    created = {sql for (sql,) in db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()}
+    declared = {db.get_sql_context().sql(index).query()[0]
+                for model in ALL_MODELS for index in model._schema._create_indexes(safe=False)}
+    assert created == declared
+
+
 @pytest.mark.parametrize("step", sorted(migrations.STEPS))
 def test_each_step_runs_from_the_version_before(tmp_path, step):
     path = tmp_path / "old.db"

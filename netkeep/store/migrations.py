@@ -75,6 +75,10 @@ ALTER TABLE "company" ADD COLUMN "stage" TEXT NOT NULL DEFAULT '';
 CREATE INDEX "company_target_rank" ON "company" ("target_rank");
 """
 
+_V6 = """
+CREATE INDEX "contact_archived_full_name_nocase" ON "contact" ("archived", "full_name" COLLATE NOCASE);
+"""
+
 #: Step number -> (what it does, its SQL statements).
 STEPS: dict[int, tuple[str, str]] = {
     1: ("contacts, companies, tags and the timeline", _V1),
@@ -82,6 +86,7 @@ STEPS: dict[int, tuple[str, str]] = {
     3: ("meeting notes, reflections and thank-you drafts", _V3),
     4: ("indexes for the agenda: follow-ups due and replies owed", _V4),
     5: ("job search: where each target employer stands", _V5),
+    6: ("an index for the contact list in name order (its first screenful without a sort)", _V6),
 }
 
 LATEST = max(STEPS)

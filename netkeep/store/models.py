@@ -76,6 +76,11 @@ class Contact(BaseModel):
         indexes = ((("archived", "next_follow_up"), False),)
 
 
+# The contact list's order (a case-insensitive name; SQLite's NOCASE folds ASCII letters only).
+Contact.add_index(Contact.index(Contact.archived, Contact.full_name.collate("NOCASE"),
+                                name="contact_archived_full_name_nocase"))
+
+
 class ContactMethod(BaseModel):
     """An email address, phone number or web address of a contact, with a label."""
 
