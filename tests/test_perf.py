@@ -131,3 +131,16 @@ async def test_a_list_shorter_than_the_first_page_is_complete_at_once(db, db_pat
     async with app.run_test(size=(120, 40)):
         assert app.contact_list.complete
         assert [row.name for row in app.contact_list.all_rows] == ["Ann Lee"]
+
+
+def test_the_main_app_module_leaves_the_agenda_and_toml_for_later():
+    """Importing the app skips what its first frame does not need (the agenda loads in a worker)."""
+    import subprocess
+    import sys
+
+    check = ("import sys, netkeep.tui.app; "
+             "print(sorted(m for m in ('netkeep.core.agenda', 'netkeep.core.meetings', 'tomllib') "
+             "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]"]

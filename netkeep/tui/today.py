@@ -21,18 +21,19 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from netkeep.core import agenda as agenda_core
-from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
-from netkeep.core.keep_in_touch import apply_cadence
 from netkeep.core.schedule import direction_for, moment_of
 from netkeep.store.models import database
 from netkeep.tui.messages import DataChanged, OpenContact
 
 if TYPE_CHECKING:
+    from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
     from netkeep.tui.followup_forms import LogResult
+
+# The agenda's core (netkeep.core.agenda and the modules it reads: ~9 ms of imports) is
+# imported where it is used, so it loads in the first worker, after the first frame.
 
 EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
 KEYS_HINT = "l log · z snooze · x done · enter open"
@@ -42,6 +43,8 @@ SHOWN_PER_SECTION = 100
 
 def item_line(item: AgendaItem, agenda: Agenda) -> Text:
     """One agenda line, user text rendered literally."""
+    import netkeep.core.agenda as agenda_core
+
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(item.contact_name, style="bold")
     line.append("  ")
@@ -117,6 +120,9 @@ class TodayView(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today")
     def _load(self, first: bool = False) -> None:
+        import netkeep.core.agenda as agenda_core
+        from netkeep.core.keep_in_touch import apply_cadence
+
         with database.connection_context():
             if first:  # the [cadence] table may have changed since the last run
                 for problem in config_problems():
@@ -135,6 +141,8 @@ class TodayView(Vertical):
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
+        import netkeep.core.agenda as agenda_core
+
         event.stop()
         agenda = self.agenda = event.agenda
         options = self.query_one("#today-items", OptionList)
@@ -195,6 +203,8 @@ class TodayView(Vertical):
         self._changed(item, message)
 
     def _log_input(self, item: AgendaItem, result: LogResult):
+        import netkeep.core.agenda as agenda_core
+
         return agenda_core.log_input(item, result.summary, kind=result.kind,
                                      when=moment_of(result.when),
                                      direction=direction_for(result.kind))
@@ -213,6 +223,7 @@ class TodayView(Vertical):
         if item is None:
             return
         # The forms are imported when first used: ~8 ms less before the first frame.
+        import netkeep.core.agenda as agenda_core
         from netkeep.tui.followup_forms import LogForm
 
         form = LogForm(item.contact_name, kind=agenda_core.default_kind(item),
@@ -233,6 +244,8 @@ class TodayView(Vertical):
         self.app.push_screen(form, logged)
 
     def action_snooze(self) -> None:
+        import netkeep.core.agenda as agenda_core
+
         item = self._require_item()
         if item is None:
             return
@@ -251,6 +264,8 @@ class TodayView(Vertical):
         self.app.push_screen(SnoozeForm(f"{item.contact_name}: {item.text}"), chosen)
 
     def action_done(self) -> None:
+        import netkeep.core.agenda as agenda_core
+
         item = self._require_item()
         if item is None:
             return
