@@ -30,7 +30,7 @@ def test_first_page_matches_the_full_list_with_archived_contacts_in_the_way(db):
 def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
     """The first page (read in index order) and the whole list (matched up in Python) agree.
 
-    SQLite folds only ASCII letters (NOCASE, LOWER()): "Émile" and "émile" differ, "ann"
+    SQLite's LOWER() folds only ASCII letters: "Émile" and "émile" differ, "ann"
     and "ANN" are equal and keep the order they were added in.
     """
     names = ["Zoë Kim", "ANN Lee", "émile Roux", "bob Stone", "Ann Lee", "Émile Roux", "Ölaf Berg",
@@ -76,7 +76,7 @@ async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_
 
 
 def test_the_list_is_read_without_sqlite_sorting_rows(db):
-    """Step 6's name index gives the order: no statement of the list sorts in a temporary B-tree."""
+    """The name index (steps 6-7) gives the order: no statement of the list sorts in a temporary B-tree."""
     make("Ann Lee", company="Acme")
     make("bob Stone")
     statements = []
@@ -91,7 +91,7 @@ def test_the_list_is_read_without_sqlite_sorting_rows(db):
     for sql in selects:
         plan = " | ".join(row[-1] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall())
         assert "TEMP B-TREE" not in plan, plan
-    assert any("contact_archived_full_name_nocase" in row[-1]
+    assert any("contact_archived_lower_full_name" in row[-1]
                for row in db.execute_sql(f"EXPLAIN QUERY PLAN {selects[0]}").fetchall())
 
 

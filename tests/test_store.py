@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 
 import pytest
@@ -44,7 +45,8 @@ def test_each_step_runs_from_the_version_before(tmp_path, step):
     assert migrate_database(db, path, target=step) == step
     assert schema_version(db) == step
     names_after, sql_after = _schema(db)
-    assert names_after >= names_before
+    dropped = {("index", name) for name in re.findall(r'DROP INDEX "(\w+)"', migrations.STEPS[step][1])}
+    assert names_after >= names_before - dropped
     assert sql_after != sql_before
     db.close()
 
@@ -61,6 +63,32 @@ def test_step_five_keeps_companies_as_non_targets(tmp_path):
     db.execute_sql("INSERT INTO company (name, key, notes, created_at) VALUES ('Acme', 'acme', '', '2026-01-01 10:00:00')")
     migrate_database(db, path, target=5)
     assert db.execute_sql("SELECT name, stage, target_rank FROM company").fetchone() == ("Acme", "", None)
+    db.close()
+
+
+def test_steps_six_and_seven_index_the_contact_list_by_lower_case_name(tmp_path):
+    path = tmp_path / "v5.db"
+    db = open_database(path, migrate=False)
+    migrate_database(db, None, target=5)
+    db.execute_sql("INSERT INTO contact (uid, full_name, given_name, family_name, title, website, location,"
+                   " linkedin_url, birthday, contact_type, job_search, how_met, met_at, needs, notes,"
+                   " follow_up_manual, archived, source, search_text, created_at, updated_at) VALUES"
+                   " ('u1', 'Ann Lee', 'Ann', 'Lee', '', '', '', '', '', 'peer', 0, '', '', '', '', 0, 0, '',"
+                   " 'ann lee', '2026-01-01 10:00:00', '2026-01-01 10:00:00')")
+
+    def contact_indexes():
+        return {name for (name,) in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'").fetchall()}
+
+    migrate_database(db, path, target=6)
+    assert "contact_archived_full_name_nocase" in contact_indexes()
+    migrate_database(db, path, target=7)
+    assert "contact_archived_full_name_nocase" not in contact_indexes()
+    assert "contact_archived_lower_full_name" in contact_indexes()
+    plan = db.execute_sql("EXPLAIN QUERY PLAN SELECT id FROM contact WHERE archived = 0"
+                          " ORDER BY LOWER(full_name), id LIMIT 5").fetchall()
+    assert "contact_archived_lower_full_name" in plan[0][-1]
+    assert db.execute_sql("SELECT full_name FROM contact").fetchall() == [("Ann Lee",)]
     db.close()
 
 

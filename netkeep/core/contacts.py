@@ -322,9 +322,9 @@ def get_card(contact_id: int) -> ContactCard:
     )
 
 
-#: The list's order: the name, case-insensitively as SQLite's NOCASE has it (ASCII letters
-#: only, like its LOWER()); the ``contact_archived_full_name_nocase`` index holds this order.
-BY_NAME = Contact.full_name.collate("NOCASE")
+#: The list's order: the name in SQLite's lower case (which folds ASCII letters only), as
+#: the ``contact_archived_lower_full_name`` index holds it.
+BY_NAME = fn.LOWER(Contact.full_name)
 #: A cursor row as a :class:`ContactRow`, with no Python call per row (30,000 at start-up).
 _as_row = partial(tuple.__new__, ContactRow)
 _first = itemgetter(0)
