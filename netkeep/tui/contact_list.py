@@ -94,7 +94,7 @@ class ContactRows(ScrollView, can_focus=True):
                 if row.id == keep_id:
                     index = position
                     break
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(0, len(rows))  # rows are cut to the width, never scrolled sideways
         self.cursor = index
         self.call_after_refresh(self.scroll_to_cursor)
 
@@ -170,9 +170,6 @@ class ContactRows(ScrollView, can_focus=True):
             if event.chain >= 2:
                 self.action_select()
 
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
-
 
 class ContactList(ReportsWorkerErrors, Vertical):
     """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
@@ -210,6 +207,7 @@ class ContactList(ReportsWorkerErrors, Vertical):
         self._filter_text = ""
         #: Matches of each prefix of the filter text (see ``_matching``).
         self._matches: dict[str, list[ContactRow]] = {}
+        self._complete = False
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ type to filter", id="filter", compact=True)
@@ -257,8 +255,14 @@ class ContactList(ReportsWorkerErrors, Vertical):
         message.stop()
         self._take_rows(message.rows, message.keep_id, complete=message.complete)
 
+    @property
+    def complete(self) -> bool:
+        """Every contact is loaded (not just the first screenful)."""
+        return self._complete
+
     def _take_rows(self, rows: list[ContactRow], keep_id: int | None, *, complete: bool) -> None:
         keep_id = keep_id if keep_id is not None else self.current_id
+        self._complete = complete
         self.all_rows = contacts.sort_rows(rows, self.order) if self.order != "name" else rows
         self._show(keep_id=keep_id, same_rows=False)
         if complete:
