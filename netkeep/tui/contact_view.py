@@ -7,6 +7,8 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 
+from rich.console import Group
+from rich.rule import Rule
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Rule, Static
+from textual.widgets import ContentSwitcher, Static
 
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
@@ -45,6 +47,13 @@ def load_class(module: str, name: str) -> type:
 class ContactView(ReportsWorkerErrors, Vertical):
     """Everything about the selected contact."""
 
+    COMPONENT_CLASSES = {"contact-view--rule"}
+    DEFAULT_CSS = """
+    ContactView > .contact-view--rule {
+        color: $secondary;
+    }
+    """
+
     @dataclass
     class CardLoaded(Message):
         contact_id: int | None
@@ -68,9 +77,7 @@ class ContactView(ReportsWorkerErrors, Vertical):
                        id="contact-tabs")
         with ContentSwitcher(initial="tab-card", id="contact-panes"):
             with VerticalScroll(id="tab-card"):
-                yield Static(NO_CONTACT, id="card", markup=False)
-                yield Rule(line_style="heavy")
-                yield Static("", id="contact-timeline", markup=False)
+                yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
             # Each pane's module is imported and the pane mounted here on its tab's first visit.
 
     def on_mount(self) -> None:
@@ -200,12 +207,11 @@ class ContactView(ReportsWorkerErrors, Vertical):
             return  # an older load finished after a newer selection
         self.card = message.card
         card_widget = self.query_one("#card", Static)
-        timeline = self.query_one("#contact-timeline", Static)
         if message.card is None:
             card_widget.update(NO_CONTACT)
-            timeline.update("")
             self.border_title = "Contact"
             return
-        card_widget.update(card_renderable(message.card, message.cadence_days))
-        timeline.update(timeline_renderable(message.timeline))
+        rule = Rule(characters="━", style=self.get_component_rich_style("contact-view--rule"))
+        card_widget.update(Group(card_renderable(message.card, message.cadence_days), Text(), rule, Text(),
+                                 timeline_renderable(message.timeline)))
         self.border_title = Text(f"Contact: {message.card.full_name}")
