@@ -74,3 +74,16 @@ async def test_tab_strip_switches_panes_by_key_and_click(network, db_path):
         await pilot.click(TabStrip, offset=(start, 0))
         await settle(app, pilot)
         assert strip.active == "tab-card" and app.query_one("#contact-panes").current == "tab-card"
+
+
+async def test_two_again_goes_back_to_the_card(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.query_one(TabStrip).active == "tab-reflect"
+        await pilot.press("2")
+        await settle(app, pilot)
+        assert app.query_one(TabStrip).active == "tab-card"
+        assert app.query_one("#views").current == "contact"

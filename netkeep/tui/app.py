@@ -69,8 +69,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         Binding("s", "cycle_sort", "Sort", show=False, id="app.sort",
                 tooltip="Sort by name, last contact or next follow-up"),
         Binding("1", "show_view('today')", "Today", show=False, id="app.view_today", tooltip="The agenda"),
-        Binding("2", "show_view('contact')", "Contact", show=False, id="app.view_contact",
-                tooltip="The selected contact"),
+        Binding("2", "show_contact", "Contact", show=False, id="app.view_contact",
+                tooltip="The selected contact (pressed again: back to the card)"),
         Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
                 tooltip="Everyone's interactions, newest first"),
         Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
@@ -248,6 +248,12 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self._keep_focus_visible()
         else:  # Today, Timeline and Jobs have their own keys: put the focus there
             self.focus_inside(view)
+
+    async def action_show_contact(self) -> None:
+        if self._views.current == "contact":
+            await self.contact_view.show_tab("tab-card")
+        else:
+            await self.action_show_view("contact")
 
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")
