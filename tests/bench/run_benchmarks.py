@@ -12,9 +12,10 @@ It builds (once, cached by size, seed and day) a demo network of 30,000 contacts
   ``netkeep`` through the real command line. Bare app and ``netkeep capture``: ready at the
   first frame with the Input focused. Main app: ready at the first frame whose contact list
   shows contacts and whose contact pane holds the first contact's card; the frames that
-  show the whole list loaded and the agenda are reported too, for information. Runs are interleaved. The budgets are checked on
-  the fastest run of each (on a shared machine, other work only ever adds time, so the
-  minimum is the least disturbed figure); medians are printed beside them.
+  show the whole list loaded and the agenda are reported too, for information. Runs are
+  interleaved. The budgets are checked on the fastest run of each (on a shared machine,
+  other work only ever adds time, so the minimum is the least disturbed figure); medians
+  are printed beside them.
 * peak memory of the main app: ``ru_maxrss`` of the child process (``os.wait4``).
 * ``netkeep find``: the whole process (``netkeep --db DB find QUERY > /dev/null``), median.
 * a filter keystroke in the main app, in-process under ``App.run_test``: a ``Key`` event
