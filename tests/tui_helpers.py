@@ -58,7 +58,7 @@ def plain(renderable, width: int = 100) -> str:
 
 
 def card_text(app) -> str:
-    return plain(app.screen.query_one("#card").content) + plain(app.screen.query_one("#contact-timeline").content)
+    return plain(app.screen.query_one("#card").content)
 
 
 def list_names(app) -> list[str]:

@@ -9,10 +9,10 @@ from pathlib import Path
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.css.query import NoMatches
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, TabbedContent
+from textual.widgets import ContentSwitcher
 
 from netkeep.core import contacts
 from netkeep.core.config import load_config
@@ -22,7 +22,9 @@ from netkeep.store.database import data_version, open_database
 from netkeep.tui.commands import NetkeepCommands
 from netkeep.tui.contact_list import ContactList
 from netkeep.tui.contact_view import ContactView, load_class
+from netkeep.tui.key_bar import KeyBar
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.title_bar import TitleBar
 from netkeep.tui.today import TodayView
 from netkeep.tui.transfer_commands import TransferCommands
 from netkeep.tui.workers import ReportsWorkerErrors
@@ -44,7 +46,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     TITLE = "netkeep"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    AUTO_FOCUS = "ContactRows"
+    AUTO_FOCUS = "#today-items"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
         Binding("ctrl+n", "capture", "Capture", priority=True, id="app.capture",
@@ -67,8 +69,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         Binding("s", "cycle_sort", "Sort", show=False, id="app.sort",
                 tooltip="Sort by name, last contact or next follow-up"),
         Binding("1", "show_view('today')", "Today", show=False, id="app.view_today", tooltip="The agenda"),
-        Binding("2", "show_view('contact')", "Contact", show=False, id="app.view_contact",
-                tooltip="The selected contact"),
+        Binding("2", "show_contact", "Contact", show=False, id="app.view_contact",
+                tooltip="The selected contact (pressed again: back to the card)"),
         Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
                 tooltip="Everyone's interactions, newest first"),
         Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
@@ -98,28 +100,27 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     # ----------------------------------------------------------------- layout
 
+    def get_default_screen(self) -> Screen:
+        return Screen(id="main")  # styled in app.tcss: the list and the views side by side
+
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
-        # Kept for the properties below: check_action runs for every footer key each time the
-        # footer recomposes, and a DOM query there cost ~0.4 ms per call (~10 ms per footer).
+        yield TitleBar()
+        # Kept for the properties below: check_action runs for every key each time the key bar
+        # redraws, and a DOM query there cost ~0.4 ms per call.
         self._contact_list = ContactList(id="contact-list")
         self._contact_view = ContactView(id="contact")
-        with Horizontal(id="main"):
-            yield self._contact_list
-            with ContentSwitcher(initial="today", id="views") as self._views:
-                yield TodayView(id="today")
-                yield self._contact_view
-                # The LAZY_VIEWS are mounted here on first use (see action_show_view).
-        yield Footer()
+        yield self._contact_list
+        with ContentSwitcher(initial="today", id="views") as self._views:
+            yield TodayView(id="today")
+            yield self._contact_view
+            # The LAZY_VIEWS are mounted here on first use (see action_show_view).
+        yield KeyBar()
 
     def on_mount(self) -> None:
         first = self.contact_list.current_id  # the list shows its first rows already
         if first is not None:  # read the first card now, so the first frame shows it
             self.selected_id = first
             self.contact_view.show_contact(first, at_once=True)
-        today = self._view("today")
-        if today is not None:  # the app opens on the agenda, ready for its keys
-            self.focus_inside(today, at_once=True)
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False)
@@ -185,7 +186,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
         self.query_one("#views", ContentSwitcher).current = "contact"
-        self.query_one("#contact-tabs", TabbedContent).active = "tab-card"
+        self.contact_view.active_tab = "tab-card"
         self._keep_focus_visible()
 
     # ------------------------------------------------------------ refreshing
@@ -247,6 +248,12 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self._keep_focus_visible()
         else:  # Today, Timeline and Jobs have their own keys: put the focus there
             self.focus_inside(view)
+
+    async def action_show_contact(self) -> None:
+        if self._views.current == "contact":
+            await self.contact_view.show_tab("tab-card")
+        else:
+            await self.action_show_view("contact")
 
     async def action_show_tab(self, tab_id: str) -> None:
         await self.action_show_view("contact")

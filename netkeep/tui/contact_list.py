@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -84,6 +85,7 @@ class ContactRows(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: list[ContactRow] = []
         self.order = "name"
+        self._line_styles: tuple[Style, Style, Style] | None = None
 
     def set_rows(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
         """Show ``rows``; keep the cursor on ``keep_id`` if it is still there, else the first row."""
@@ -94,7 +96,7 @@ class ContactRows(ScrollView, can_focus=True):
                 if row.id == keep_id:
                     index = position
                     break
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.virtual_size = Size(0, len(rows))  # rows are cut to the width, never scrolled sideways
         self.cursor = index
         self.call_after_refresh(self.scroll_to_cursor)
 
@@ -115,17 +117,22 @@ class ContactRows(ScrollView, can_focus=True):
         self.scroll_to_cursor()
         self.post_message(self.CursorMoved(self.current_id))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._line_styles = None  # read again once per paint, not per line (see render_line)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        if self._line_styles is None:  # ``rich_style`` walks every ancestor: once per paint
+            self._line_styles = (self.rich_style, self.get_component_rich_style("contact-rows--secondary"),
+                                 self.get_component_rich_style("contact-rows--cursor"))
+        base, secondary, cursor = self._line_styles
         if index >= len(self.rows) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         row = self.rows[index]
-        base = self.rich_style
-        secondary = self.get_component_rich_style("contact-rows--secondary")
         if index == self.cursor:
-            cursor = self.get_component_rich_style("contact-rows--cursor")
             base, secondary = base + cursor, secondary + cursor
         extra = _date_column(row, self.order) if self.order != "name" else ""
         extra_width = 13 if self.order != "name" else 0
@@ -170,9 +177,6 @@ class ContactRows(ScrollView, can_focus=True):
             if event.chain >= 2:
                 self.action_select()
 
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
-
 
 class ContactList(ReportsWorkerErrors, Vertical):
     """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
@@ -211,6 +215,7 @@ class ContactList(ReportsWorkerErrors, Vertical):
         self._filter_text = ""
         #: Matches of each prefix of the filter text (see ``_matching``).
         self._matches: dict[str, list[ContactRow]] = {}
+        self._complete = False
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ type to filter", id="filter", compact=True)
@@ -263,8 +268,14 @@ class ContactList(ReportsWorkerErrors, Vertical):
         message.stop()
         self._take_rows(message.rows, message.keep_id, complete=message.complete)
 
+    @property
+    def complete(self) -> bool:
+        """Every contact is loaded (not just the first screenful)."""
+        return self._complete
+
     def _take_rows(self, rows: list[ContactRow], keep_id: int | None, *, complete: bool) -> None:
         keep_id = keep_id if keep_id is not None else self.current_id
+        self._complete = complete
         self.all_rows = contacts.sort_rows(rows, self.order) if self.order != "name" else rows
         self._complete = complete
         self._show(keep_id=keep_id, same_rows=False)

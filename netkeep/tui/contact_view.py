@@ -7,6 +7,8 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 
+from rich.console import Group
+from rich.rule import Rule
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,11 +16,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Rule, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui.card import card_renderable, timeline_renderable
+from netkeep.tui.tab_strip import TabStrip
 from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Tabs beyond the card: (tab id, title, module, class). Each pane's module is imported and
@@ -44,6 +47,13 @@ def load_class(module: str, name: str) -> type:
 class ContactView(ReportsWorkerErrors, Vertical):
     """Everything about the selected contact."""
 
+    COMPONENT_CLASSES = {"contact-view--rule"}
+    DEFAULT_CSS = """
+    ContactView > .contact-view--rule {
+        color: $secondary;
+    }
+    """
+
     @dataclass
     class CardLoaded(Message):
         contact_id: int | None
@@ -55,56 +65,44 @@ class ContactView(ReportsWorkerErrors, Vertical):
         super().__init__(**kwargs)
         self.contact_id: int | None = None
         self.card: ContactCard | None = None
-        #: Tabs whose pane module is installed, and the panes mounted so far.
-        self.tabs: list[str] = []
+        #: The tabs beyond the card, and the panes mounted so far.
+        self.tabs = [tab_id for tab_id, _title, _module, _name in PANE_TABS]
         self.panes: dict[str, Widget] = {}
         #: Which contact each pane was last given (panes load only while their tab is open).
         self.shown_in_pane: dict[str, int | None] = {}
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="contact-tabs"):
-            with TabPane("Card", id="tab-card"):
-                with VerticalScroll(id="card-scroll"):
-                    yield Static(NO_CONTACT, id="card", markup=False)
-                    yield Rule(line_style="heavy")
-                    yield Static("", id="contact-timeline", markup=False)
-            for tab_id, title, _module, _name in PANE_TABS:
-                self.tabs.append(tab_id)
-                yield TabPane(title, id=tab_id)  # its pane is imported and mounted on first visit
+        yield TabStrip([("tab-card", "Card")] + [(tab_id, title) for tab_id, title, *_ in PANE_TABS],
+                       id="contact-tabs")
+        with ContentSwitcher(initial="tab-card", id="contact-panes"):
+            with VerticalScroll(id="tab-card"):
+                yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
+            # Each pane's module is imported and the pane mounted here on its tab's first visit.
 
     def on_mount(self) -> None:
         self.border_title = "Contact"
-        self.watch(self.query_one(TabbedContent), "active", self._let_go_of_hidden_tab, init=False)
 
-    def _let_go_of_hidden_tab(self, active: str) -> None:
-        """When a tab opens, drop the focus if it is inside another tab: Textual would move it
-        to a sibling in the hidden pane, and TabbedContent would switch back to that tab."""
-        focused = self.screen.focused
-        if focused is None:
-            return
-        pane = next((a for a in focused.ancestors if isinstance(a, TabPane)), None)
-        if pane is not None and pane.id != active and self in pane.ancestors:
-            self.screen.set_focus(None)
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabStrip).active
+
+    @active_tab.setter
+    def active_tab(self, tab_id: str) -> None:
+        self.query_one(TabStrip).active = tab_id
 
     def has_tab(self, tab_id: str) -> bool:
         return tab_id == "tab-card" or tab_id in self.tabs
 
     async def show_tab(self, tab_id: str) -> Widget | None:
         """Open a tab (mounting its pane the first time) and focus it; return its pane, if any."""
-        await self._mount_pane(tab_id)
-        tabs = self.query_one(TabbedContent)
-        if self.screen.focused in tabs.walk_children():
-            # Hiding the focused pane would hand the focus to a neighbour of Textual's choosing.
-            self.screen.set_focus(None)
-        tabs.active = tab_id
-        self._update_active_pane()  # starts the pane's load now, not when the tab event arrives
+        await self._switch_to(tab_id)
         pane = self.panes.get(tab_id)
         if pane is None:
             return None
         if hasattr(pane, "focus_default"):  # the pane knows which of its parts takes the keys,
             await self._loaded(pane)  # and that depends on what it loads
-            if tabs.active == tab_id:
+            if self.active_tab == tab_id:
                 pane.focus_default()
         else:
             self.app.focus_inside(pane)
@@ -120,13 +118,28 @@ class ContactView(ReportsWorkerErrors, Vertical):
             await self.app.workers.wait_for_complete(loading)
             await asyncio.sleep(PANE_SETTLE_SECONDS)  # the pane handles what its workers posted
 
+    async def _switch_to(self, tab_id: str) -> None:
+        """Show this tab's pane (mounted on first use) and start its load."""
+        if not self.has_tab(tab_id):
+            return
+        await self._mount_pane(tab_id)
+        switcher = self.query_one(ContentSwitcher)
+        shown = switcher.get_child_by_id(tab_id)
+        focused = self.screen.focused
+        if focused in switcher.walk_children() and focused not in shown.walk_children():
+            # The focused part is about to be hidden: keep the keys in this view.
+            self.query_one(TabStrip).focus()
+        self.active_tab = tab_id
+        switcher.current = tab_id
+        self._update_active_pane()
+
     async def _mount_pane(self, tab_id: str) -> None:
         if tab_id not in self.tabs or tab_id in self.panes:
             return
         _tab, _title, module, name = next(spec for spec in PANE_TABS if spec[0] == tab_id)
         pane = load_class(module, name)()
         self.panes[tab_id] = pane
-        await self.query_one(f"#{tab_id}", TabPane).mount(pane)
+        await self.query_one(ContentSwitcher).mount(Vertical(pane, id=tab_id, classes="contact-pane"))
 
     def show_contact(self, contact_id: int | None, *, delay: float = 0, at_once: bool = False) -> None:
         """Load and show this contact (None: nothing selected) here and in every pane.
@@ -154,16 +167,17 @@ class ContactView(ReportsWorkerErrors, Vertical):
 
     def _update_active_pane(self) -> None:
         """Give the visible pane the selected contact; hidden panes catch up when their tab opens."""
-        tab_id = self.query_one(TabbedContent).active
+        tab_id = self.active_tab
         pane = self.panes.get(tab_id)
         if hasattr(pane, "show_contact") and self.shown_in_pane.get(tab_id, -1) != self.contact_id:
             self.shown_in_pane[tab_id] = self.contact_id
             pane.show_contact(self.contact_id)
 
-    @on(TabbedContent.TabActivated)
-    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        await self._mount_pane(event.pane.id or "")
-        self._update_active_pane()
+    @on(TabStrip.Activated)
+    async def _tab_activated(self, event: TabStrip.Activated) -> None:
+        event.stop()
+        if self.query_one(ContentSwitcher).current != event.tab_id:
+            await self._switch_to(event.tab_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:
@@ -193,12 +207,11 @@ class ContactView(ReportsWorkerErrors, Vertical):
             return  # an older load finished after a newer selection
         self.card = message.card
         card_widget = self.query_one("#card", Static)
-        timeline = self.query_one("#contact-timeline", Static)
         if message.card is None:
             card_widget.update(NO_CONTACT)
-            timeline.update("")
             self.border_title = "Contact"
             return
-        card_widget.update(card_renderable(message.card, message.cadence_days))
-        timeline.update(timeline_renderable(message.timeline))
+        rule = Rule(characters="━", style=self.get_component_rich_style("contact-view--rule"))
+        card_widget.update(Group(card_renderable(message.card, message.cadence_days), Text(), rule, Text(),
+                                 timeline_renderable(message.timeline)))
         self.border_title = Text(f"Contact: {message.card.full_name}")

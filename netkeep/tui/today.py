@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -68,14 +68,9 @@ class TodayView(Vertical):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    TodayView > #today-hint {
-        color: $text-muted;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
     """
     BORDER_TITLE = "Today"
+    BORDER_SUBTITLE = KEYS_HINT
     BINDINGS = [
         Binding("l", "log", "Log", id="today.log", tooltip="Log an interaction for this item"),
         Binding("z", "snooze", "Snooze", id="today.snooze",
@@ -104,7 +99,6 @@ class TodayView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="today-items")
-        yield Static(KEYS_HINT, id="today-hint", markup=False)
 
     def on_mount(self) -> None:
         # After the first frame: building and laying out the agenda's lines (~800 at 30,000
