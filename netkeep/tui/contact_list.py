@@ -210,7 +210,6 @@ class ContactList(ReportsWorkerErrors, Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.all_rows: list[ContactRow] = []
-        self._complete = False
         self.order = "name"
         self._filter_text = ""
         #: Matches of each prefix of the filter text (see ``_matching``).
@@ -232,11 +231,6 @@ class ContactList(ReportsWorkerErrors, Vertical):
         self._take_rows(first, None, complete=len(first) < FIRST_PAGE)
         if len(first) == FIRST_PAGE:
             self.call_after_refresh(self._load, None)  # after the first frame, not competing with it
-
-    @property
-    def complete(self) -> bool:
-        """True once every contact's row is loaded, not just the first screenful."""
-        return self._complete
 
     @property
     def rows_view(self) -> ContactRows:
@@ -277,7 +271,6 @@ class ContactList(ReportsWorkerErrors, Vertical):
         keep_id = keep_id if keep_id is not None else self.current_id
         self._complete = complete
         self.all_rows = contacts.sort_rows(rows, self.order) if self.order != "name" else rows
-        self._complete = complete
         self._show(keep_id=keep_id, same_rows=False)
         if complete:
             # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
