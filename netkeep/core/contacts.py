@@ -6,7 +6,6 @@ import re
 import uuid
 from datetime import date
 from functools import partial
-from operator import itemgetter
 
 import pendulum
 from peewee import JOIN, fn
@@ -327,7 +326,6 @@ def get_card(contact_id: int) -> ContactCard:
 BY_NAME = fn.LOWER(Contact.full_name)
 #: A cursor row as a :class:`ContactRow`, with no Python call per row (30,000 at start-up).
 _as_row = partial(tuple.__new__, ContactRow)
-_first = itemgetter(0)
 
 
 def _row_query():
@@ -340,19 +338,18 @@ def _row_query():
 
 
 def list_rows(*, archived: bool = False, limit: int | None = None) -> list[ContactRow]:
-    """Every contact (or the first ``limit``) as a list row, by name; equal names by id."""
-    if limit is not None:  # the first screenful (on the UI thread): read in index order
-        query = _row_query().where(Contact.archived == archived).order_by(BY_NAME, Contact.id)
-        return list(map(_as_row, database.execute(query.limit(limit))))
-    by_name = Contact.select(Contact.id).where(Contact.archived == archived).order_by(BY_NAME, Contact.id)
-    # Everyone: the order from the name index (ids only), the rows in table order, matched
-    # here. Both of SQLite's ways cost more at 30,000 contacts: its sort copies whole rows
-    # into a temporary B-tree, and rows read in index order are read scattered.
-    with database.atomic():  # one snapshot for both reads
-        ids = list(map(_first, database.execute(by_name)))
-        rows = list(map(_as_row, database.execute(_row_query().where(Contact.archived == archived))))
-    by_id = dict(zip(map(_first, rows), rows))
-    return list(map(by_id.__getitem__, ids))
+    """Every contact (or the first ``limit``) as a list row, by name; equal names by id.
+
+    One query in the order of the name index: the first screenful (read on the UI thread
+    before the first frame) costs well under a millisecond at 30,000 contacts. The rows are
+    built in list order on purpose: filtering walks them in that order, and rows built in
+    another order and then sorted made each filter keystroke 2-3 times slower (memory
+    locality), for ~8 ms less here.
+    """
+    query = _row_query().where(Contact.archived == archived).order_by(BY_NAME, Contact.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(map(_as_row, database.execute(query)))
 
 
 def get_row(contact_id: int) -> ContactRow | None:
