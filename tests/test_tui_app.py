@@ -37,12 +37,26 @@ async def test_empty_database_shows_how_to_start(db, db_path):
     app = NetkeepApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        empty = app.screen.query_one("#empty")
-        assert empty.display
-        assert str(empty.content) == EMPTY_TEXT
+        rows = app.contact_list.rows_view
+        assert rows.empty_text == EMPTY_TEXT
+        shown = " ".join(" ".join(rows.render_line(y).text for y in range(4)).split())
+        assert EMPTY_TEXT in shown
         assert app.check_action("edit_contact", ()) is False
         assert app.check_action("delete_contact", ()) is False
         assert app.check_action("new_contact", ()) is True
+
+
+async def test_a_filter_matching_nobody_says_so(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "zzqx")
+        await settle(app, pilot)
+        rows = app.contact_list.rows_view
+        assert rows.rows == []
+        shown = " ".join(" ".join(rows.render_line(y).text for y in range(4)).split())
+        assert "No contact matches “zzqx”." in shown
 
 
 async def test_add_a_contact_with_the_form(db, db_path):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from netkeep.core import contacts
 from netkeep.core.dates import humanize_date
@@ -54,7 +55,7 @@ def _date_column(row: ContactRow, order: str) -> str:
 class ContactRows(ScrollView, can_focus=True):
     """A Line-API list of contact rows with a cursor; cost is per visible row, not per contact."""
 
-    COMPONENT_CLASSES = {"contact-rows--cursor", "contact-rows--secondary"}
+    COMPONENT_CLASSES = {"contact-rows--cursor", "contact-rows--secondary", "contact-rows--empty"}
     BINDINGS = [
         Binding("down", "cursor_down", "Down", show=False, id="list.down"),
         Binding("j", "cursor_down", "Down", show=False, id="list.down_j"),
@@ -85,6 +86,8 @@ class ContactRows(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.rows: list[ContactRow] = []
         self.order = "name"
+        #: Shown (wrapped, below a blank line) when there are no rows.
+        self.empty_text = EMPTY_TEXT
         self._line_styles: tuple[Style, Style, Style] | None = None
 
     def set_rows(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
@@ -129,6 +132,8 @@ class ContactRows(ScrollView, can_focus=True):
             self._line_styles = (self.rich_style, self.get_component_rich_style("contact-rows--secondary"),
                                  self.get_component_rich_style("contact-rows--cursor"))
         base, secondary, cursor = self._line_styles
+        if not self.rows:
+            return self._empty_line(y, width, base)
         if index >= len(self.rows) or width <= 0:
             return Strip.blank(width, base)
         row = self.rows[index]
@@ -147,6 +152,14 @@ class ContactRows(ScrollView, can_focus=True):
             segments.append(Segment(_fit(extra, extra_width - 1).rjust(extra_width), secondary))
         segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _empty_line(self, y: int, width: int, base: Style) -> Strip:
+        """Line ``y`` of the empty-list message."""
+        lines = Text(self.empty_text).wrap(self.app.console, max(width - 2, 1)) if width > 2 else []
+        if not 1 <= y <= len(lines):
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style("contact-rows--empty")
+        return Strip([Segment(" " + lines[y - 1].plain, style)]).adjust_cell_length(width, base)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -218,12 +231,10 @@ class ContactList(ReportsWorkerErrors, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ type to filter", id="filter", compact=True)
-        yield Static(EMPTY_TEXT, id="empty", markup=False)
         yield ContactRows(id="rows")
 
     def on_mount(self) -> None:
         self.border_title = "Contacts"
-        self.query_one("#empty").display = False
         # The first screenful is read and shown here (one small query), so the first frame
         # shows it and the app can read the first card before that frame too; the whole list
         # follows from a worker.
@@ -344,12 +355,8 @@ class ContactList(ReportsWorkerErrors, Vertical):
         rows = self._matching(self._filter_text)
         view.order = self.order
         view.set_rows(rows, keep_id=keep_id)
-        empty = self.query_one("#empty", Static)
-        if not rows:
-            empty.update(EMPTY_TEXT if not self.all_rows
-                         else f"No contact matches “{self._filter_text.strip()}”.")
-        if empty.display != (not rows):
-            empty.display = not rows
+        view.empty_text = (EMPTY_TEXT if not self.all_rows
+                           else f"No contact matches “{self._filter_text.strip()}”.")
         shown = f"{len(rows):,}" if len(rows) == len(self.all_rows) else f"{len(rows):,} of {len(self.all_rows):,}"
         self.border_title = f"Contacts ({shown})"
         self.border_subtitle = f"s: sort by {self.order}"
