@@ -64,7 +64,7 @@ async def test_tab_strip_switches_panes_by_key_and_click(network, db_path):
         await settle(app, pilot)
         view = app.contact_view
         assert strip.active == "tab-followups"
-        assert app.query_one("#contact-panes").current == "tab-followups"
+        assert app.query_one("#tab-followups").display and not app.query_one("#tab-card").display
         assert set(view.panes) == {"tab-followups"}
         assert view.shown_in_pane["tab-followups"] == app.selected_id
         await pilot.press("left", "left")  # wraps round to the last tab
@@ -73,7 +73,8 @@ async def test_tab_strip_switches_panes_by_key_and_click(network, db_path):
         start = strip.render().plain.index("Card")
         await pilot.click(TabStrip, offset=(start, 0))
         await settle(app, pilot)
-        assert strip.active == "tab-card" and app.query_one("#contact-panes").current == "tab-card"
+        assert strip.active == "tab-card" and app.query_one("#tab-card").display
+        assert not app.query_one("#tab-followups").display and not app.query_one("#tab-prep").display
 
 
 async def test_two_again_goes_back_to_the_card(network, db_path):

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
@@ -75,10 +75,10 @@ class ContactView(ReportsWorkerErrors, Vertical):
     def compose(self) -> ComposeResult:
         yield TabStrip([("tab-card", "Card")] + [(tab_id, title) for tab_id, title, *_ in PANE_TABS],
                        id="contact-tabs")
-        with ContentSwitcher(initial="tab-card", id="contact-panes"):
-            with VerticalScroll(id="tab-card"):
-                yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
-            # Each pane's module is imported and the pane mounted here on its tab's first visit.
+        with VerticalScroll(id="tab-card"):
+            yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
+        # Each pane's module is imported and the pane mounted below on its tab's first visit;
+        # the tab strip shows one of these parts and hides the others.
 
     def on_mount(self) -> None:
         self.border_title = "Contact"
@@ -123,14 +123,17 @@ class ContactView(ReportsWorkerErrors, Vertical):
         if not self.has_tab(tab_id):
             return
         await self._mount_pane(tab_id)
-        switcher = self.query_one(ContentSwitcher)
-        shown = switcher.get_child_by_id(tab_id)
+        strip = self.query_one(TabStrip)
+        shown = self.get_child_by_id(tab_id)
         focused = self.screen.focused
-        if focused in switcher.walk_children() and focused not in shown.walk_children():
+        if focused is not None and focused is not strip and self in focused.ancestors \
+                and focused not in shown.walk_children():
             # The focused part is about to be hidden: keep the keys in this view.
-            self.query_one(TabStrip).focus()
+            strip.focus()
         self.active_tab = tab_id
-        switcher.current = tab_id
+        for part in self.children:
+            if part is not strip:
+                part.display = part is shown
         self._update_active_pane()
 
     async def _mount_pane(self, tab_id: str) -> None:
@@ -139,7 +142,7 @@ class ContactView(ReportsWorkerErrors, Vertical):
         _tab, _title, module, name = next(spec for spec in PANE_TABS if spec[0] == tab_id)
         pane = load_class(module, name)()
         self.panes[tab_id] = pane
-        await self.query_one(ContentSwitcher).mount(Vertical(pane, id=tab_id, classes="contact-pane"))
+        await self.mount(Vertical(pane, id=tab_id, classes="contact-pane"))
 
     def show_contact(self, contact_id: int | None, *, delay: float = 0, at_once: bool = False) -> None:
         """Load and show this contact (None: nothing selected) here and in every pane.
@@ -176,8 +179,7 @@ class ContactView(ReportsWorkerErrors, Vertical):
     @on(TabStrip.Activated)
     async def _tab_activated(self, event: TabStrip.Activated) -> None:
         event.stop()
-        if self.query_one(ContentSwitcher).current != event.tab_id:
-            await self._switch_to(event.tab_id)
+        await self._switch_to(event.tab_id)  # a no-op if show_tab already showed it
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:
