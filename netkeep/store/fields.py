@@ -26,7 +26,8 @@ class UTCDateTimeField(TextField):
             return None
         import pendulum  # deferred: the plain CLI queries never need it
 
-        moment = datetime.strptime(value, _FORMAT).replace(tzinfo=timezone.utc)
+        # fromisoformat reads this format in C; strptime's first call alone costs ~3 ms.
+        moment = datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
         return pendulum.instance(moment)
 
 
