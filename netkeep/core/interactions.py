@@ -130,7 +130,7 @@ def weekly_activity(weeks: int = 52, *, now: datetime | None = None) -> list[int
     this_monday = pendulum.instance(now).start_of("week")
     start = this_monday - timedelta(weeks=weeks - 1)
     counts = [0] * weeks
-    day = fn.DATE(Interaction.occurred_at)
+    day = fn.DATE(Interaction.occurred_at).coerce(False)  # a date string, not a timestamp
     query = (Interaction.select(day, fn.COUNT(Interaction.id))
              .where(Interaction.occurred_at >= start)
              .group_by(day).tuples())
