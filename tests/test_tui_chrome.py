@@ -88,3 +88,14 @@ async def test_two_again_goes_back_to_the_card(network, db_path):
         await settle(app, pilot)
         assert app.query_one(TabStrip).active == "tab-card"
         assert app.query_one("#views").current == "contact"
+
+
+async def test_key_bar_shows_a_key_tooltip_on_hover(network, db_path):
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        bar = app.query_one(KeyBar)
+        start = bar.render().plain.index("^n Capture")
+        await pilot.hover(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert bar.tooltip == "Quick capture someone you just met, from anywhere"

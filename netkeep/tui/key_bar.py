@@ -23,6 +23,17 @@ class Shown(NamedTuple):
     end: int
     key: str
     enabled: bool
+    tooltip: str
+
+
+class Key(NamedTuple):
+    """A key to show: the key, how it is written, its description and tooltip, and whether it works now."""
+
+    key: str
+    display: str
+    description: str
+    tooltip: str
+    enabled: bool
 
 
 class KeyBar(Widget, can_focus=False):
@@ -66,18 +77,20 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, _screen: Screen) -> None:
         self.refresh()
 
-    def keys(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str, bool] | None]:
-        """(key, key shown as, description, enabled) of each shown action, and the palette key."""
+    def keys(self) -> tuple[list[Key], Key | None]:
+        """Each shown action's key, and the command palette's key."""
         app = self.app
-        shown: list[tuple[str, str, str, bool]] = []
+        shown: list[Key] = []
         actions: set[str] = set()
         palette = None
-        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            entry = Key(key, app.get_key_display(binding), binding.description,
+                        tooltip or binding.description, enabled)
             if app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING:
-                palette = (key, app.get_key_display(binding), binding.description, enabled)
+                palette = entry
             elif binding.show and binding.action not in actions:
                 actions.add(binding.action)
-                shown.append((key, app.get_key_display(binding), binding.description, enabled))
+                shown.append(entry)
         return shown, palette
 
     def render(self) -> Text:
@@ -90,26 +103,26 @@ class KeyBar(Widget, can_focus=False):
         self._shown = []
         right = None
         if palette is not None:
-            right = Text.assemble((f" {palette[1]} ", key_style), (f"{palette[2]} ", description_style))
+            right = Text.assemble((f" {palette.display} ", key_style), (f"{palette.description} ", description_style))
         room = width - (right.cell_len + 1 if right is not None else 0)
-        for key, display, description, enabled in keys:
-            part = Text.assemble((f" {display} ", key_style), (f"{description} ", description_style))
+        for key in keys:
+            part = Text.assemble((f" {key.display} ", key_style), (f"{key.description} ", description_style))
             if line.cell_len + part.cell_len > room:
                 break
-            self._add(line, part, key, enabled, hover_style)
+            self._add(line, part, key, hover_style)
         if right is not None and palette is not None:
             line.append(" " * max(width - line.cell_len - right.cell_len, 1))
-            self._add(line, right, palette[0], palette[3], hover_style)
+            self._add(line, right, palette, hover_style)
         return line
 
-    def _add(self, line: Text, part: Text, key: str, enabled: bool, hover_style) -> None:
+    def _add(self, line: Text, part: Text, key: Key, hover_style) -> None:
         start = line.cell_len
-        if not enabled:
+        if not key.enabled:
             part.stylize("dim")
         elif self.hovered == len(self._shown):
             part.stylize(hover_style)
         line.append_text(part)
-        self._shown.append(Shown(start, line.cell_len, key, enabled))
+        self._shown.append(Shown(start, line.cell_len, key.key, key.enabled, key.tooltip))
 
     def _at(self, x: int) -> int | None:
         for index, shown in enumerate(self._shown):
@@ -119,6 +132,9 @@ class KeyBar(Widget, can_focus=False):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self.hovered = self._at(event.x)
+
+    def watch_hovered(self, hovered: int | None) -> None:
+        self.tooltip = self._shown[hovered].tooltip if hovered is not None else None
 
     def on_leave(self) -> None:
         self.hovered = None
