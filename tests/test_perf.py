@@ -48,6 +48,8 @@ def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
     for row in listed:
         assert contacts.get_row(row.id) == row
     assert contacts.get_row(max(ids) + 1) is None
+    # After an edit the app re-sorts in Python: the same order, not a casefolded one.
+    assert contacts.sort_rows(list(reversed(listed)), "name") == listed
 
 
 async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_path):

@@ -369,8 +369,11 @@ def filter_rows(rows: list[ContactRow], text: str) -> list[ContactRow]:
     return rows
 
 
+#: SQLite's LOWER(): ASCII letters only, so a list re-sorted here keeps the order it was read in.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
 SORT_KEYS = {
-    "name": lambda row: row.name.casefold(),
+    "name": lambda row: (row.name.translate(_ASCII_LOWER), row.id),
     "last contact": lambda row: row.last_contact,
     "next follow-up": lambda row: row.next_follow_up or "9999",
 }
