@@ -18,11 +18,14 @@ def run(args: argparse.Namespace) -> int:
         return fail("nothing to capture: the text is empty (a name is required; "
                     "run `netkeep capture` without text for the form)")
     if not text:
-        # Textual is imported only here: the one-line path never pays for it.
-        from netkeep.tui.capture import CaptureApp
+        from netkeep.tui.startup import collector_paused
 
-        app = CaptureApp(resolve_db(args))
-        app.run()
+        with collector_paused():  # until CaptureApp.on_ready
+            # Textual is imported only here: the one-line path never pays for it.
+            from netkeep.tui.capture import CaptureApp
+
+            app = CaptureApp(resolve_db(args))
+            app.run()
         if app.saved is not None:
             print(confirmation(app.saved))
         return app.return_code or 0

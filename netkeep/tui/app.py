@@ -24,6 +24,7 @@ from netkeep.tui.contact_list import ContactList
 from netkeep.tui.contact_view import ContactView, load_class
 from netkeep.tui.key_bar import KeyBar
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.title_bar import TitleBar
 from netkeep.tui.today import TodayView
 from netkeep.tui.transfer_commands import TransferCommands
@@ -416,4 +417,5 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.notify(f"Deleted {name}.", markup=False)
 
     def on_ready(self) -> None:
+        first_frame_shown()  # run_app keeps the collector off until now
         self.log(f"netkeep ready in {time.perf_counter() - self.started:.3f}s")

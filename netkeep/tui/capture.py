@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from netkeep.tui.startup import first_frame_shown
+
 #: (field id, label, placeholder) in the order Tab visits them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Name", "required"),
@@ -202,6 +204,9 @@ class CaptureApp(App[int | None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.form, self._done)
+
+    def on_ready(self) -> None:
+        first_frame_shown()  # the capture command keeps the collector off until now
 
     def _open_database(self) -> None:
         from netkeep.store.database import open_database

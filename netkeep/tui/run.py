@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
 
 def run_app(db_path: str | Path, config_dir: Path | None = None) -> int:
     """Open the database and run the app; a database that cannot be opened is one line on stderr."""
-    from netkeep.store.database import DatabaseError
-    from netkeep.tui.app import NetkeepApp  # Textual: ~300 ms, paid only when a screen opens
+    from netkeep.tui.startup import collector_paused
 
-    # Move everything the imports built out of the cyclic collector's sight: it lives as long
-    # as the app, and otherwise a full collection (~16 ms) lands in the middle of the first frame.
-    gc.freeze()
+    with collector_paused():  # until NetkeepApp.on_ready
+        from netkeep.store.database import DatabaseError
+        from netkeep.tui.app import NetkeepApp  # Textual: ~300 ms, paid only when a screen opens
 
-    try:
-        app = NetkeepApp(db_path, config_dir)
-    except DatabaseError as error:
-        print(f"netkeep: {error}", file=sys.stderr)
-        return 1
-    app.run()
-    return app.return_code or 0
+        try:
+            app = NetkeepApp(db_path, config_dir)
+        except DatabaseError as error:
+            print(f"netkeep: {error}", file=sys.stderr)
+            return 1
+        app.run()
+        return app.return_code or 0
