@@ -238,3 +238,15 @@ async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_
         await settle(app, pilot)
         assert app.query_one("#views", ContentSwitcher).current == "contact"
         assert app.selected_id == sam
+
+
+async def test_the_agenda_says_it_is_loading_until_it_is_read(db, db_path):
+    from netkeep.tui.app import NetkeepApp
+    from netkeep.tui.today import LOADING_TEXT
+
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert lines(app) == [LOADING_TEXT]  # the first frame, before the worker's answer
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert lines(app) == [EMPTY_TEXT]

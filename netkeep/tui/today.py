@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # imported where it is used, so it loads in the first worker, after the first frame.
 
 EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
+LOADING_TEXT = "Reading the agenda…"
 KEYS_HINT = "l log · z snooze · x done · enter open"
 #: Items shown per section (the header counts them all).
 SHOWN_PER_SECTION = 100
@@ -98,7 +99,8 @@ class TodayView(Vertical):
         self._items: dict[str, AgendaItem] = {}
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="today-items")
+        yield OptionList(Option(Text(LOADING_TEXT, style="italic dim"), id="loading", disabled=True),
+                         id="today-items")
 
     def on_mount(self) -> None:
         # After the first frame: building and laying out the agenda's lines (~800 at 30,000
