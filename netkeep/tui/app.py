@@ -163,8 +163,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         had_contact = self.selected_id is not None
         self.selected_id = message.contact_id
         if had_contact != (message.contact_id is not None):
-            # Only then do the keys change (NEEDS_CONTACT); each refresh recomposes the whole
-            # footer, which cost a filter keystroke several ms whenever the top row changed.
+            # Only then do the keys change (NEEDS_CONTACT); each refresh runs check_action for
+            # every key the key bar shows, so not on every move of the cursor.
             self.refresh_bindings()
         # The first card shows at once; later ones once typing in the filter (or holding j) pauses.
         if view.card is None:
