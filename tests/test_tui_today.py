@@ -7,11 +7,12 @@ from datetime import date
 import pendulum
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from netkeep.core import contacts, interactions, reminders
 from netkeep.core.records import ContactInput, InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
+from netkeep.tui.agenda_list import AgendaList
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.today import EMPTY_TEXT, TodayView
 
@@ -52,8 +53,7 @@ async def settle(app: App, pilot) -> None:
 
 
 def lines(app: App) -> list[str]:
-    options = app.query_one("#today-items", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return [line.text.plain for line in app.query_one("#today-items", AgendaList).lines]
 
 
 def highlighted(app: App) -> str:
@@ -250,3 +250,32 @@ async def test_the_agenda_says_it_is_loading_until_it_is_read(db, db_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert lines(app) == [EMPTY_TEXT]
+
+
+async def test_the_cursor_stops_only_on_items(db, frozen, monkeypatch):
+    import netkeep.tui.today as today_module
+
+    monkeypatch.setattr(today_module, "SHOWN_PER_SECTION", 2)
+    people = [person(f"Person {n}", contact_type="recruiter") for n in range(3)]
+    frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
+    sam = person("Sam Lee")
+    reminders.add_reminder(sam, "today", "ask about the referral")
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        shown = lines(app)
+        assert shown[0] == "Overdue (3)" and shown[3] == "  … and 1 more"
+        assert shown[4] == "Due today (1)"
+        first = highlighted(app)
+        await pilot.press("up")  # the heading above the first item is not a stop
+        assert highlighted(app) == first
+        await pilot.press("down", "down")  # past "… and 1 more" and the next heading
+        assert highlighted(app).startswith("reminder-")
+        await pilot.press("home")
+        assert highlighted(app) == first
+        await pilot.press("end")
+        assert highlighted(app).startswith("reminder-")
+        await pilot.click("#today-items", offset=(5, 0))  # a click on a heading moves nothing
+        assert highlighted(app).startswith("reminder-")
+        await pilot.click("#today-items", offset=(5, 2), times=2)  # a double click opens
+        assert app.opened and app.opened[-1] in people

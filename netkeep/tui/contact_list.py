@@ -13,17 +13,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.events import Click
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input
 
 from netkeep.core import contacts
 from netkeep.core.dates import humanize_date
 from netkeep.core.records import ContactRow
+from netkeep.tui.cursor_list import CursorList
 from netkeep.tui.workers import ReportsWorkerErrors
 
 SORT_ORDERS = ("name", "last contact", "next follow-up")
@@ -52,23 +49,10 @@ def _date_column(row: ContactRow, order: str) -> str:
     return ""
 
 
-class ContactRows(ScrollView, can_focus=True):
-    """A Line-API list of contact rows with a cursor; cost is per visible row, not per contact."""
+class ContactRows(CursorList):
+    """The contact rows under the filter; cost is per visible row, not per contact."""
 
-    COMPONENT_CLASSES = {"contact-rows--cursor", "contact-rows--secondary", "contact-rows--empty"}
-    BINDINGS = [
-        Binding("down", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("j", "cursor_down", "Down", show=False, id="list.down_j"),
-        Binding("up", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up_k"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("home", "first", "First", show=False, id="list.first"),
-        Binding("end", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open", show=False, id="list.open"),
-    ]
-
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    COMPONENT_CLASSES = {"contact-rows--empty"}
 
     @dataclass
     class CursorMoved(Message):
@@ -88,7 +72,6 @@ class ContactRows(ScrollView, can_focus=True):
         self.order = "name"
         #: Shown (wrapped, below a blank line) when there are no rows.
         self.empty_text = EMPTY_TEXT
-        self._line_styles: tuple[Style, Style, Style] | None = None
 
     def set_rows(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
         """Show ``rows``; keep the cursor on ``keep_id`` if it is still there, else the first row."""
@@ -99,12 +82,11 @@ class ContactRows(ScrollView, can_focus=True):
                 if row.id == keep_id:
                     index = position
                     break
-        self.virtual_size = Size(0, len(rows))  # rows are cut to the width, never scrolled sideways
-        self.cursor = index
-        self.call_after_refresh(self.scroll_to_cursor)
+        self.show_rows(index)
 
-    def scroll_to_cursor(self) -> None:
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True)
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
     @property
     def current_id(self) -> int | None:
@@ -112,33 +94,14 @@ class ContactRows(ScrollView, can_focus=True):
             return self.rows[self.cursor].id
         return None
 
-    def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self.rows) - 1))
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
-        self.scroll_to_cursor()
+    def cursor_moved(self) -> None:
         self.post_message(self.CursorMoved(self.current_id))
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._line_styles = None  # read again once per paint, not per line (see render_line)
-        return super().render_lines(crop)
+    def chosen(self) -> None:
+        self.post_message(self.Chosen(self.rows[self.cursor].id))
 
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
-        width = self.scrollable_content_region.width
-        if self._line_styles is None:  # ``rich_style`` walks every ancestor: once per paint
-            self._line_styles = (self.rich_style, self.get_component_rich_style("contact-rows--secondary"),
-                                 self.get_component_rich_style("contact-rows--cursor"))
-        base, secondary, cursor = self._line_styles
-        if not self.rows:
-            return self._empty_line(y, width, base)
-        if index >= len(self.rows) or width <= 0:
-            return Strip.blank(width, base)
+    def render_row(self, index: int, width: int, base: Style, secondary: Style) -> Strip:
         row = self.rows[index]
-        if index == self.cursor:
-            base, secondary = base + cursor, secondary + cursor
         extra = _date_column(row, self.order) if self.order != "name" else ""
         extra_width = 13 if self.order != "name" else 0
         available = width - 2 - extra_width
@@ -153,42 +116,15 @@ class ContactRows(ScrollView, can_focus=True):
         segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _empty_line(self, y: int, width: int, base: Style) -> Strip:
-        """Line ``y`` of the empty-list message."""
-        lines = Text(self.empty_text).wrap(self.app.console, max(width - 2, 1)) if width > 2 else []
+    def render_blank(self, y: int, width: int, base: Style) -> Strip:
+        """Below the rows; with none at all, line ``y`` of the empty-list message."""
+        if self.rows or width <= 2:
+            return Strip.blank(width, base)
+        lines = Text(self.empty_text).wrap(self.app.console, width - 2)
         if not 1 <= y <= len(lines):
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style("contact-rows--empty")
         return Strip([Segment(" " + lines[y - 1].plain, style)]).adjust_cell_length(width, base)
-
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_page_down(self) -> None:
-        self.cursor += max(self.scrollable_content_region.height - 1, 1)
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(self.scrollable_content_region.height - 1, 1)
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self.rows) - 1
-
-    def action_select(self) -> None:
-        if self.current_id is not None:
-            self.post_message(self.Chosen(self.current_id))
-
-    def on_click(self, event: Click) -> None:
-        index = self.scroll_offset.y + event.y
-        if 0 <= index < len(self.rows):
-            self.cursor = index
-            if event.chain >= 2:
-                self.action_select()
 
 
 class ContactList(ReportsWorkerErrors, Vertical):

@@ -17,8 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from netkeep.core.cadence import config_problems
@@ -26,6 +24,7 @@ from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.schedule import direction_for, moment_of
 from netkeep.store.models import database
+from netkeep.tui.agenda_list import AgendaLine, AgendaList
 from netkeep.tui.messages import DataChanged, OpenContact
 
 if TYPE_CHECKING:
@@ -63,11 +62,8 @@ class TodayView(Vertical):
     TodayView {
         height: 1fr;
     }
-    TodayView > OptionList {
+    TodayView > AgendaList {
         height: 1fr;
-        border: none;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
     BORDER_TITLE = "Today"
@@ -99,8 +95,7 @@ class TodayView(Vertical):
         self._items: dict[str, AgendaItem] = {}
 
     def compose(self) -> ComposeResult:
-        yield OptionList(Option(Text(LOADING_TEXT, style="italic dim"), id="loading", disabled=True),
-                         id="today-items")
+        yield AgendaList([AgendaLine("", Text(LOADING_TEXT, style="italic dim"))], id="today-items")
 
     def on_mount(self) -> None:
         # After the first frame: building and laying out the agenda's lines (~800 at 30,000
@@ -141,43 +136,32 @@ class TodayView(Vertical):
 
         event.stop()
         agenda = self.agenda = event.agenda
-        options = self.query_one("#today-items", OptionList)
+        listing = self.query_one("#today-items", AgendaList)
         current = self.current_item
-        previous = options.highlighted
         self._items = {}
-        rows: list[Option] = []
+        lines: list[AgendaLine] = []
         for name, heading, items, total in agenda.sections():
             if not total:
                 continue
             shown_total = agenda_core.total_text(name, total)
-            rows.append(Option(Text(f"{heading} ({shown_total})", style="bold underline"),
-                               id=f"section-{name}", disabled=True))
+            lines.append(AgendaLine("", Text(f"{heading} ({shown_total})", style="bold underline")))
             for item in items:
                 self._items[item.key] = item
-                rows.append(Option(item_line(item, agenda), id=item.key))
+                lines.append(AgendaLine(item.key, item_line(item, agenda)))
             if total > len(items):
                 more = agenda_core.total_text(name, total, len(items))
-                rows.append(Option(Text(f"  … and {more} more", style="dim"),
-                                   disabled=True))
-        if not rows:  # the list stays (and keeps the focus) with a friendly line in it
-            rows.append(Option(Text(EMPTY_TEXT, style="italic"), id="empty", disabled=True))
-        options.set_options(rows)
-        keys = [row.id for row in rows]
-        if current is not None and current.key in keys:
-            options.highlighted = keys.index(current.key)
-        else:  # the item is gone (done, snoozed): the next one takes its place
-            enabled = [i for i, row in enumerate(rows) if not row.disabled]
-            later = [i for i in enabled if previous is not None and i >= previous]
-            options.highlighted = (later or enabled or [None])[0]
+                lines.append(AgendaLine("", Text(f"  … and {more} more", style="dim")))
+        if not lines:  # the list stays (and keeps the focus) with a friendly line in it
+            lines.append(AgendaLine("", Text(EMPTY_TEXT, style="italic")))
+        # The item keeps the cursor; if it is gone (done, snoozed), the next one takes its place.
+        listing.set_lines(lines, current.key if current else None, near=listing.cursor)
         self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
 
     # -- the highlighted item ----------------------------------------------------
 
     @property
     def current_item(self) -> AgendaItem | None:
-        options = self.query_one("#today-items", OptionList)
-        option = options.highlighted_option
-        return self._items.get(option.id) if option is not None and option.id else None
+        return self._items.get(self.query_one("#today-items", AgendaList).highlighted_key or "")
 
     def _require_item(self) -> AgendaItem | None:
         item = self.current_item
@@ -207,10 +191,10 @@ class TodayView(Vertical):
 
     # -- actions -------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#today-items")
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    @on(AgendaList.Chosen)
+    def _open(self, event: AgendaList.Chosen) -> None:
         event.stop()
-        item = self._items.get(event.option_id or "")
+        item = self._items.get(event.key)
         if item is not None:
             self.post_message(OpenContact(item.contact_id))
 
