@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from netkeep.tui import app as app_module
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.key_bar import KeyBar
 from netkeep.tui.tab_strip import TabStrip
@@ -14,14 +13,10 @@ from tui_helpers import settle, small_network
 SIZE = (120, 40)
 
 
-@pytest.fixture(autouse=True)
-def _no_card_delay(monkeypatch):
-    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
-
-
 @pytest.fixture
 def network(db):
-    return small_network()
+    """The small network every test here opens the app on."""
+    small_network()
 
 
 def bar_text(app: NetkeepApp) -> str:
