@@ -231,7 +231,7 @@ def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactIn
     new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
     if new_tags:
         updates["tags"] = tuple(current.tags) + tuple(new_tags)
-    return replace(current, **updates), list(updates)
+    return (replace(current, **updates) if updates else current), list(updates)
 
 
 def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Report:
