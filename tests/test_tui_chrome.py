@@ -94,3 +94,14 @@ async def test_key_bar_shows_a_key_tooltip_on_hover(network, db_path):
         await pilot.hover(KeyBar, offset=(start + 1, 0))
         await pilot.pause()
         assert bar.tooltip == "Quick capture someone you just met, from anywhere"
+
+
+async def test_a_click_on_the_title_icon_opens_the_command_palette(network, db_path):
+    from textual.command import CommandPalette
+
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
