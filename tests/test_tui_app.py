@@ -185,6 +185,9 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.query_one("#question")
+        assert question.size.height >= 2  # the whole question wraps inside the box
+        assert "removed for good" in str(question.content)
         await pilot.press("n")
         await settle(app, pilot)
         assert contacts.get_card(network["carol"]).full_name == "Carol Reyes"

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from netkeep.core.dates import parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
@@ -101,6 +101,28 @@ class LogInteractionForm(FormScreen[int]):
 class ConfirmScreen(ModalScreen[bool]):
     """Ask before something that cannot be undone; y confirms, n or Esc keeps everything."""
 
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+    }
+    ConfirmScreen #confirm-box {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        border: round $error;
+        background: $surface;
+        padding: 1 2;
+    }
+    ConfirmScreen #form-buttons {
+        height: auto;
+        align: right middle;
+        margin-top: 1;
+    }
+    ConfirmScreen #form-buttons Button {
+        margin-left: 1;
+    }
+    """
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n", "answer(False)", "No", id="confirm.no"),
@@ -114,7 +136,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Label(Text(self.question), id="question")
+            yield Static(Text(self.question), id="question")  # wraps (a Label would be cut)
             with Horizontal(id="form-buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
                 yield Button("Keep (n)", id="no")

@@ -18,6 +18,56 @@ class FormScreen(ModalScreen[ResultT | None]):
     bind their own keys (ids differ per form, for the keymap) and implement ``action_save``.
     """
 
+    DEFAULT_CSS = """
+    FormScreen {
+        align: center middle;
+    }
+    FormScreen #form-box {
+        width: 84;
+        max-width: 100%;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    FormScreen #form-box.small-form {
+        height: auto;
+        max-height: 100%;
+    }
+    FormScreen .field-row {
+        height: auto;
+    }
+    FormScreen .field-label {
+        color: $text-muted;
+    }
+    FormScreen .field-row TextArea {
+        height: 4;
+    }
+    FormScreen .field-error {
+        color: $text-error;
+        display: none;
+        height: auto;
+    }
+    FormScreen .field-row.-invalid .field-error {
+        display: block;
+    }
+    FormScreen .field-row.-invalid .field-label {
+        color: $text-error;
+    }
+    FormScreen #form-error {
+        color: $text-error;
+        height: auto;
+    }
+    FormScreen #form-buttons {
+        height: auto;
+        align: right middle;
+        margin-top: 1;
+    }
+    FormScreen #form-buttons Button {
+        margin-left: 1;
+    }
+    """
+
     def action_save(self) -> None:
         raise NotImplementedError
 

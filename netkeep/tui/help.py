@@ -35,6 +35,23 @@ def key_table(screen: Screen) -> list[tuple[str, str, str]]:
 class HelpScreen(ModalScreen[None]):
     """Keys and screens; any of esc, q or ? closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen #help-box {
+        width: 90;
+        max-width: 100%;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    HelpScreen #help-box Static {
+        height: auto;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="help.close"),
         Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
