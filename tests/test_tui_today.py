@@ -279,3 +279,19 @@ async def test_the_cursor_stops_only_on_items(db, frozen, monkeypatch):
         assert highlighted(app).startswith("reminder-")
         await pilot.click("#today-items", offset=(5, 2), times=2)  # a double click opens
         assert app.opened and app.opened[-1] in people
+
+
+async def test_a_long_reminder_wraps_in_the_snooze_form(db, frozen):
+    from textual.widgets import Label
+
+    sam = person("Sam Lee")
+    long_text = "send the article about " + "distributed payments systems " * 6 + "and ask about the team"
+    reminders.add_reminder(sam, "today", long_text)
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("z")
+        await pilot.pause()
+        label = app.screen.query(Label).first()
+        assert "ask about the team" in str(label.content)
+        assert label.size.height >= 2 and label.size.width <= 72

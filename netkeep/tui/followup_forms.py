@@ -35,6 +35,9 @@ FollowupForm > Vertical {
     background: $panel;
     padding: 0 1;
 }
+FollowupForm Label {
+    width: 100%;  /* long reminder texts wrap instead of being cut */
+}
 FollowupForm .form-error {
     color: $error;
     height: auto;

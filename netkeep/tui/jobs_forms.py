@@ -21,7 +21,7 @@ FORM_CSS = """
     width: 80; max-width: 100%; height: auto; max-height: 100%; border: round $primary;
     background: $surface; padding: 0 1;
 }}
-{name} Label {{ color: $text-muted; }}
+{name} Label {{ color: $text-muted; width: 100%; }}
 {name} .error {{ color: $error; }}
 """
 
