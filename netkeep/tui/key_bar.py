@@ -16,16 +16,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
-class Shown(NamedTuple):
-    """One key as drawn: where it starts and ends on the line, and what it does."""
-
-    start: int
-    end: int
-    key: str
-    enabled: bool
-    tooltip: str
-
-
 class Key(NamedTuple):
     """A key to show: the key, how it is written, its description and tooltip, and whether it works now."""
 
@@ -66,7 +56,8 @@ class KeyBar(Widget, can_focus=False):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._shown: list[Shown] = []
+        #: Where each drawn key starts and ends on the line.
+        self._shown: list[tuple[int, int, Key]] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -122,11 +113,11 @@ class KeyBar(Widget, can_focus=False):
         elif self.hovered == len(self._shown):
             part.stylize(hover_style)
         line.append_text(part)
-        self._shown.append(Shown(start, line.cell_len, key.key, key.enabled, key.tooltip))
+        self._shown.append((start, line.cell_len, key))
 
     def _at(self, x: int) -> int | None:
-        for index, shown in enumerate(self._shown):
-            if shown.start <= x < shown.end:
+        for index, (start, end, _key) in enumerate(self._shown):
+            if start <= x < end:
                 return index
         return None
 
@@ -134,7 +125,7 @@ class KeyBar(Widget, can_focus=False):
         self.hovered = self._at(event.x)
 
     def watch_hovered(self, hovered: int | None) -> None:
-        self.tooltip = self._shown[hovered].tooltip if hovered is not None else None
+        self.tooltip = self._shown[hovered][2].tooltip if hovered is not None else None
 
     def on_leave(self) -> None:
         self.hovered = None
@@ -143,8 +134,8 @@ class KeyBar(Widget, can_focus=False):
         index = self._at(event.x)
         if index is None:
             return
-        shown = self._shown[index]
-        if shown.enabled:
-            self.app.simulate_key(shown.key)
+        key = self._shown[index][2]
+        if key.enabled:
+            self.app.simulate_key(key.key)
         else:
             self.app.bell()
