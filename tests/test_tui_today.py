@@ -12,7 +12,6 @@ from textual.widgets import Input, Static
 from netkeep.core import contacts, interactions, reminders
 from netkeep.core.records import ContactInput, InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
-from netkeep.tui.agenda_list import AgendaList
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.today import EMPTY_TEXT, TodayView
 
@@ -53,7 +52,7 @@ async def settle(app: App, pilot) -> None:
 
 
 def lines(app: App) -> list[str]:
-    return [line.text.plain for line in app.query_one("#today-items", AgendaList).lines]
+    return [line.text.plain for line in app.query_one(TodayView).lines]
 
 
 def highlighted(app: App) -> str:
@@ -222,7 +221,7 @@ async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_
         assert app.query_one("#views", ContentSwitcher).current == "today"
         today = app.query_one(TodayView)
         assert today.current_item.key == f"reply-{owed}"
-        app.query_one("#today-items").focus()  # (the tui work focuses Today on start)
+        app.query_one(TodayView).focus()  # (the tui work focuses Today on start)
         await pilot.press("x")
         assert isinstance(app.focused, Input)  # the form's first field, ready to type
         await pilot.press("enter")  # done, nothing to log: no reply needed
@@ -275,9 +274,9 @@ async def test_the_cursor_stops_only_on_items(db, frozen, monkeypatch):
         assert highlighted(app) == first
         await pilot.press("end")
         assert highlighted(app).startswith("reminder-")
-        await pilot.click("#today-items", offset=(5, 0))  # a click on a heading moves nothing
+        await pilot.click(TodayView, offset=(5, 0))  # a click on a heading moves nothing
         assert highlighted(app).startswith("reminder-")
-        await pilot.click("#today-items", offset=(5, 2), times=2)  # a double click opens
+        await pilot.click(TodayView, offset=(5, 2), times=2)  # a double click opens
         assert app.opened and app.opened[-1] in people
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.message import Message
 from textual.strip import Strip
 
 from netkeep.tui.cursor_list import CursorList
@@ -22,13 +20,7 @@ class AgendaLine(NamedTuple):
 
 
 class AgendaList(CursorList):
-    """Hundreds of agenda lines, drawn only where they are on screen."""
-
-    @dataclass
-    class Chosen(Message):
-        """Enter (or a double click) on an item."""
-
-        key: str
+    """Hundreds of agenda lines, drawn only where they are on screen (``TodayView`` acts on them)."""
 
     def __init__(self, lines: list[AgendaLine], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -58,9 +50,6 @@ class AgendaList(CursorList):
 
     def selectable(self, index: int) -> bool:
         return bool(self.lines[index].key)
-
-    def chosen(self) -> None:
-        self.post_message(self.Chosen(self.lines[self.cursor].key))
 
     def render_row(self, index: int, width: int, base: Style, secondary: Style) -> Strip:
         text = self.lines[index].text.copy()

@@ -47,7 +47,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     TITLE = "netkeep"
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    AUTO_FOCUS = "#today-items"  # the app opens on the agenda, ready for its keys
+    AUTO_FOCUS = "#today"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
         Binding("ctrl+n", "capture", "Capture", priority=True, id="app.capture",

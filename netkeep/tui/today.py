@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
@@ -55,17 +53,8 @@ def item_line(item: AgendaItem, agenda: Agenda) -> Text:
     return line
 
 
-class TodayView(Vertical):
-    """The agenda with keys to log, snooze, finish or open each item."""
-
-    DEFAULT_CSS = """
-    TodayView {
-        height: 1fr;
-    }
-    TodayView > AgendaList {
-        height: 1fr;
-    }
-    """
+class TodayView(AgendaList):
+    """The agenda with keys to log, snooze, finish or open each item (enter opens the contact)."""
     BORDER_TITLE = "Today"
     BORDER_SUBTITLE = KEYS_HINT
     BINDINGS = [
@@ -90,12 +79,9 @@ class TodayView(Vertical):
         text: str
 
     def __init__(self, *, id: str | None = "today", classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__([AgendaLine("", Text(LOADING_TEXT, style="italic dim"))], id=id, classes=classes)
         self.agenda: Agenda | None = None
         self._items: dict[str, AgendaItem] = {}
-
-    def compose(self) -> ComposeResult:
-        yield AgendaList([AgendaLine("", Text(LOADING_TEXT, style="italic dim"))], id="today-items")
 
     def on_mount(self) -> None:
         # After the first frame: building and laying out the agenda's lines (~800 at 30,000
@@ -136,7 +122,6 @@ class TodayView(Vertical):
 
         event.stop()
         agenda = self.agenda = event.agenda
-        listing = self.query_one("#today-items", AgendaList)
         current = self.current_item
         self._items = {}
         lines: list[AgendaLine] = []
@@ -154,14 +139,14 @@ class TodayView(Vertical):
         if not lines:  # the list stays (and keeps the focus) with a friendly line in it
             lines.append(AgendaLine("", Text(EMPTY_TEXT, style="italic")))
         # The item keeps the cursor; if it is gone (done, snoozed), the next one takes its place.
-        listing.set_lines(lines, current.key if current else None, near=listing.cursor)
+        self.set_lines(lines, current.key if current else None, near=self.cursor)
         self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
 
     # -- the highlighted item ----------------------------------------------------
 
     @property
     def current_item(self) -> AgendaItem | None:
-        return self._items.get(self.query_one("#today-items", AgendaList).highlighted_key or "")
+        return self._items.get(self.highlighted_key or "")
 
     def _require_item(self) -> AgendaItem | None:
         item = self.current_item
@@ -191,10 +176,8 @@ class TodayView(Vertical):
 
     # -- actions -------------------------------------------------------------------
 
-    @on(AgendaList.Chosen)
-    def _open(self, event: AgendaList.Chosen) -> None:
-        event.stop()
-        item = self._items.get(event.key)
+    def chosen(self) -> None:
+        item = self.current_item
         if item is not None:
             self.post_message(OpenContact(item.contact_id))
 
