@@ -82,7 +82,7 @@ async def test_add_a_contact_with_the_form(db, db_path):
         assert [(m.label, m.value) for m in card.emails] == [("work", "ada@engines.org")]
         assert list_names(app) == ["Ada Lovelace"]
         assert "Ada Lovelace" in card_text(app)
-        assert app.query_one("#views").current == "contact"
+        assert app.current_view == "contact"
 
 
 async def test_bad_input_is_explained_next_to_the_field_and_saves_nothing(network, db_path):
@@ -144,7 +144,7 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         assert list_names(app) == ["Carol Reyes"]
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.query_one("#views").current == "contact"
+        assert app.current_view == "contact"
         assert "Carol Reyes" in card_text(app)
         assert "alumni mixer" in card_text(app)  # her timeline
         # Edit: the form opens with her details; change the title.
@@ -289,7 +289,7 @@ async def test_views_and_timeline(network, db_path):
         await settle(app, pilot)
         await pilot.press("3")
         await settle(app, pilot)
-        assert app.query_one("#views").current == "timeline"
+        assert app.current_view == "timeline"
         pages = app.screen.query(".timeline-page")
         text = "".join(plain(page.content) for page in pages)
         assert text.index("payments infra") < text.index("asked for my resume") < text.index("alumni mixer")
@@ -299,7 +299,7 @@ async def test_views_and_timeline(network, db_path):
         assert len(sparkline.data) == 52 and sum(sparkline.data) == 3
         await pilot.press("2")
         await pilot.pause()
-        assert app.query_one("#views").current == "contact"
+        assert app.current_view == "contact"
 
 
 async def test_help_lists_the_keys_that_work_now(network, db_path):
@@ -460,7 +460,7 @@ async def test_contact_panes_are_mounted_on_first_visit_and_follow_the_selection
         assert view.has_tab("tab-thanks") and view.panes == {}
         await pilot.press("t")
         await settle(app, pilot)
-        assert app.query_one("#views").current == "contact"
+        assert app.current_view == "contact"
         assert app.query_one("#contact-tabs").active == "tab-thanks"
         assert set(view.panes) == {"tab-thanks"}
         assert view.shown_in_pane["tab-thanks"] == app.selected_id

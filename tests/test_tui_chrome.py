@@ -82,7 +82,7 @@ async def test_two_again_goes_back_to_the_card(network, db_path):
         await pilot.press("2")
         await settle(app, pilot)
         assert app.query_one(TabStrip).active == "tab-card"
-        assert app.query_one("#views").current == "contact"
+        assert app.current_view == "contact"
 
 
 async def test_key_bar_shows_a_key_tooltip_on_hover(network, db_path):

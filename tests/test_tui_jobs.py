@@ -50,7 +50,7 @@ async def test_add_targets_rank_and_see_who_i_know(db, db_path):
         await pilot.press("enter", "enter")
         await settle(app, pilot)
         assert app.selected_id == people["jane"]
-        assert app.query_one("#views").current == "contact"
+        assert app.current_view == "contact"
 
 
 async def test_share_news_logs_an_update_with_each_helper(db, db_path):

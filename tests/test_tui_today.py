@@ -207,8 +207,6 @@ async def test_config_cadence_is_applied_and_problems_shown(db, frozen, tmp_path
 
 
 async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_path, frozen):
-    from textual.widgets import ContentSwitcher
-
     from netkeep.tui.app import NetkeepApp
 
     sam = person("Sam Lee")
@@ -218,7 +216,7 @@ async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await settle(app, pilot)
-        assert app.query_one("#views", ContentSwitcher).current == "today"
+        assert app.current_view == "today"
         today = app.query_one(TodayView)
         assert today.current_item.key == f"reply-{owed}"
         app.query_one(TodayView).focus()  # (the tui work focuses Today on start)
@@ -235,7 +233,7 @@ async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_
         await settle(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.query_one("#views", ContentSwitcher).current == "contact"
+        assert app.current_view == "contact"
         assert app.selected_id == sam
 
 

@@ -9,10 +9,8 @@ from pathlib import Path
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from netkeep.core import contacts
 from netkeep.core.config import load_config
@@ -110,11 +108,11 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         # redraws, and a DOM query there cost ~0.4 ms per call.
         self._contact_list = ContactList(id="contact-list")
         self._contact_view = ContactView(id="contact")
+        self._contact_view.display = False
+        #: The views beside the list, one shown at a time; the LAZY_VIEWS join on first use.
+        self._views: dict[str, Widget] = {"today": TodayView(id="today"), "contact": self._contact_view}
         yield self._contact_list
-        with ContentSwitcher(initial="today", id="views") as self._views:
-            yield TodayView(id="today")
-            yield self._contact_view
-            # The LAZY_VIEWS are mounted here on first use (see action_show_view).
+        yield from self._views.values()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -148,10 +146,16 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         return self.contact_list.all_rows
 
     def _view(self, view_id: str) -> Widget | None:
-        try:
-            return self._views.get_child_by_id(view_id)
-        except NoMatches:
-            return None
+        return self._views.get(view_id)
+
+    @property
+    def current_view(self) -> str:
+        """The id of the view shown beside the list (``today``, ``contact``, ``timeline``…)."""
+        return next(view_id for view_id, view in self._views.items() if view.display)
+
+    def _switch_to(self, view_id: str) -> None:
+        for other_id, view in self._views.items():
+            view.display = other_id == view_id
 
     # ------------------------------------------------------------- selection
 
@@ -186,7 +190,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         if self.selected_id != contact_id:
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
-        self.query_one("#views", ContentSwitcher).current = "contact"
+        self._switch_to("contact")
         self.contact_view.active_tab = "tab-card"
         self._keep_focus_visible()
 
@@ -238,20 +242,22 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.notify(f"Sorted by {order}.", timeout=2)
 
     async def action_show_view(self, view_id: str) -> None:
-        switcher = self.query_one("#views", ContentSwitcher)
         if view_id in LAZY_VIEWS and self._view(view_id) is None:
-            await switcher.mount(load_class(*LAZY_VIEWS[view_id])(id=view_id))
+            view = load_class(*LAZY_VIEWS[view_id])(id=view_id)
+            view.display = False
+            self._views[view_id] = view
+            await self._contact_view.parent.mount(view, after=self._contact_view)
         view = self._view(view_id)
         if view is None:
             return
-        switcher.current = view_id
+        self._switch_to(view_id)
         if view_id == "contact":
             self._keep_focus_visible()
         else:  # Today, Timeline and Jobs have their own keys: put the focus there
             self.focus_inside(view)
 
     async def action_show_contact(self) -> None:
-        if self._views.current == "contact":
+        if self.current_view == "contact":
             await self.contact_view.show_tab("tab-card")
         else:
             await self.action_show_view("contact")
@@ -277,10 +283,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     def _keep_focus_visible(self) -> None:
         """If the focus was in a view that is now hidden, give it to the contact list."""
         focused = self.focused
-        views = self.query_one("#views", ContentSwitcher)
-        current = self._view(views.current) if views.current else None
-        if focused is None or (focused in views.walk_children() and current is not None
-                               and focused not in current.walk_children()):
+        hidden = [view for view in self._views.values() if not view.display]
+        if focused is None or any(focused in view.walk_children(with_self=True) for view in hidden):
             self.contact_list.rows_view.focus()
 
     def action_help(self) -> None:
