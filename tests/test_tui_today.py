@@ -56,7 +56,7 @@ def lines(app: App) -> list[str]:
 
 
 def highlighted(app: App) -> str:
-    return app.query_one(TodayView).current_item.key
+    return app.query_one(TodayView).highlighted_key
 
 
 async def test_empty_state(db, frozen):
@@ -261,12 +261,12 @@ async def test_the_cursor_stops_only_on_items(db, frozen, monkeypatch):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         shown = lines(app)
-        assert shown[0] == "Overdue (3)" and shown[3] == "  … and 1 more"
+        assert shown[0] == "Overdue (3)" and shown[3] == "  … and 1 more (enter shows them)"
         assert shown[4] == "Due today (1)"
         first = highlighted(app)
         await pilot.press("up")  # the heading above the first item is not a stop
         assert highlighted(app) == first
-        await pilot.press("down", "down")  # past "… and 1 more" and the next heading
+        await pilot.press("down", "down", "down")  # "… and 1 more" is a stop, the heading is not
         assert highlighted(app).startswith("reminder-")
         await pilot.press("home")
         assert highlighted(app) == first
@@ -292,3 +292,28 @@ async def test_a_long_reminder_wraps_in_the_snooze_form(db, frozen):
         label = app.screen.query(Label).first()
         assert "ask about the team" in str(label.content)
         assert label.size.height >= 2 and label.size.width <= 72
+
+
+async def test_enter_on_and_more_shows_more(db, frozen, monkeypatch):
+    import netkeep.tui.today as today_module
+
+    monkeypatch.setattr(today_module, "SHOWN_PER_SECTION", 2)
+    for n in range(5):
+        person(f"Person {n}", contact_type="recruiter")
+    frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
+    app = Host()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert lines(app)[3] == "  … and 3 more (enter shows them)"
+        await pilot.press("down", "down")
+        assert highlighted(app) == "more-overdue"
+        await pilot.press("x")  # nothing to act on: nothing opens
+        assert len(app.screen_stack) == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert lines(app)[5] == "  … and 1 more (enter shows them)"
+        assert highlighted(app).startswith("follow-up-")  # the first of the newly shown items
+        await pilot.press("end", "enter")
+        await settle(app, pilot)
+        assert lines(app) == ["Overdue (5)"] + lines(app)[1:6] and len(lines(app)) == 6
+        assert app.opened == []

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
 LOADING_TEXT = "Reading the agenda…"
 KEYS_HINT = "l log · z snooze · x done · enter open"
-#: Items shown per section (the header counts them all).
+#: The key of a section's "… and N more" line (followed by the section's name).
+MORE = "more-"
+#: Items shown per section at first, and how many more each "… and N more" adds.
 SHOWN_PER_SECTION = 100
 
 
@@ -82,11 +84,12 @@ class TodayView(AgendaList):
         super().__init__([AgendaLine("", Text(LOADING_TEXT, style="italic dim"))], id=id, classes=classes)
         self.agenda: Agenda | None = None
         self._items: dict[str, AgendaItem] = {}
+        #: Items read per section; enter on "… and N more" raises it.
+        self.shown_per_section = SHOWN_PER_SECTION
 
     def on_mount(self) -> None:
-        # After the first frame: building and laying out the agenda's lines (~800 at 30,000
-        # contacts) took ~80 ms of the UI thread before the first paint, and the worker's
-        # ~100 ms of CPU competed with it for the interpreter.
+        # After the first frame: the worker's ~150 ms of CPU (the agenda's queries, and the
+        # cadences brought up to date) would otherwise compete with it for the interpreter.
         self.call_after_refresh(self._load, True)
 
     # -- loading -------------------------------------------------------------------
@@ -106,7 +109,7 @@ class TodayView(AgendaList):
                     self.app.call_from_thread(self.notify, problem, title="config.toml",
                                               severity="warning", markup=False)
                 apply_cadence()
-            result = agenda_core.agenda(limit=SHOWN_PER_SECTION)
+            result = agenda_core.agenda(limit=self.shown_per_section)
         self.post_message(self.Loaded(result))
 
     @on(Worker.StateChanged)
@@ -135,7 +138,8 @@ class TodayView(AgendaList):
                 lines.append(AgendaLine(item.key, item_line(item, agenda)))
             if total > len(items):
                 more = agenda_core.total_text(name, total, len(items))
-                lines.append(AgendaLine("", Text(f"  … and {more} more", style="dim")))
+                lines.append(AgendaLine(f"{MORE}{name}", Text(f"  … and {more} more (enter shows them)",
+                                                              style="dim")))
         if not lines:  # the list stays (and keeps the focus) with a friendly line in it
             lines.append(AgendaLine("", Text(EMPTY_TEXT, style="italic")))
         # The item keeps the cursor; if it is gone (done, snoozed), the next one takes its place.
@@ -177,6 +181,10 @@ class TodayView(AgendaList):
     # -- actions -------------------------------------------------------------------
 
     def chosen(self) -> None:
+        if (self.highlighted_key or "").startswith(MORE):
+            self.shown_per_section += SHOWN_PER_SECTION
+            self.reload()
+            return
         item = self.current_item
         if item is not None:
             self.post_message(OpenContact(item.contact_id))
