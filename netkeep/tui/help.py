@@ -72,8 +72,8 @@ class HelpScreen(ModalScreen[None]):
         intro = Text.assemble(
             ("netkeep", "bold"),
             " keeps your network alive: the list on the left is everyone, the right side shows "
-            "Today (the agenda), the selected Contact (card, thank-you, reflect, prep) or the "
-            "whole network's Timeline.\n",
+            "Today (the agenda), the selected Contact (card, follow-ups, thank-you, reflect, "
+            "prep), the whole network's Timeline or the Job search.\n",
         )
         with Vertical(id="help-box"):
             with VerticalScroll():
