@@ -211,9 +211,4 @@ def thank_you_due(today: date | None = None) -> list[ThankYouDue]:
     """
     from netkeep.core.thanks_due import thanks_due  # it imports this module's window
 
-    today = today or pendulum.today().date()
-    found, _total = thanks_due(today, limit=None)
-    return [ThankYouDue(interaction_id=t.interaction_id, contact_id=t.contact_id,
-                        contact_name=t.contact_name, kind=t.kind, occurred_at=t.occurred_at,
-                        due_on=t.due_on, overdue=today > t.due_on, has_draft=t.has_draft)
-            for t in found]
+    return thanks_due(today or pendulum.today().date(), limit=None)[0]

@@ -11,28 +11,16 @@ every agenda read slow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pendulum
 from peewee import JOIN, fn
 
-from netkeep.core.meetings import THANK_YOU_WINDOW_DAYS
+from netkeep.core.meetings import THANK_YOU_WINDOW_DAYS, ThankYouDue
 from netkeep.core.records import MEETING_KINDS
 from netkeep.store.models import Contact, Interaction, InteractionContact, ThankYouDraft
 
 COUNT_CAP = 1000
-
-
-@dataclass(frozen=True)
-class ThanksDue:
-    interaction_id: int
-    contact_id: int
-    contact_name: str
-    kind: str
-    occurred_at: datetime
-    due_on: date
-    has_draft: bool
 
 
 def _query(day: date):
@@ -62,7 +50,7 @@ def _query(day: date):
                    & ~fn.EXISTS(thanked)))
 
 
-def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThanksDue], int]:
+def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]:
     """The first ``limit`` (None: all) meetings waiting for a thank-you, oldest first, and
     how many (at most :data:`COUNT_CAP`)."""
     query = _query(day)
@@ -70,7 +58,7 @@ def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThanksDue], int]:
     tz = pendulum.local_timezone()
     items = []
     for row in query.order_by(Interaction.occurred_at, Interaction.id).limit(limit).objects():
-        local_day = row.occurred_at.in_timezone(tz).date()
-        items.append(ThanksDue(row.id, row.contact_id, row.full_name, row.kind, row.occurred_at,
-                               local_day + timedelta(days=1), row.status == "draft"))
+        due_on = row.occurred_at.in_timezone(tz).date() + timedelta(days=1)
+        items.append(ThankYouDue(row.id, row.contact_id, row.full_name, row.kind, row.occurred_at,
+                                 due_on, day > due_on, row.status == "draft"))
     return items, total
