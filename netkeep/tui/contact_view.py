@@ -179,7 +179,9 @@ class ContactView(ReportsWorkerErrors, Vertical):
     @on(TabStrip.Activated)
     async def _tab_activated(self, event: TabStrip.Activated) -> None:
         event.stop()
-        await self._switch_to(event.tab_id)  # a no-op if show_tab already showed it
+        shown = next(part.id for part in self.children if part.display and not isinstance(part, TabStrip))
+        if event.tab_id != shown:  # a click or an arrow key, not show_tab (which has switched)
+            await self._switch_to(event.tab_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:
