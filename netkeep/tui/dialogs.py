@@ -113,14 +113,6 @@ class ConfirmScreen(ModalScreen[bool]):
         background: $surface;
         padding: 1 2;
     }
-    ConfirmScreen #form-buttons {
-        height: auto;
-        align: right middle;
-        margin-top: 1;
-    }
-    ConfirmScreen #form-buttons Button {
-        margin-left: 1;
-    }
     """
 
     BINDINGS = [

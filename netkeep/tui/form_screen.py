@@ -58,14 +58,6 @@ class FormScreen(ModalScreen[ResultT | None]):
         color: $text-error;
         height: auto;
     }
-    FormScreen #form-buttons {
-        height: auto;
-        align: right middle;
-        margin-top: 1;
-    }
-    FormScreen #form-buttons Button {
-        margin-left: 1;
-    }
     """
 
     def action_save(self) -> None:
