@@ -167,3 +167,33 @@ def test_imported_connections_wait_for_a_first_touch_before_ticklers(capsys, db_
         ticking = list(Contact.select().where(Contact.next_follow_up.is_null(False)))
         assert [c.id for c in ticking] == [first.id]
         assert ticking[0].next_follow_up > date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("fmt", ["json", "vcard", "csv", "ics"])
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_export_onto_the_database_is_refused_and_leaves_it_whole(capsys, tmp_path, fmt, suffix):
+    live = tmp_path / "live.db"
+    run(capsys, "--db", str(live), "import", "google", str(FIXTURES / "google_old.csv"))
+    code, _, err = run(capsys, "--db", str(live), "export", fmt, "-o", str(live) + suffix)
+    assert code == 1
+    assert err.count("\n") == 1 and "is the netkeep database itself" in err
+    assert live.stat().st_size > 0
+    code, out, _ = run(capsys, "--db", str(live), "find", "--json")
+    assert code == 0 and out.count('"name"') == 2
+
+
+def test_export_through_a_link_to_the_database_is_refused(capsys, tmp_path):
+    live = tmp_path / "live.db"
+    run(capsys, "--db", str(live), "import", "google", str(FIXTURES / "google_old.csv"))
+    (tmp_path / "alias.json").symlink_to(live)
+    size = live.stat().st_size
+    code, _, err = run(capsys, "--db", str(live), "export", "json", "-o", str(tmp_path / "alias.json"))
+    assert code == 1 and "database itself" in err and live.stat().st_size == size
+
+
+def test_export_replaces_a_file_whole_and_privately(capsys, db_path, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old")
+    assert run(capsys, "export", "json", "-o", str(target))[0] == 0
+    assert target.read_text().startswith("{") and target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

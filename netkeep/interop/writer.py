@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from netkeep.core.errors import NetkeepError
@@ -49,9 +51,35 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
         if path.is_dir():
             raise NetkeepError(f"{path} is a folder; give a file name "
                                "(only vCards go one per file into a folder)")
+        refuse_database(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        with open(path, "w", encoding=encoding, newline="") as out:
-            return write_export(kind, out, vcard_version), path, False
+        return _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version)), path, False
     except OSError as error:
         raise NetkeepError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def refuse_database(path: Path) -> None:
+    """Refuse to write an export over the open database or its journal files."""
+    from netkeep.store.database import live_files
+
+    target = path.resolve()
+    for live in live_files():
+        if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
+            raise NetkeepError(f"{path} is the netkeep database itself; "
+                               "choose another file for the export")
+
+
+def _write_atomically(path: Path, encoding: str, write) -> int:
+    """Write through a private temporary file beside ``path``, then rename it into place."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            count = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return count

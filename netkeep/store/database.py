@@ -54,6 +54,14 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Sqli
     return db
 
 
+def live_files() -> tuple[Path, ...]:
+    """The open database file and the journal files SQLite keeps beside it."""
+    if database.obj is None or database.obj.database == ":memory:":
+        return ()
+    path = Path(database.obj.database).expanduser().resolve()
+    return tuple(path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal"))
+
+
 def schema_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
