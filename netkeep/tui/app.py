@@ -17,21 +17,21 @@ from netkeep.core.config import load_config
 from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactRow
 from netkeep.store.database import data_version, open_database
-from netkeep.tui.commands import NetkeepCommands
-from netkeep.tui.contact_list import ContactList
-from netkeep.tui.contact_view import ContactView, load_class
-from netkeep.tui.key_bar import KeyBar
+from netkeep.tui.palette import NetkeepCommands
+from netkeep.tui.views.contacts import ContactList
+from netkeep.tui.views.contact import ContactView, load_class
+from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.startup import first_frame_shown
-from netkeep.tui.title_bar import TitleBar
-from netkeep.tui.today import TodayView
-from netkeep.tui.transfer_commands import TransferCommands
+from netkeep.tui.widgets.title_bar import TitleBar
+from netkeep.tui.views.agenda import TodayView
+from netkeep.tui.palette_transfer import TransferCommands
 from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
-    "timeline": ("netkeep.tui.timeline_view", "TimelineView"),
-    "jobs": ("netkeep.tui.jobs", "JobsView"),
+    "timeline": ("netkeep.tui.views.timeline", "TimelineView"),
+    "jobs": ("netkeep.tui.views.jobsearch", "JobsView"),
 }
 #: Seconds between checks for writes made by another process (``netkeep capture``…).
 POLL_SECONDS = 1.0
@@ -44,7 +44,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
     AUTO_FOCUS = "#today"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
@@ -288,7 +288,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             self.contact_list.rows_view.focus()
 
     def action_help(self) -> None:
-        from netkeep.tui.help import HelpScreen, key_table
+        from netkeep.tui.screens.help import HelpScreen, key_table
 
         self.push_screen(HelpScreen(key_table(self.screen)))
 
@@ -303,12 +303,12 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         return self.contact_list.names
 
     def action_new_contact(self) -> None:
-        from netkeep.tui.contact_form import ContactForm
+        from netkeep.tui.forms.contact import ContactForm
 
         self.push_screen(ContactForm(None, self._names(), contacts.create_contact), self._after_save)
 
     def action_edit_contact(self) -> None:
-        from netkeep.tui.contact_form import ContactForm
+        from netkeep.tui.forms.contact import ContactForm
 
         contact_id = self.selected_id
         if contact_id is None:
@@ -333,7 +333,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     def action_log_interaction(self) -> None:
         from netkeep.core.interactions import log_interaction
-        from netkeep.tui.dialogs import LogInteractionForm
+        from netkeep.tui.forms.dialogs import LogInteractionForm
 
         contact_id = self.selected_id
         card = self.contact_view.card
@@ -349,7 +349,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.push_screen(LogInteractionForm(contact_id, name, log_interaction), logged)
 
     def action_log_meeting(self) -> None:
-        from netkeep.tui.meeting_form import MeetingForm
+        from netkeep.tui.forms.meeting import MeetingForm
 
         contact_id = self.selected_id
         if contact_id is None:
@@ -399,7 +399,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.notify(f"{name} is back.", markup=False)
 
     def action_delete_contact(self) -> None:
-        from netkeep.tui.dialogs import ConfirmScreen
+        from netkeep.tui.forms.dialogs import ConfirmScreen
 
         contact_id = self.selected_id
         if contact_id is None:

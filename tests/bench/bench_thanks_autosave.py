@@ -47,7 +47,7 @@ def main() -> int:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none",
                NETKEEP_CONFIG=str(work / "config"))
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "crash_host.py"), str(db_path),
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "helpers" / "crash_host.py"), str(db_path),
                              str(state)], stdin=slave, stdout=slave, stderr=slave,
                             env=env, start_new_session=True)
     os.close(slave)

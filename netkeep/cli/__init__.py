@@ -1,0 +1,130 @@
+"""The ``netkeep`` command and its subcommands.
+
+Start-up stays lean: the parser imports nothing heavy, and each subcommand imports
+only what it uses (Textual costs ~300 ms and is loaded only by the commands that
+open a screen).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+def screen_args(argv: list[str]) -> SimpleNamespace | None:
+    """``netkeep [--db PATH]`` and ``netkeep [--db PATH] capture``, read without argparse.
+
+    These two open a screen, and argparse's start-up (~5 ms: the module, gettext lookups,
+    the parser) is a tenth of the time a screen takes to appear. Anything else is None.
+    """
+    rest = list(argv)
+    db = None
+    if rest and rest[0].startswith("--db="):
+        db, rest = rest[0].removeprefix("--db="), rest[1:]
+    elif len(rest) >= 2 and rest[0] == "--db":
+        db, rest = rest[1], rest[2:]
+    if db is not None and (not db or db.startswith("-")):
+        return None
+    if not rest:
+        return SimpleNamespace(db=db, command=None)
+    if rest == ["capture"]:
+        return SimpleNamespace(db=db, command="capture", text=[])
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = screen_args(argv) or _parse(argv)
+    command = args.command or "open"
+    try:
+        handler = HANDLERS[command]
+        return handler(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
+        from netkeep.core.errors import NetkeepError
+        from netkeep.store.database import DatabaseError
+
+        if isinstance(error, (NetkeepError, DatabaseError)):
+            from netkeep.cli.common import fail
+
+            return fail(str(error))
+        raise
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    from netkeep.cli.parser import build_parser
+
+    return build_parser().parse_args(argv)
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from netkeep.tui.run import run_app
+
+    from netkeep.cli.common import resolve_db
+
+    return run_app(resolve_db(args))
+
+
+def _capture(args: argparse.Namespace) -> int:
+    from netkeep.cli.capture import run
+
+    return run(args)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from netkeep.cli.demo import run
+
+    return run(args)
+
+
+def _find(args: argparse.Namespace) -> int:
+    from netkeep.cli.find import run
+
+    return run(args)
+
+
+def _due(args: argparse.Namespace) -> int:
+    from netkeep.cli.due import run
+
+    return run(args)
+
+
+def _log(args: argparse.Namespace) -> int:
+    from netkeep.cli.log import run
+
+    return run(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from netkeep.cli.transfer import run_import
+
+    return run_import(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from netkeep.cli.transfer import run_export
+
+    return run_export(args)
+
+
+HANDLERS = {
+    "open": _open_app,
+    "capture": _capture,
+    "demo": _demo,
+    "find": _find,
+    "due": _due,
+    "log": _log,
+    "import": _import,
+    "export": _export,
+}
+

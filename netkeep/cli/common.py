@@ -1,0 +1,29 @@
+"""What every subcommand shares: where the database is, opening it, one-line failures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def resolve_db(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db).expanduser()
+    from netkeep.paths import default_db_path
+
+    return default_db_path()
+
+
+def open_db(args: argparse.Namespace):
+    from netkeep.store.database import open_database
+
+    return open_database(resolve_db(args))
+
+
+def fail(message: str) -> int:
+    print(f"netkeep: {message}", file=sys.stderr)
+    return 1

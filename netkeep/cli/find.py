@@ -1,0 +1,48 @@
+"""``netkeep find QUERY [--json]``: search contacts from the shell (no Textual, pendulum or peewee)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+#: Widest a column gets in the plain listing; longer text is cut with an ellipsis.
+NAME_WIDTH = 32
+ROLE_WIDTH = 44
+EMAIL_WIDTH = 36
+
+
+def run(args: argparse.Namespace) -> int:
+    from netkeep.cli.common import resolve_db
+    from netkeep.core.export_rows import find_briefly, find_contacts
+
+    text = " ".join(args.query)
+    if args.json:
+        found = find_contacts(resolve_db(args), text, include_archived=args.archived)
+        json.dump([c.as_json() for c in found], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    found = find_briefly(resolve_db(args), text, include_archived=args.archived)
+    if not found:
+        print("no contacts match", file=sys.stderr)
+        return 0
+    sys.stdout.write("".join(line + "\n" for line in format_lines(found)))
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_lines(found) -> list[str]:
+    """One aligned line per contact (``ContactBrief``): name, title @ company, first email, tags."""
+    cells = []
+    for _id, name, company, title, email, tags in found:
+        role = f"{title} @ {company}" if title and company else title or company
+        cells.append((_cut(name, NAME_WIDTH), _cut(role, ROLE_WIDTH), _cut(email or "", EMAIL_WIDTH),
+                      " ".join(f"#{t}" for t in tags.split()) if tags else ""))
+    widths = [max(len(row[i]) for row in cells) for i in range(3)]
+    return [
+        f"{name:<{widths[0]}}  {role:<{widths[1]}}  {email:<{widths[2]}}  {tags}".rstrip()
+        for name, role, email, tags in cells
+    ]

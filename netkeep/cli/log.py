@@ -1,0 +1,84 @@
+"""``netkeep log CONTACT TEXT``: log an interaction from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from netkeep.cli.common import fail, open_db
+
+def _describe(candidate: tuple[int, str, str]) -> str:
+    from netkeep.core.contacts import strip_controls
+    from netkeep.core.lookup import describe
+
+    return strip_controls(describe(candidate))
+
+
+def choose_contact(text: str) -> int | None:
+    """The contact ``text`` means; asks when several match on a terminal. None: gave up."""
+    from netkeep.core.errors import NetkeepError
+    from netkeep.core.lookup import candidates as find
+
+    candidates = find(text)
+    if not candidates:
+        raise NetkeepError(f"no contact matches '{text}' (try `netkeep find` to list them)")
+    if len(candidates) == 1:
+        return candidates[0][0]
+    listing = "; ".join(f"{n}. {_describe(c)}" for n, c in enumerate(candidates, 1))
+    if not sys.stdin.isatty():
+        raise NetkeepError(f"'{text}' matches {len(candidates)} contacts: {listing}; "
+                           "give more of the name, 'NAME @COMPANY' or '#ID'")
+    print(f"'{text}' matches {len(candidates)} contacts:", file=sys.stderr)
+    for number, candidate in enumerate(candidates, 1):
+        print(f"  {number}. {_describe(candidate)}", file=sys.stderr)
+    try:
+        answer = input(f"Which one? [1-{len(candidates)}, Enter to cancel] ").strip()
+    except EOFError:
+        answer = ""
+    if answer.isdigit() and 1 <= int(answer) <= len(candidates):
+        return candidates[int(answer) - 1][0]
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from netkeep.core.records import INTERACTION_KINDS
+
+    kind = args.kind.strip().lower()
+    if kind not in INTERACTION_KINDS:
+        return fail(f"unknown kind '{args.kind}'; choose one of {', '.join(INTERACTION_KINDS)}")
+    summary = " ".join(args.text).strip()
+    if not summary:
+        return fail("say what happened (TEXT is empty)")
+    open_db(args)
+    from netkeep.core.agenda import effects_of
+    from netkeep.core.contacts import get_card, strip_controls
+    from netkeep.core.dates import humanize_date
+    from netkeep.core.interactions import log_interaction
+    from netkeep.core.records import InteractionInput
+    from netkeep.core.schedule import direction_for, moment_of
+
+    when = moment_of(args.when)
+    contact_id = choose_contact(args.contact)
+    if contact_id is None:
+        return fail("cancelled; nothing was logged")
+    direction = direction_for(kind, incoming=args.incoming or args.reply_owed)
+    interaction_id = log_interaction(InteractionInput(
+        contact_ids=(contact_id,), kind=kind, summary=summary, occurred_at=when,
+        direction=direction, reply_owed=args.reply_owed))
+    card = get_card(contact_id)
+    name = strip_controls(card.full_name)
+    lines = [f"Logged {kind} with {name}"
+             + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")]
+    if args.reply_owed:
+        lines.append("A reply is owed: it stays on the agenda until you log one.")
+    effects = effects_of(interaction_id)
+    if effects.replies_answered:
+        count = effects.replies_answered
+        lines.append(f"Answered {count} owed {'reply' if count == 1 else 'replies'}.")
+    lines += [strip_controls(f"Closed the loop: {introducer} heard how it went with {referral}.")
+              for introducer, referral in effects.loops_closed]
+    lines += [strip_controls(f"New loop to close: thank {introducer} for the intro to {referral} "
+                             f"and tell them how it went (mention {referral} when you log it).")
+              for introducer, referral in effects.loops_opened]
+    print("\n".join(lines))
+    return 0

@@ -1,1 +1,0 @@
-"""The work behind each `netkeep` subcommand (imported lazily by `netkeep.cli`)."""

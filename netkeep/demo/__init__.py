@@ -1,0 +1,1 @@
+"""The demo network: believable people, generated fast for a seed (never your real data)."""

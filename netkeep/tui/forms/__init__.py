@@ -1,0 +1,1 @@
+"""Modal forms: one base, and a form per thing a person enters."""

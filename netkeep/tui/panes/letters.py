@@ -1,0 +1,417 @@
+"""The thank-you pane: a letter drafted from the meeting, edited and autosaved as you type."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import webbrowser
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+from textual import on, work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Label, Static, TextArea
+
+from netkeep.core import letters
+from netkeep.core.errors import NetkeepError
+from netkeep.store.models import database
+from netkeep.tui.panes.meetings import MeetingPane, app_config
+from netkeep.tui.forms.path import PathPrompt
+
+#: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
+AUTOSAVE_SECONDS = 1.0
+
+
+def open_external(url: str) -> bool:
+    """Hand a URL (``mailto:``) to the desktop's handler; True if one took it."""
+    opener = {"darwin": "open", "win32": "start"}.get(sys.platform, "xdg-open")
+    if shutil.which(opener):
+        try:
+            done = subprocess.run([opener, url], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, timeout=20, start_new_session=True)
+            return done.returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+    return webbrowser.open(url)
+
+
+def editor_command() -> list[str] | None:
+    """``$VISUAL`` or ``$EDITOR`` split into words, else nano or vi if installed."""
+    for name in ("VISUAL", "EDITOR"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return shlex.split(value)
+    for fallback in ("nano", "vi"):
+        if shutil.which(fallback):
+            return [fallback]
+    return None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the pane shows for a meeting: a saved draft, or one built from the notes."""
+
+    meeting_id: int
+    tone: str
+    subject: str
+    body: str
+    status: str  # "" (not saved yet) | "draft" | "sent"
+    saved_at: object
+    sent_at: object
+    email: str
+    tones: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+
+
+class ThanksPane(MeetingPane):
+    """Write the thank-you for one of the contact's meetings."""
+
+    BORDER_TITLE = "Thank-you"
+    DEFAULT_CSS = """
+    ThanksPane { height: 1fr; }
+    ThanksPane #thanks-status { color: $text-muted; height: auto; }
+    ThanksPane #thanks-problems { color: $text-warning; height: auto; display: none; }
+    ThanksPane #thanks-problems.-shown { display: block; }
+    ThanksPane #thanks-subject-row { height: 1; }
+    ThanksPane #thanks-subject-row Label { color: $text-muted; width: auto; }
+    ThanksPane #thanks-subject-row, ThanksPane #thanks-body, ThanksPane #thanks-status { display: none; }
+    ThanksPane.-has-meeting #thanks-subject-row,
+    ThanksPane.-has-meeting #thanks-body,
+    ThanksPane.-has-meeting #thanks-status { display: block; }
+    ThanksPane #thanks-body { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("ctrl+t", "next_tone", "Tone", id="thanks.tone",
+                tooltip="Rebuild the letter in the next tone (ctrl+z undoes)"),
+        Binding("ctrl+o", "external_editor", "$EDITOR", id="thanks.editor",
+                tooltip="Edit the letter in your own editor"),
+        Binding("ctrl+b", "copy_letter", "Copy", id="thanks.copy",
+                tooltip="Copy the letter to the clipboard"),
+        Binding("ctrl+g", "open_mail", "Mail app", id="thanks.mail",
+                tooltip="Open the letter in your mail program (mailto link)"),
+        Binding("ctrl+s", "save_eml", "Save .eml", id="thanks.eml",
+                tooltip="Save the letter as an .eml file"),
+        Binding("ctrl+f", "mark_sent", "Mark sent", id="thanks.sent",
+                tooltip="Mark it sent and log the thank-you on the timeline"),
+    ]
+
+    @dataclass
+    class Recomposed(Message):
+        meeting_id: int
+        composed: letters.Composed
+
+    @dataclass
+    class MailOpened(Message):
+        opened: bool
+        url: str
+        email: str
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.letter: Letter | None = None
+        self.tone = letters.DEFAULT_TONE
+        self._saved: tuple[str, str, str] | None = None  # (subject, body, tone) as stored/shown
+        self._timer: Timer | None = None
+        # Kept as attributes so the last save on unmount can still read them.
+        self.subject = Input("", id="thanks-subject", placeholder="the letter's subject",
+                             compact=True)
+        self.editor = TextArea("", id="thanks-body", soft_wrap=True, show_line_numbers=False)
+
+    def compose(self) -> ComposeResult:
+        yield self.picker()
+        yield self.empty()
+        yield Static("", id="thanks-status", markup=False)
+        yield Static("", id="thanks-problems", markup=False)
+        with Horizontal(id="thanks-subject-row"):
+            yield Label("Subject: ")
+            yield self.subject
+        yield self.editor
+
+    def current(self) -> tuple[str, str, str]:
+        return (self.subject.value, self.editor.text, self.tone)
+
+    # -- loading (worker thread)
+    def fetch(self, contact_id: int, meeting_id: int | None) -> Letter | None:
+        if meeting_id is None:
+            return None
+        config = app_config(self.app)
+        tones = tuple(letters.available_tones(config))
+        email = letters.contact_email(contact_id)
+        draft = letters.get_draft(meeting_id)
+        if draft is not None:
+            return Letter(meeting_id, draft.tone, draft.subject, draft.body, draft.status,
+                          draft.updated_at, draft.sent_at, email, tones)
+        preferred = config.section("thanks").get("tone", letters.DEFAULT_TONE)
+        tone = preferred if preferred in tones else letters.DEFAULT_TONE
+        built = letters.compose(meeting_id, tone, config)
+        return Letter(meeting_id, tone, built.subject, built.body, "", None, None, email, tones,
+                      built.problems)
+
+    # -- showing (UI thread)
+    def show(self, data: Letter | None) -> None:
+        same = (data is not None and self.letter is not None and self._saved is not None
+                and self.letter.meeting_id == data.meeting_id)
+        self.letter = data
+        if same:
+            # A reload of the letter being written (the app refreshes after any write):
+            # keep what is in the editor, which may be newer than the database.
+            self._saved = (data.subject, data.body, data.tone)
+            self._edited_now()
+            self._status()
+            return
+        self._show_problems(())
+        if data is None:
+            self._saved = None
+            return
+        self.tone = data.tone
+        self._saved = (data.subject, data.body, data.tone)
+        with self.subject.prevent(Input.Changed), self.editor.prevent(TextArea.Changed):
+            self.subject.value = data.subject
+            self.editor.load_text(data.body)
+        self._show_problems(data.problems)
+        self._status()
+
+    def _show_problems(self, problems: tuple[str, ...]) -> None:
+        text = "\n".join(problems)
+        shown = self.query_one("#thanks-problems", Static)
+        shown.update(text)
+        shown.set_class(bool(text), "-shown")
+        for problem in problems:
+            self.notify(problem, title="Thank-you template", severity="warning", markup=False,
+                        timeout=12)
+
+    def _status(self, note: str = "") -> None:
+        letter = self.letter
+        status = self.query("#thanks-status")
+        if letter is None or not status:
+            return  # nothing shown, or the pane is being taken down
+        parts = [f"tone: {self.tone}"]
+        if letter.status == "sent" and letter.sent_at is not None:
+            parts.append(f"sent {letters_day(letter.sent_at)}")
+        elif letter.saved_at is not None:
+            parts.append(f"draft saved {local_time(letter.saved_at)}")
+        else:
+            parts.append("new, from your notes (saved once you edit it)")
+        parts.append(f"to {letter.email}" if letter.email else "no email address on file")
+        if note:
+            parts.append(note)
+        status.first(Static).update(" · ".join(parts))
+
+    # -- autosave
+    @on(Input.Changed, "#thanks-subject")
+    @on(TextArea.Changed, "#thanks-body")
+    def _edited(self, event) -> None:
+        event.stop()
+        if self.meeting_id is None or self._saved is None or self.current() == self._saved:
+            return
+        if self._timer is None:
+            self._timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave)
+
+    def _autosave(self) -> None:
+        self._timer = None
+        self.flush()
+
+    def flush(self, *, store: bool = False) -> bool:
+        """Save the letter now if it changed since the last save (or, with ``store``, if it
+        was never stored); False if saving failed."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.meeting_id is None or self._saved is None or self.letter is None:
+            return True
+        now = self.current()
+        first = self.letter.status == ""
+        if now == self._saved and not (store and first):
+            return True
+        try:
+            draft = letters.save_draft(self.meeting_id, *now)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        self._saved = now
+        self.letter = Letter(self.meeting_id, draft.tone, draft.subject, draft.body, draft.status,
+                             draft.updated_at, draft.sent_at, self.letter.email, self.letter.tones)
+        self._status()
+        if first:
+            self.changed()  # the agenda shows that a draft exists
+        return True
+
+    def leave_meeting(self) -> None:
+        self.flush()
+
+    def focus_target(self) -> None:
+        if self.meeting_id is not None:
+            self.editor.focus()
+        else:
+            super().focus_target()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    # -- tone
+    def action_next_tone(self) -> None:
+        if self.meeting_id is None or self.letter is None:
+            return
+        tones = list(self.letter.tones) or list(letters.TONES)
+        index = tones.index(self.tone) if self.tone in tones else -1
+        self._recompose(self.meeting_id, tones[(index + 1) % len(tones)])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-compose")
+    def _recompose(self, meeting_id: int, tone: str) -> None:
+        with database.connection_context():
+            composed = letters.compose(meeting_id, tone, app_config(self.app))
+        self.post_message(self.Recomposed(meeting_id, composed))
+
+    @on(Recomposed)
+    def _recomposed(self, message: Recomposed) -> None:
+        message.stop()
+        if message.meeting_id != self.meeting_id:
+            return
+        composed = message.composed
+        self.tone = composed.tone
+        self.subject.value = composed.subject
+        self.editor.replace(composed.body, (0, 0), self.editor.document.end)
+        self._show_problems(composed.problems)
+        self._status(f"rebuilt in the {composed.tone} tone (ctrl+z undoes)")
+        self._edited_now()
+
+    def _edited_now(self) -> None:
+        if self._timer is None and self._saved is not None and self.current() != self._saved:
+            self._timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave)
+
+    # -- your own editor
+    def action_external_editor(self) -> None:
+        if self.meeting_id is None:
+            return
+        command = editor_command()
+        if command is None:
+            self.notify("Set $EDITOR (or $VISUAL) to the editor you want to use.",
+                        severity="warning")
+            return
+        self.flush()
+        handle, name = tempfile.mkstemp(prefix="netkeep-thanks-", suffix=".txt", text=True)
+        path = Path(name)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(f"Subject: {self.subject.value}\n\n{self.editor.text}")
+            try:
+                with self.app.suspend():
+                    result = subprocess.call([*command, str(path)])
+            except SuspendNotSupported:
+                self.notify("This terminal cannot hand the screen to another program.",
+                            severity="error")
+                return
+            except OSError as error:
+                self.notify(f"Could not start {command[0]}: {error.strerror or error}",
+                            severity="error", markup=False)
+                return
+            if result != 0:
+                self.notify(f"{command[0]} exited with status {result}; the letter is unchanged.",
+                            severity="warning", markup=False)
+                return
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            self.notify(f"Could not read the edited letter back: {error}", severity="error",
+                        markup=False)
+            return
+        finally:
+            path.unlink(missing_ok=True)
+        subject, body = split_subject(text)
+        if subject is not None:
+            self.subject.value = subject
+        self.editor.replace(body, (0, 0), self.editor.document.end)
+        self.flush()
+
+    # -- sending it the user's way
+    def action_copy_letter(self) -> None:
+        if self.meeting_id is None:
+            return
+        self.flush()
+        self.app.copy_to_clipboard(self.editor.text)
+        self.notify("The letter is on the clipboard (your terminal must allow it).")
+
+    def action_open_mail(self) -> None:
+        if self.meeting_id is None or not self.flush(store=True):
+            return
+        self._open_mail(self.meeting_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-mail")
+    def _open_mail(self, meeting_id: int) -> None:
+        with database.connection_context():
+            draft = letters.get_draft(meeting_id)
+            email = letters.contact_email(draft.contact_id) if draft else ""
+            url = letters.mailto_for(meeting_id)
+        self.post_message(self.MailOpened(open_external(url), url, email))
+
+    @on(MailOpened)
+    def _mail_opened(self, message: MailOpened) -> None:
+        message.stop()
+        if not message.opened:
+            self.app.copy_to_clipboard(message.url)
+            self.notify("No mail program answered; the mailto link is on the clipboard.",
+                        severity="warning")
+        elif not message.email:
+            self.notify("Opened in your mail program, without an address: "
+                        f"{self.contact_name} has no email on file.", markup=False)
+        else:
+            self.notify("Opened in your mail program.")
+
+    def action_save_eml(self) -> None:
+        if self.meeting_id is None or not self.flush(store=True):
+            return
+        meeting_id = self.meeting_id
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._save_eml(meeting_id, path)
+
+        self.app.push_screen(PathPrompt("Save the thank-you as .eml", str(Path.cwd())), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-eml")
+    def _save_eml(self, meeting_id: int, path: str) -> None:
+        with database.connection_context():
+            written = letters.save_eml(meeting_id, path, app_config(self.app))
+        self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)
+
+    def action_mark_sent(self) -> None:
+        if self.meeting_id is None:
+            return
+        if not self.flush(store=True):
+            return
+        self._mark_sent(self.meeting_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-sent")
+    def _mark_sent(self, meeting_id: int) -> None:
+        with database.connection_context():
+            letters.mark_sent(meeting_id)
+        self.app.call_from_thread(self._sent)
+
+    def _sent(self) -> None:
+        self.notify("Marked sent and logged on the timeline.")
+        self.changed()
+        self.reload()
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    """``Subject: X`` on the first line (then a blank line) → ``("X", body)``."""
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        return first[len("subject:"):].strip(), rest.lstrip("\n")
+    return None, text
+
+
+def local_time(moment) -> str:
+    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("HH:mm:ss")
+
+
+def letters_day(moment) -> str:
+    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("D MMM YYYY")

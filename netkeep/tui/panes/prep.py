@@ -1,0 +1,126 @@
+"""The prep pane: a brief for meeting someone again, a next step to propose, a Markdown export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
+
+from netkeep.core import prep
+from netkeep.core.dates import format_date
+from netkeep.core.errors import NetkeepError
+from netkeep.core.commitments import CommitmentRecord
+from netkeep.store.models import database
+from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.forms.path import PathPrompt
+
+
+def _commitment(item: CommitmentRecord) -> str:
+    return f"  □ {item.text}" + (f"  (due {format_date(item.due_on)})" if item.due_on else "")
+
+
+def brief_text(brief: prep.PrepBrief) -> Text:
+    """The brief as plain styled text (user text shown exactly as typed)."""
+    text = Text()
+    if brief.headline:
+        text.append(brief.headline + "\n", style="italic")
+    if brief.last is None:
+        text.append("You have not logged a meeting with them yet (press m to log one).\n")
+    else:
+        where = f" at {brief.last.location}" if brief.last.location else ""
+        count = f"{brief.meetings} meeting{'s' if brief.meetings != 1 else ''} so far"
+        text.append(f"Last met: {brief.last.kind}, {format_date(brief.last.occurred_at)}"
+                    f"{where} ({count})\n")
+    sections = (
+        ("Start from what you learned last time", [f"  • {i}" for i in brief.learned]),
+        ("Already covered: bring something fresh", [f"  • {i}" for i in brief.covered]),
+        ("What I promised", [_commitment(c) for c in brief.mine]),
+        ("What they promised", [_commitment(c) for c in brief.theirs]),
+        ("What they need (how can you help?)", [f"  {brief.needs.strip()}"] if brief.needs.strip() else []),
+    )
+    for title, lines in sections:
+        text.append(f"\n{title}\n", style="bold")
+        text.append("\n".join(lines) if lines else "  (nothing noted)", style="" if lines else "dim")
+        text.append("\n")
+    text.append("\nNext step I will propose", style="bold")
+    return text
+
+
+class PrepPane(MeetingPane):
+    """Get ready to meet the contact again."""
+
+    BORDER_TITLE = "Prep"
+    DEFAULT_CSS = """
+    PrepPane { height: 1fr; }
+    PrepPane #prep-scroll { height: 1fr; }
+    PrepPane #prep-brief { height: auto; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export .md", id="prep.export",
+                tooltip="Save the brief as a Markdown file"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.brief: prep.PrepBrief | None = None
+
+    def compose(self) -> ComposeResult:
+        yield self.empty()
+        with VerticalScroll(id="prep-scroll"):
+            yield Static("", id="prep-brief", markup=False)
+            yield Input("", id="prep-next", compact=True,
+                        placeholder="The next step you will propose (Enter keeps it as your commitment)")
+
+    def focus_target(self) -> None:
+        if self.brief is not None:
+            self.query_one("#prep-scroll").focus()  # read the brief; tab goes to the next step
+        else:
+            super().focus_target()
+
+    def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
+        return prep.build_brief(contact_id)
+
+    def show(self, data: prep.PrepBrief | None) -> None:
+        self.brief = data
+        self.query_one(".meeting-empty").display = data is None
+        self.query_one("#prep-scroll").display = data is not None
+        if data is not None:
+            self.query_one("#prep-brief", Static).update(brief_text(data))
+
+    @on(Input.Submitted, "#prep-next")
+    def _next_step(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.contact_id is None or not event.value.strip():
+            return
+        try:
+            prep.save_next_step(self.contact_id, event.value)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        event.input.value = ""
+        self.notify("Kept as your commitment: it shows under 'What I promised'.")
+        self.changed()
+        self.reload()
+
+    def action_export(self) -> None:
+        if self.contact_id is None:
+            return
+        contact_id = self.contact_id
+        next_step = self.query_one("#prep-next", Input).value
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._export(contact_id, path, next_step)
+
+        self.app.push_screen(PathPrompt("Export the prep brief as Markdown", str(Path.cwd())), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="prep-export")
+    def _export(self, contact_id: int, path: str, next_step: str) -> None:
+        with database.connection_context():
+            written = prep.export_markdown(contact_id, path, next_step)
+        self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)

@@ -1,0 +1,1 @@
+"""Whole screens and dialogs: help, confirm, import/export/merge."""

@@ -1,0 +1,254 @@
+"""The Today view: the agenda, where the app opens.
+
+One line per item, grouped: overdue, due today, this week, replies owed, commitments,
+loops to close, intros owed. Keys act on the highlighted item: ``l`` log, ``z``
+snooze, ``x`` mark done (logging what happened in the same step), ``enter`` open
+the contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.message import Message
+from textual.worker import Worker, WorkerState
+
+from netkeep.core.cadence import config_problems
+from netkeep.core.dates import humanize_date
+from netkeep.core.errors import NetkeepError
+from netkeep.core.schedule import direction_for, moment_of
+from netkeep.store.models import database
+from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
+from netkeep.tui.messages import DataChanged, OpenContact
+
+if TYPE_CHECKING:
+    from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
+    from netkeep.tui.forms.followups import LogResult
+
+# The agenda's core (netkeep.core.agenda and the modules it reads: ~9 ms of imports) is
+# imported where it is used, so it loads in the first worker, after the first frame.
+
+EMPTY_TEXT = "Nothing due — a good day to reach out to someone new."
+LOADING_TEXT = "Reading the agenda…"
+KEYS_HINT = "l log · z snooze · x done · enter open"
+#: The key of a section's "… and N more" line (followed by the section's name).
+MORE = "more-"
+#: Items shown per section at first, and how many more each "… and N more" adds.
+SHOWN_PER_SECTION = 100
+
+
+def item_line(item: AgendaItem, agenda: Agenda) -> Text:
+    """One agenda line, user text rendered literally."""
+    import netkeep.core.agenda as agenda_core
+
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append(item.contact_name, style="bold")
+    line.append("  ")
+    line.append(item.text)
+    when = agenda_core.when_text(item, agenda.day)
+    if when:
+        line.append(f"  · {when}", style="dim")
+    return line
+
+
+class TodayView(AgendaList):
+    """The agenda with keys to log, snooze, finish or open each item (enter opens the contact)."""
+    BORDER_TITLE = "Today"
+    BORDER_SUBTITLE = KEYS_HINT
+    BINDINGS = [
+        Binding("l", "log", "Log", id="today.log", tooltip="Log an interaction for this item"),
+        Binding("z", "snooze", "Snooze", id="today.snooze",
+                tooltip="Move this item to tomorrow, next week or a date you type"),
+        Binding("x", "done", "Done", id="today.done",
+                tooltip="Mark this item done, logging what happened in the same step"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The worker read the agenda."""
+
+        agenda: Agenda
+
+    @dataclass
+    class CountsChanged(Message):
+        """New totals, and the header text for them (``Today: 3 due · 1 reply owed``)."""
+
+        counts: AgendaCounts
+        text: str
+
+    def __init__(self, *, id: str | None = "today", classes: str | None = None) -> None:
+        super().__init__([AgendaLine("", Text(LOADING_TEXT, style="italic dim"))], id=id, classes=classes)
+        self.agenda: Agenda | None = None
+        self._items: dict[str, AgendaItem] = {}
+        #: Items read per section; enter on "… and N more" raises it.
+        self.shown_per_section = SHOWN_PER_SECTION
+
+    def on_mount(self) -> None:
+        # After the first frame: the worker's ~150 ms of CPU (the agenda's queries, and the
+        # cadences brought up to date) would otherwise compete with it for the interpreter.
+        self.call_after_refresh(self._load, True)
+
+    # -- loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the agenda again (in a worker) and show it."""
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="today")
+    def _load(self, first: bool = False) -> None:
+        import netkeep.core.agenda as agenda_core
+        from netkeep.core.keep_in_touch import apply_cadence
+
+        with database.connection_context():
+            if first:  # the [cadence] table may have changed since the last run
+                for problem in config_problems():
+                    self.app.call_from_thread(self.notify, problem, title="config.toml",
+                                              severity="warning", markup=False)
+                apply_cadence()
+            result = agenda_core.agenda(limit=self.shown_per_section)
+        self.post_message(self.Loaded(result))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "today" and event.state == WorkerState.ERROR:
+            event.stop()
+            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error",
+                        markup=False)
+
+    @on(Loaded)
+    def _show(self, event: Loaded) -> None:
+        import netkeep.core.agenda as agenda_core
+
+        event.stop()
+        agenda = self.agenda = event.agenda
+        current = self.current_item
+        self._items = {}
+        lines: list[AgendaLine] = []
+        for name, heading, items, total in agenda.sections():
+            if not total:
+                continue
+            shown_total = agenda_core.total_text(name, total)
+            lines.append(AgendaLine("", Text(f"{heading} ({shown_total})", style="bold underline")))
+            for item in items:
+                self._items[item.key] = item
+                lines.append(AgendaLine(item.key, item_line(item, agenda)))
+            if total > len(items):
+                more = agenda_core.total_text(name, total, len(items))
+                lines.append(AgendaLine(f"{MORE}{name}", Text(f"  … and {more} more (enter shows them)",
+                                                              style="dim")))
+        if not lines:  # the list stays (and keeps the focus) with a friendly line in it
+            lines.append(AgendaLine("", Text(EMPTY_TEXT, style="italic")))
+        # The item keeps the cursor; if it is gone (done, snoozed), the next one takes its place.
+        self.set_lines(lines, current.key if current else None, near=self.cursor)
+        self.post_message(self.CountsChanged(agenda.counts, agenda_core.header_text(agenda.counts)))
+
+    # -- the highlighted item ----------------------------------------------------
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        return self._items.get(self.highlighted_key or "")
+
+    def _require_item(self) -> AgendaItem | None:
+        item = self.current_item
+        if item is None:
+            self.notify("Nothing to act on here.", severity="warning")
+        return item
+
+    def _changed(self, item: AgendaItem, message: str) -> None:
+        self.notify(message, markup=False)
+        self.post_message(DataChanged(item.contact_id))
+        self.reload()
+
+    def _run(self, item: AgendaItem, action, message: str) -> None:
+        try:
+            action()
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._changed(item, message)
+
+    def _log_input(self, item: AgendaItem, result: LogResult):
+        import netkeep.core.agenda as agenda_core
+
+        return agenda_core.log_input(item, result.summary, kind=result.kind,
+                                     when=moment_of(result.when),
+                                     direction=direction_for(result.kind))
+
+    # -- actions -------------------------------------------------------------------
+
+    def chosen(self) -> None:
+        if (self.highlighted_key or "").startswith(MORE):
+            self.shown_per_section += SHOWN_PER_SECTION
+            self.reload()
+            return
+        item = self.current_item
+        if item is not None:
+            self.post_message(OpenContact(item.contact_id))
+
+    def action_log(self) -> None:
+        item = self._require_item()
+        if item is None:
+            return
+        # The forms are imported when first used: ~8 ms less before the first frame.
+        import netkeep.core.agenda as agenda_core
+        from netkeep.tui.forms.followups import LogForm
+
+        form = LogForm(item.contact_name, kind=agenda_core.default_kind(item),
+                       loop_about=item.other_name if item.kind == "loop" else "")
+
+        def logged(result: LogResult | None) -> None:
+            if result is None:
+                return
+            from netkeep.core.interactions import log_interaction
+
+            if item.kind == "loop" and result.closes_loop:
+                self._run(item, lambda: agenda_core.complete(item, self._log_input(item, result)),
+                          f"Logged, and closed the loop with {item.contact_name}.")
+            else:
+                self._run(item, lambda: log_interaction(self._log_input(item, result)),
+                          f"Logged {result.kind} with {item.contact_name}.")
+
+        self.app.push_screen(form, logged)
+
+    def action_snooze(self) -> None:
+        import netkeep.core.agenda as agenda_core
+
+        item = self._require_item()
+        if item is None:
+            return
+        if item.kind not in agenda_core.SNOOZABLE:
+            self.notify("Only follow-ups, reminders and commitments can be snoozed.",
+                        severity="warning", markup=False)
+            return
+
+        def chosen(day) -> None:
+            if day is not None:
+                self._run(item, lambda: agenda_core.snooze(item, day),
+                          f"Snoozed until {humanize_date(day)}.")
+
+        from netkeep.tui.forms.followups import SnoozeForm
+
+        self.app.push_screen(SnoozeForm(f"{item.contact_name}: {item.text}"), chosen)
+
+    def action_done(self) -> None:
+        import netkeep.core.agenda as agenda_core
+
+        item = self._require_item()
+        if item is None:
+            return
+
+        def finished(result: LogResult | None) -> None:
+            if result is None:
+                return
+            self._run(item, lambda: agenda_core.complete(
+                item, self._log_input(item, result) if result.summary else None),
+                "Done, and logged." if result.summary else "Done.")
+
+        from netkeep.tui.forms.followups import DoneForm
+
+        self.app.push_screen(DoneForm(item.contact_name, item.text,
+                                      kind=agenda_core.default_kind(item)), finished)

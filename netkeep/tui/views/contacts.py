@@ -1,0 +1,329 @@
+"""The contact list pane: a filter box over a virtual list that draws only the visible rows."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.strip import Strip
+from textual.widgets import Input
+
+from netkeep.core import contacts
+from netkeep.core.dates import humanize_date
+from netkeep.core.records import ContactRow
+from netkeep.tui.widgets.cursor_list import CursorList
+from netkeep.tui.workers import ReportsWorkerErrors
+
+SORT_ORDERS = ("name", "last contact", "next follow-up")
+#: Rows read first at start-up (a screenful), before the whole list.
+FIRST_PAGE = 100
+EMPTY_TEXT = "No contacts yet — press n to add one, ctrl+n to capture."
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` terminal cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def _date_column(row: ContactRow, order: str) -> str:
+    """The short date shown beside a row when the list is sorted by a date."""
+    import pendulum
+
+    if order == "last contact":
+        return humanize_date(pendulum.parse(row.last_contact)) if row.last_contact else "never"
+    if order == "next follow-up":
+        return humanize_date(pendulum.parse(row.next_follow_up).date()) if row.next_follow_up else ""
+    return ""
+
+
+class ContactRows(CursorList):
+    """The contact rows under the filter; cost is per visible row, not per contact."""
+
+    COMPONENT_CLASSES = {"contact-rows--empty"}
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor is on another row (None when the list is empty)."""
+
+        contact_id: int | None
+
+    @dataclass
+    class Chosen(Message):
+        """Enter (or a double click) on a row."""
+
+        contact_id: int
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[ContactRow] = []
+        self.order = "name"
+        #: Shown (wrapped, below a blank line) when there are no rows.
+        self.empty_text = EMPTY_TEXT
+
+    def set_rows(self, rows: list[ContactRow], keep_id: int | None = None) -> None:
+        """Show ``rows``; keep the cursor on ``keep_id`` if it is still there, else the first row."""
+        self.rows = rows
+        index = 0
+        if keep_id is not None:
+            for position, row in enumerate(rows):
+                if row.id == keep_id:
+                    index = position
+                    break
+        self.show_rows(index)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def current_id(self) -> int | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor].id
+        return None
+
+    def cursor_moved(self) -> None:
+        self.post_message(self.CursorMoved(self.current_id))
+
+    def chosen(self) -> None:
+        self.post_message(self.Chosen(self.rows[self.cursor].id))
+
+    def render_row(self, index: int, width: int, base: Style, secondary: Style) -> Strip:
+        row = self.rows[index]
+        extra = _date_column(row, self.order) if self.order != "name" else ""
+        extra_width = 13 if self.order != "name" else 0
+        available = width - 2 - extra_width
+        name_width = available * 3 // 5 if row.company else available
+        company_width = max(available - name_width - 1, 0)
+        segments = [
+            Segment(" " + _fit(row.name, name_width), base),
+            Segment(" " + _fit(row.company, company_width) if company_width else "", secondary),
+        ]
+        if extra_width:
+            segments.append(Segment(_fit(extra, extra_width - 1).rjust(extra_width), secondary))
+        segments.append(Segment(" ", base))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def render_blank(self, y: int, width: int, base: Style) -> Strip:
+        """Below the rows; with none at all, line ``y`` of the empty-list message."""
+        if self.rows or width <= 2:
+            return Strip.blank(width, base)
+        lines = Text(self.empty_text).wrap(self.app.console, width - 2)
+        if not 1 <= y <= len(lines):
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style("contact-rows--empty")
+        return Strip([Segment(" " + lines[y - 1].plain, style)]).adjust_cell_length(width, base)
+
+
+class ContactList(ReportsWorkerErrors, Vertical):
+    """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Down", show=False, id="filter.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="filter.up"),
+        Binding("escape", "leave_filter", "Clear filter", show=False, id="filter.clear"),
+    ]
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to this contact (None: the list is empty)."""
+
+        contact_id: int | None
+
+    @dataclass
+    class Selected(Message):
+        """The user chose this contact (Enter)."""
+
+        contact_id: int
+
+    @dataclass
+    class Loaded(Message):
+        """Rows read by the loader worker."""
+
+        rows: list[ContactRow]
+        keep_id: int | None
+        complete: bool = True
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.all_rows: list[ContactRow] = []
+        self.order = "name"
+        self._filter_text = ""
+        #: Matches of each prefix of the filter text (see ``_matching``).
+        self._matches: dict[str, list[ContactRow]] = {}
+        self._complete = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/ type to filter", id="filter", compact=True)
+        yield ContactRows(id="rows")
+
+    def on_mount(self) -> None:
+        self.border_title = "Contacts"
+        # The first screenful is read and shown here (one small query), so the first frame
+        # shows it and the app can read the first card before that frame too; the whole list
+        # follows from a worker.
+        first = contacts.list_rows(limit=FIRST_PAGE)
+        self._take_rows(first, None, complete=len(first) < FIRST_PAGE)
+        if len(first) == FIRST_PAGE:
+            self.call_after_refresh(self._load, None)  # after the first frame, not competing with it
+
+    @property
+    def rows_view(self) -> ContactRows:
+        return self.query_one(ContactRows)
+
+    @property
+    def current_id(self) -> int | None:
+        return self.rows_view.current_id
+
+    @property
+    def names(self) -> list[str]:
+        """Every listed contact's name (for completions)."""
+        return [row.name for row in self.all_rows]
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """Read every row again (in a worker) and keep the cursor where it was."""
+        self._load(self.current_id if keep_id is None else keep_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="contact-list")
+    def _load(self, keep_id: int | None) -> None:
+        from netkeep.store.models import database
+
+        with database.connection_context():
+            rows = contacts.list_rows()
+        self.post_message(self.Loaded(rows, keep_id))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        message.stop()
+        self._take_rows(message.rows, message.keep_id, complete=message.complete)
+
+    @property
+    def complete(self) -> bool:
+        """Every contact is loaded (not just the first screenful)."""
+        return self._complete
+
+    def _take_rows(self, rows: list[ContactRow], keep_id: int | None, *, complete: bool) -> None:
+        keep_id = keep_id if keep_id is not None else self.current_id
+        self._complete = complete
+        self.all_rows = contacts.sort_rows(rows, self.order) if self.order != "name" else rows
+        self._show(keep_id=keep_id, same_rows=False)
+        if complete:
+            # Move the (acyclic) rows out of the cyclic collector's way: at 30,000 contacts a
+            # full collection otherwise stalls a keystroke for ~100 ms. Refcounting still frees
+            # them; the collection first keeps garbage cycles from being frozen with them.
+            gc.collect()
+            gc.freeze()
+        else:
+            self.border_title = "Contacts (loading…)"
+
+    def refresh_contact(self, contact_id: int, *, listed: bool = True) -> None:
+        """Re-read one contact's row after a write; ``listed=False`` drops it (archived, deleted)."""
+        row = contacts.get_row(contact_id) if listed else None
+        keep = contact_id
+        if row is None:  # the cursor stays in place: on the next row, or the one before at the end
+            shown = self.rows_view.rows
+            index = self.rows_view.cursor
+            after = shown[index + 1:index + 2]
+            before = shown[index - 1:index] if index > 0 else []
+            neighbour = (after or before or [None])[0]
+            keep = neighbour.id if neighbour else None
+        rows = [r for r in self.all_rows if r.id != contact_id]
+        if row is not None:
+            rows.append(row)
+        self.all_rows = contacts.sort_rows(rows, self.order)
+        self._show(keep_id=keep, same_rows=False)
+
+    def cycle_sort(self) -> str:
+        """Sort by the next order (name → last contact → next follow-up); return its name."""
+        self.order = SORT_ORDERS[(SORT_ORDERS.index(self.order) + 1) % len(SORT_ORDERS)]
+        self.all_rows = contacts.sort_rows(self.all_rows, self.order)
+        self.rows_view.order = self.order
+        self._show(keep_id=self.current_id, same_rows=False)
+        return self.order
+
+    def select_contact(self, contact_id: int) -> None:
+        """Put the cursor on this contact (clearing a filter that hides it)."""
+        view = self.rows_view
+        if any(row.id == contact_id for row in view.rows):
+            view.set_rows(view.rows, keep_id=contact_id)
+            return
+        self.query_one("#filter", Input).value = ""
+        self._filter_text = ""
+        self._show(keep_id=contact_id, same_rows=False)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._filter_text = event.value
+        self._show(keep_id=self.current_id, same_rows=True)
+
+    def _matching(self, text: str) -> list[ContactRow]:
+        """The rows matching ``text``, narrowed from the matches of what was typed before it.
+
+        The matches of every prefix of the filter are kept (for the same ``all_rows``): a new
+        letter filters only the previous matches, and a backspace finds its answer ready.
+        At 30,000 contacts a keystroke so costs well under a millisecond instead of up to
+        ~15 ms for a pass over everyone.
+        """
+        self._matches = {typed: rows for typed, rows in self._matches.items() if text.startswith(typed)}
+        if text not in self._matches:
+            base = self._matches[max(self._matches, key=len)] if self._matches else self.all_rows
+            self._matches[text] = contacts.filter_rows(base, text)
+        return self._matches[text]
+
+    def _show(self, *, keep_id: int | None, same_rows: bool) -> None:
+        """Show the rows matching the filter; ``same_rows=False`` after ``all_rows`` changed."""
+        if not same_rows:
+            self._matches = {}
+        view = self.rows_view
+        rows = self._matching(self._filter_text)
+        view.order = self.order
+        view.set_rows(rows, keep_id=keep_id)
+        view.empty_text = (EMPTY_TEXT if not self.all_rows
+                           else f"No contact matches “{self._filter_text.strip()}”.")
+        shown = f"{len(rows):,}" if len(rows) == len(self.all_rows) else f"{len(rows):,} of {len(self.all_rows):,}"
+        self.border_title = f"Contacts ({shown})"
+        self.border_subtitle = f"s: sort by {self.order}"
+
+    @on(ContactRows.CursorMoved)
+    def _cursor_moved(self, message: ContactRows.CursorMoved) -> None:
+        message.stop()
+        self.post_message(self.Highlighted(message.contact_id))
+
+    @on(ContactRows.Chosen)
+    def _chosen(self, message: ContactRows.Chosen) -> None:
+        message.stop()
+        self.post_message(self.Selected(message.contact_id))
+
+    @on(Input.Submitted, "#filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.current_id is not None:
+            self.rows_view.focus()
+            self.post_message(self.Selected(self.current_id))
+
+    def action_move(self, delta: int) -> None:
+        self.rows_view.cursor += delta
+
+    def action_leave_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        else:
+            self.rows_view.focus()
+
+    def focus_filter(self) -> None:
+        # At once, not on the next idle: keys typed right after "/" must land in the filter.
+        self.screen.set_focus(self.query_one("#filter", Input))

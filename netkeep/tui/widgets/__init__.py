@@ -1,0 +1,1 @@
+"""Small reusable widgets: the line lists, the key bar, the tab strip, the title line."""

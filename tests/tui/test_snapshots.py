@@ -1,0 +1,62 @@
+"""SVG snapshots of the main screen and the timeline (update with `pytest --snapshot-update`)."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from netkeep.tui import app as app_module
+from netkeep.tui.app import NetkeepApp
+from helpers.tui import settle, small_network
+
+NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="UTC")
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    """Frozen time in UTC, so dates and 'n days ago' are the same on every machine."""
+    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
+    previous = pendulum.local_timezone()
+    pendulum.set_local_timezone(pendulum.timezone("UTC"))
+    with pendulum.travel_to(NOW, freeze=True):
+        yield
+    pendulum.set_local_timezone(previous)
+
+
+@pytest.fixture
+def snapshot_app(frozen, db, db_path):
+    small_network()
+    return NetkeepApp(db_path)
+
+
+def _showing(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot.app, pilot)
+        await pilot.press(*keys)
+        await settle(pilot.app, pilot)
+
+    return run_before
+
+
+#: From the agenda (where the app opens) to the list, then to its last contact: Jane Doe.
+TO_JANE = ("slash", "escape", "end")
+
+
+def test_main_screen_as_it_opens(snapshot_app, snap_compare):
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_showing())
+
+
+def test_main_screen_contact_view(snapshot_app, snap_compare):
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_showing(*TO_JANE, "2"))
+
+
+def test_main_screen_at_80x24(snapshot_app, snap_compare):
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_showing(*TO_JANE, "2"))
+
+
+def test_timeline_view(snapshot_app, snap_compare):
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_showing("3"))
+
+
+def test_contact_form(snapshot_app, snap_compare):
+    assert snap_compare(snapshot_app, terminal_size=(100, 30), run_before=_showing(*TO_JANE, "e"))
