@@ -27,8 +27,11 @@ SHOTS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("thank-you", ("2", "t"), "tab-thanks"),
     ("reflect", ("2", "r"), "tab-reflect"),
     ("prep", ("2", "p"), "tab-prep"),
-    ("capture", ("ctrl+n", *"Jane Doe", "tab", *"Stripe", "tab", *"Staff Engineer",
-                 "tab", *"jane@stripe", "enter"), None),
+    (
+        "capture",
+        ("ctrl+n", *"Jane Doe", "tab", *"Stripe", "tab", *"Staff Engineer", "tab", *"jane@stripe", "enter"),
+        None,
+    ),
 )
 
 
@@ -36,8 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     from netkeep.demo.network import generate
 
     parser = argparse.ArgumentParser(description="Write SVG screenshots of the main screens.")
-    parser.add_argument("dir", nargs="?", default=str(Path(__file__).parent.parent / "screenshots"),
-                        help="where to write them (default: the project's screenshots/)")
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        default=str(Path(__file__).parent.parent / "screenshots"),
+        help="where to write them (default: the project's screenshots/)",
+    )
     out = Path(parser.parse_args(argv).dir).expanduser()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="netkeep-shots-") as tmp, _frozen_clock():
@@ -58,8 +65,7 @@ def _frozen_clock():
     try:
         import time_machine  # noqa: F401
     except ImportError:
-        print("netkeep: time-machine is not installed; the screenshots show today's dates",
-              file=sys.stderr)
+        print("netkeep: time-machine is not installed; the screenshots show today's dates", file=sys.stderr)
         return contextlib.nullcontext()
     return pendulum.travel_to(pendulum.datetime(*SHOT_DAY, tz="UTC"), freeze=True)
 
@@ -75,8 +81,9 @@ async def _shoot_all(db: Path, config_dir: Path, out: Path) -> list[Path]:
     return written
 
 
-async def _shoot(db: Path, config_dir: Path, out: Path, name: str, keys: tuple[str, ...],
-                 needs: str | None) -> Path | None:
+async def _shoot(
+    db: Path, config_dir: Path, out: Path, name: str, keys: tuple[str, ...], needs: str | None
+) -> Path | None:
     """Start the app afresh, press ``keys``, wait for every load, save ``name.svg``."""
     from netkeep.tui.app import NetkeepApp
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
+
 def screen_args(argv: list[str]) -> SimpleNamespace | None:
     """``netkeep [--db PATH]`` and ``netkeep [--db PATH] capture``, read without argparse.
 
@@ -68,9 +69,8 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 def _open_app(args: argparse.Namespace) -> int:
-    from netkeep.tui.run import run_app
-
     from netkeep.cli.common import resolve_db
+    from netkeep.tui.run import run_app
 
     return run_app(resolve_db(args))
 
@@ -127,4 +127,3 @@ HANDLERS = {
     "import": _import,
     "export": _export,
 }
-

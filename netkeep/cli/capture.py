@@ -15,8 +15,10 @@ def run(args: argparse.Namespace) -> int:
     if args.text and not text:
         from netkeep.cli.common import fail
 
-        return fail("nothing to capture: the text is empty (a name is required; "
-                    "run `netkeep capture` without text for the form)")
+        return fail(
+            "nothing to capture: the text is empty (a name is required; "
+            "run `netkeep capture` without text for the form)"
+        )
     if not text:
         from netkeep.tui.startup import collector_paused
 

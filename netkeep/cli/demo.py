@@ -21,8 +21,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"demo: {message}…", file=sys.stderr, flush=True)
 
     stats = generate(path, contacts=args.contacts, seed=args.seed, progress=progress)
-    print(f"demo: {stats.contacts:,} contacts and {stats.interactions:,} interactions "
-          f"written to {stats.path} in {stats.seconds:.1f} s", file=sys.stderr)
+    print(
+        f"demo: {stats.contacts:,} contacts and {stats.interactions:,} interactions "
+        f"written to {stats.path} in {stats.seconds:.1f} s",
+        file=sys.stderr,
+    )
     if args.no_open:
         return 0
     from netkeep.tui.run import run_app

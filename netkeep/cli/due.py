@@ -15,10 +15,14 @@ EMPTY = "Nothing due — a good day to reach out to someone new."
 def _as_json(agenda) -> dict:
     def item(entry) -> dict:
         return {
-            "kind": entry.kind, "id": entry.ref_id, "contact_id": entry.contact_id,
-            "contact": entry.contact_name, "text": entry.text,
+            "kind": entry.kind,
+            "id": entry.ref_id,
+            "contact_id": entry.contact_id,
+            "contact": entry.contact_name,
+            "text": entry.text,
             "date": entry.due_on.isoformat() if entry.due_on else None,
-            "other_id": entry.other_id, "other": entry.other_name or None,
+            "other_id": entry.other_id,
+            "other": entry.other_name or None,
             "owner": entry.owner or None,
         }
 

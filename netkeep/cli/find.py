@@ -39,8 +39,14 @@ def format_lines(found) -> list[str]:
     cells = []
     for _id, name, company, title, email, tags in found:
         role = f"{title} @ {company}" if title and company else title or company
-        cells.append((_cut(name, NAME_WIDTH), _cut(role, ROLE_WIDTH), _cut(email or "", EMAIL_WIDTH),
-                      " ".join(f"#{t}" for t in tags.split()) if tags else ""))
+        cells.append(
+            (
+                _cut(name, NAME_WIDTH),
+                _cut(role, ROLE_WIDTH),
+                _cut(email or "", EMAIL_WIDTH),
+                " ".join(f"#{t}" for t in tags.split()) if tags else "",
+            )
+        )
     widths = [max(len(row[i]) for row in cells) for i in range(3)]
     return [
         f"{name:<{widths[0]}}  {role:<{widths[1]}}  {email:<{widths[2]}}  {tags}".rstrip()

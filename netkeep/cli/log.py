@@ -7,6 +7,7 @@ import sys
 
 from netkeep.cli.common import fail, open_db
 
+
 def _describe(candidate: tuple[int, str, str]) -> str:
     from netkeep.core.contacts import strip_controls
     from netkeep.core.lookup import describe
@@ -26,8 +27,10 @@ def choose_contact(text: str) -> int | None:
         return candidates[0][0]
     listing = "; ".join(f"{n}. {_describe(c)}" for n, c in enumerate(candidates, 1))
     if not sys.stdin.isatty():
-        raise NetkeepError(f"'{text}' matches {len(candidates)} contacts: {listing}; "
-                           "give more of the name, 'NAME @COMPANY' or '#ID'")
+        raise NetkeepError(
+            f"'{text}' matches {len(candidates)} contacts: {listing}; "
+            "give more of the name, 'NAME @COMPANY' or '#ID'"
+        )
     print(f"'{text}' matches {len(candidates)} contacts:", file=sys.stderr)
     for number, candidate in enumerate(candidates, 1):
         print(f"  {number}. {_describe(candidate)}", file=sys.stderr)
@@ -62,23 +65,38 @@ def run(args: argparse.Namespace) -> int:
     if contact_id is None:
         return fail("cancelled; nothing was logged")
     direction = direction_for(kind, incoming=args.incoming or args.reply_owed)
-    interaction_id = log_interaction(InteractionInput(
-        contact_ids=(contact_id,), kind=kind, summary=summary, occurred_at=when,
-        direction=direction, reply_owed=args.reply_owed))
+    interaction_id = log_interaction(
+        InteractionInput(
+            contact_ids=(contact_id,),
+            kind=kind,
+            summary=summary,
+            occurred_at=when,
+            direction=direction,
+            reply_owed=args.reply_owed,
+        )
+    )
     card = get_card(contact_id)
     name = strip_controls(card.full_name)
-    lines = [f"Logged {kind} with {name}"
-             + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")]
+    lines = [
+        f"Logged {kind} with {name}"
+        + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")
+    ]
     if args.reply_owed:
         lines.append("A reply is owed: it stays on the agenda until you log one.")
     effects = effects_of(interaction_id)
     if effects.replies_answered:
         count = effects.replies_answered
         lines.append(f"Answered {count} owed {'reply' if count == 1 else 'replies'}.")
-    lines += [strip_controls(f"Closed the loop: {introducer} heard how it went with {referral}.")
-              for introducer, referral in effects.loops_closed]
-    lines += [strip_controls(f"New loop to close: thank {introducer} for the intro to {referral} "
-                             f"and tell them how it went (mention {referral} when you log it).")
-              for introducer, referral in effects.loops_opened]
+    lines += [
+        strip_controls(f"Closed the loop: {introducer} heard how it went with {referral}.")
+        for introducer, referral in effects.loops_closed
+    ]
+    lines += [
+        strip_controls(
+            f"New loop to close: thank {introducer} for the intro to {referral} "
+            f"and tell them how it went (mention {referral} when you log it)."
+        )
+        for introducer, referral in effects.loops_opened
+    ]
     print("\n".join(lines))
     return 0

@@ -32,22 +32,33 @@ def build_parser() -> argparse.ArgumentParser:
         prog="netkeep",
         description="Keep your professional network alive, from the terminal.",
     )
-    parser.add_argument("--db", metavar="PATH", help="database file (default: NETKEEP_DB or the user data dir)")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: NETKEEP_DB or the user data dir)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     capture = sub.add_parser(
-        "capture", help="quick capture: a small form, or save TEXT at once",
+        "capture",
+        help="quick capture: a small form, or save TEXT at once",
         description="Capture someone you just met. Without TEXT, a small form opens; "
         "Enter saves and exits, Esc cancels.",
-        epilog=CAPTURE_SYNTAX, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=CAPTURE_SYNTAX,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     capture.add_argument("text", nargs="*", metavar="TEXT", help="a one-line capture (see below)")
 
     demo = sub.add_parser("demo", help="the app on a generated demo network (never your real data)")
-    demo.add_argument("--contacts", type=int, default=300, metavar="N", help="how many contacts (up to 30000; default 300)")
+    demo.add_argument(
+        "--contacts", type=int, default=300, metavar="N", help="how many contacts (up to 30000; default 300)"
+    )
     demo.add_argument("--no-open", action="store_true", help="only write the demo database")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    demo.add_argument("--db", dest="demo_db", metavar="PATH", help="where to write the demo database (default: the cache dir; replaced if it exists)")
+    demo.add_argument(
+        "--db",
+        dest="demo_db",
+        metavar="PATH",
+        help="where to write the demo database (default: the cache dir; replaced if it exists)",
+    )
 
     find = sub.add_parser("find", help="search contacts from the shell")
     find.add_argument("query", nargs="*", help="words to match (empty lists everyone)")
@@ -68,13 +79,22 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="bring contacts in")
     imp.add_argument("format", choices=["linkedin", "vcard", "google", "backup"])
     imp.add_argument("file", help="the file (or folder of .vcf files) to import")
-    imp.add_argument("--on-duplicate", choices=["update", "skip", "add"], default="update",
-                     help="what to do with a contact that is already there (default update)")
+    imp.add_argument(
+        "--on-duplicate",
+        choices=["update", "skip", "add"],
+        default="update",
+        help="what to do with a contact that is already there (default update)",
+    )
     imp.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     imp.add_argument("--skip-bad", action="store_true", help="import the good rows when some are unreadable")
 
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])
-    exp.add_argument("-o", "--output", metavar="FILE", help="where to write (default stdout; a folder for one vCard per file)")
+    exp.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write (default stdout; a folder for one vCard per file)",
+    )
     exp.add_argument("--vcard-version", choices=["3.0", "4.0"], default="4.0")
     return parser

@@ -7,6 +7,7 @@ import sys
 
 from netkeep.cli.common import fail, open_db
 
+
 def run_import(args: argparse.Namespace) -> int:
     if args.format == "backup":
         return _restore(args)
@@ -23,9 +24,11 @@ def run_import(args: argparse.Namespace) -> int:
         print("\n".join(report.problem_lines(plan)), file=sys.stderr)
         if not args.skip_bad:
             good = len(plan.steps)
-            return fail(f"{len(plan.problems)} of {good + len(plan.problems)} rows cannot be read, "
-                        f"so nothing was imported; fix them, or add --skip-bad to import the "
-                        f"other {good}")
+            return fail(
+                f"{len(plan.problems)} of {good + len(plan.problems)} rows cannot be read, "
+                f"so nothing was imported; fix them, or add --skip-bad to import the "
+                f"other {good}"
+            )
     if args.dry_run:
         print("Dry run: nothing was written.")
         return 0
@@ -38,8 +41,10 @@ def _restore(args: argparse.Namespace) -> int:
     from netkeep.interop import backup
 
     if not backup.is_empty():
-        return fail("this database is not empty; a backup is restored only into an empty one "
-                    "(use --db with a new file, or NETKEEP_DB)")
+        return fail(
+            "this database is not empty; a backup is restored only into an empty one "
+            "(use --db with a new file, or NETKEEP_DB)"
+        )
     data = backup.load(args.file)
     if args.dry_run:
         counts = {name: len(table["rows"]) for name, table in data["tables"].items()}
@@ -51,8 +56,10 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return (f"{counts.get('contact', 0)} contacts, {counts.get('interaction', 0)} interactions, "
-            f"{counts.get('reminder', 0)} reminders and {sum(counts.values())} rows in all")
+    return (
+        f"{counts.get('contact', 0)} contacts, {counts.get('interaction', 0)} interactions, "
+        f"{counts.get('reminder', 0)} reminders and {sum(counts.values())} rows in all"
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pendulum
-from netkeep.core import commitments, intros, keep_in_touch, loops, reminders, replies
+
+from netkeep.core import commitments, intros, keep_in_touch, loops, reminders, replies, session
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.interactions import log_interaction
@@ -27,7 +28,6 @@ from netkeep.store.models import (
     Intro,
     ReferralLoop,
     Reminder,
-    database,
 )
 
 WEEK_DAYS = 7
@@ -78,8 +78,15 @@ class AgendaCounts:
 
     @property
     def total(self) -> int:
-        return (self.due + self.this_week + self.replies + self.thanks + self.commitments
-                + self.loops + self.intros)
+        return (
+            self.due
+            + self.this_week
+            + self.replies
+            + self.thanks
+            + self.commitments
+            + self.loops
+            + self.intros
+        )
 
 
 @dataclass(frozen=True)
@@ -109,8 +116,10 @@ class Agenda:
 
     def sections(self) -> list[tuple[str, str, tuple[AgendaItem, ...], int]]:
         """``(attribute, heading, items, total)`` for each section, in order."""
-        return [(name, heading, getattr(self, name), getattr(self.counts, name))
-                for name, heading in self.SECTIONS]
+        return [
+            (name, heading, getattr(self, name), getattr(self.counts, name))
+            for name, heading in self.SECTIONS
+        ]
 
     @property
     def empty(self) -> bool:
@@ -170,24 +179,30 @@ def _follow_up_text(last_contact) -> str:
 def _follow_ups(where, limit: int) -> tuple[list[AgendaItem], int]:
     base = Contact.select().where(where & (Contact.archived == False))  # noqa: E712
     total = base.count()
-    rows = (Contact.select(Contact.id, Contact.full_name, Contact.next_follow_up,
-                           Contact.last_contact_at)
-            .where(where & (Contact.archived == False))  # noqa: E712
-            .order_by(Contact.next_follow_up, Contact.id).limit(limit).tuples())
-    items = [AgendaItem("follow-up", cid, cid, name, _follow_up_text(last), due)
-             for cid, name, due, last in rows]
+    rows = (
+        Contact.select(Contact.id, Contact.full_name, Contact.next_follow_up, Contact.last_contact_at)
+        .where(where & (Contact.archived == False))  # noqa: E712
+        .order_by(Contact.next_follow_up, Contact.id)
+        .limit(limit)
+        .tuples()
+    )
+    items = [
+        AgendaItem("follow-up", cid, cid, name, _follow_up_text(last), due) for cid, name, due, last in rows
+    ]
     return items, total
 
 
 def _reminders(where, limit: int) -> tuple[list[AgendaItem], int]:
-    query = (Reminder.select(Reminder.id, Contact.id, Contact.full_name, Reminder.reason,
-                             Reminder.due_on)
-             .join(Contact)
-             .where(where & Reminder.done_at.is_null() & (Contact.archived == False)))  # noqa: E712
+    query = (
+        Reminder.select(Reminder.id, Contact.id, Contact.full_name, Reminder.reason, Reminder.due_on)
+        .join(Contact)
+        .where(where & Reminder.done_at.is_null() & (Contact.archived == False))
+    )  # noqa: E712
     total = query.count()
-    items = [AgendaItem("reminder", ref, cid, name, reason or "reminder", due)
-             for ref, cid, name, reason, due
-             in query.order_by(Reminder.due_on, Reminder.id).limit(limit).tuples()]
+    items = [
+        AgendaItem("reminder", ref, cid, name, reason or "reminder", due)
+        for ref, cid, name, reason, due in query.order_by(Reminder.due_on, Reminder.id).limit(limit).tuples()
+    ]
     return items, total
 
 
@@ -204,11 +219,13 @@ def _owed_replies(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     rows = list(owed.order_by(Interaction.occurred_at, Interaction.id).limit(limit))
     first: dict[int, tuple[int, str]] = {}
     if rows:
-        for iid, cid, name in (InteractionContact
-                               .select(InteractionContact.interaction, Contact.id, Contact.full_name)
-                               .join(Contact)
-                               .where(InteractionContact.interaction.in_([r.id for r in rows]))
-                               .order_by(Contact.full_name).tuples()):
+        for iid, cid, name in (
+            InteractionContact.select(InteractionContact.interaction, Contact.id, Contact.full_name)
+            .join(Contact)
+            .where(InteractionContact.interaction.in_([r.id for r in rows]))
+            .order_by(Contact.full_name)
+            .tuples()
+        ):
             first.setdefault(iid, (cid, name))
     items = []
     for row in rows:
@@ -216,67 +233,122 @@ def _owed_replies(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
             continue
         cid, name = first[row.id]
         summary = row.summary.splitlines()[0] if row.summary else row.kind
-        items.append(AgendaItem("reply", row.id, cid, name, f"{row.kind} — {summary}",
-                                row.occurred_at.date()))
+        items.append(
+            AgendaItem("reply", row.id, cid, name, f"{row.kind} — {summary}", row.occurred_at.date())
+        )
     return tuple(items), total
 
 
 def _thanks(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     due, total = thanks_due(day, limit=limit)
     items = tuple(
-        AgendaItem("thanks", t.interaction_id, t.contact_id, t.contact_name,
-                   f"thank-you for the {t.kind} on {format_date(t.occurred_at)}"
-                   + (" (draft written)" if t.has_draft else ""), t.due_on)
-        for t in due)
+        AgendaItem(
+            "thanks",
+            t.interaction_id,
+            t.contact_id,
+            t.contact_name,
+            f"thank-you for the {t.kind} on {format_date(t.occurred_at)}"
+            + (" (draft written)" if t.has_draft else ""),
+            t.due_on,
+        )
+        for t in due
+    )
     return items, total
 
 
 def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
-    query = (Commitment.select(Commitment.id, Contact.id, Contact.full_name, Commitment.owner,
-                               Commitment.text, Commitment.due_on)
-             .join(Contact)
-             .where(Commitment.done_at.is_null() & (Contact.archived == False)))  # noqa: E712
+    query = (
+        Commitment.select(
+            Commitment.id, Contact.id, Contact.full_name, Commitment.owner, Commitment.text, Commitment.due_on
+        )
+        .join(Contact)
+        .where(Commitment.done_at.is_null() & (Contact.archived == False))
+    )  # noqa: E712
     total = query.count()
-    rows = query.order_by(Commitment.due_on.is_null(), Commitment.due_on,
-                          Commitment.owner, Commitment.id).limit(limit).tuples()
-    items = tuple(AgendaItem("commitment", ref, cid, name,
-                             ("I promised: " if owner == "me" else "They promised: ") + text,
-                             due_on, owner=owner)
-                  for ref, cid, name, owner, text, due_on in rows)
+    rows = (
+        query.order_by(Commitment.due_on.is_null(), Commitment.due_on, Commitment.owner, Commitment.id)
+        .limit(limit)
+        .tuples()
+    )
+    items = tuple(
+        AgendaItem(
+            "commitment",
+            ref,
+            cid,
+            name,
+            ("I promised: " if owner == "me" else "They promised: ") + text,
+            due_on,
+            owner=owner,
+        )
+        for ref, cid, name, owner, text, due_on in rows
+    )
     return items, total
 
 
 def _loops(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     Referral, Introducer = Contact.alias(), Contact.alias()
-    query = (ReferralLoop.select(ReferralLoop.id, ReferralLoop.opened_at,
-                                 Referral.id.alias("rid"), Referral.full_name.alias("rname"),
-                                 Introducer.id.alias("iid"), Introducer.full_name.alias("iname"))
-             .join(Referral, on=(ReferralLoop.contact == Referral.id))
-             .switch(ReferralLoop).join(Introducer, on=(ReferralLoop.introducer == Introducer.id))
-             .where(ReferralLoop.closed_at.is_null()))
+    query = (
+        ReferralLoop.select(
+            ReferralLoop.id,
+            ReferralLoop.opened_at,
+            Referral.id.alias("rid"),
+            Referral.full_name.alias("rname"),
+            Introducer.id.alias("iid"),
+            Introducer.full_name.alias("iname"),
+        )
+        .join(Referral, on=(ReferralLoop.contact == Referral.id))
+        .switch(ReferralLoop)
+        .join(Introducer, on=(ReferralLoop.introducer == Introducer.id))
+        .where(ReferralLoop.closed_at.is_null())
+    )
     total = query.count()
     items = tuple(
-        AgendaItem("loop", r.id, r.iid, r.iname,
-                   f"thank them for the intro to {r.rname} and tell them how it went",
-                   r.opened_at.date(), other_id=r.rid, other_name=r.rname)
-        for r in query.order_by(ReferralLoop.opened_at, ReferralLoop.id).limit(limit).objects())
+        AgendaItem(
+            "loop",
+            r.id,
+            r.iid,
+            r.iname,
+            f"thank them for the intro to {r.rname} and tell them how it went",
+            r.opened_at.date(),
+            other_id=r.rid,
+            other_name=r.rname,
+        )
+        for r in query.order_by(ReferralLoop.opened_at, ReferralLoop.id).limit(limit).objects()
+    )
     return items, total
 
 
 def _intros(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     First, Second = Contact.alias(), Contact.alias()
-    query = (Intro.select(Intro.id, Intro.reason, Intro.created_at,
-                          First.id.alias("aid"), First.full_name.alias("aname"),
-                          Second.id.alias("bid"), Second.full_name.alias("bname"))
-             .join(First, on=(Intro.first == First.id))
-             .switch(Intro).join(Second, on=(Intro.second == Second.id))
-             .where(Intro.status == "offered"))
+    query = (
+        Intro.select(
+            Intro.id,
+            Intro.reason,
+            Intro.created_at,
+            First.id.alias("aid"),
+            First.full_name.alias("aname"),
+            Second.id.alias("bid"),
+            Second.full_name.alias("bname"),
+        )
+        .join(First, on=(Intro.first == First.id))
+        .switch(Intro)
+        .join(Second, on=(Intro.second == Second.id))
+        .where(Intro.status == "offered")
+    )
     total = query.count()
     items = tuple(
-        AgendaItem("intro", r.id, r.aid, r.aname,
-                   f"introduce them to {r.bname}" + (f" — {r.reason}" if r.reason else ""),
-                   r.created_at.date(), other_id=r.bid, other_name=r.bname)
-        for r in query.order_by(Intro.created_at, Intro.id).limit(limit).objects())
+        AgendaItem(
+            "intro",
+            r.id,
+            r.aid,
+            r.aname,
+            f"introduce them to {r.bname}" + (f" — {r.reason}" if r.reason else ""),
+            r.created_at.date(),
+            other_id=r.bid,
+            other_name=r.bname,
+        )
+        for r in query.order_by(Intro.created_at, Intro.id).limit(limit).objects()
+    )
     return items, total
 
 
@@ -285,18 +357,16 @@ def agenda(*, limit: int = 100, day: date | None = None) -> Agenda:
     day = day or pendulum.today().date()
     week_end = day + timedelta(days=WEEK_DAYS)
     follow, due = Contact.next_follow_up, Reminder.due_on
-    with database.atomic():  # one read transaction: sections and counts agree
+    with session.snapshot():  # sections and counts agree
         overdue, n_overdue = _dated(follow < day, due < day, limit)
         today, n_today = _dated(follow == day, due == day, limit)
-        week, n_week = _dated((follow > day) & (follow <= week_end),
-                              (due > day) & (due <= week_end), limit)
+        week, n_week = _dated((follow > day) & (follow <= week_end), (due > day) & (due <= week_end), limit)
         owed, n_owed = _owed_replies(limit)
         promised, n_promised = _commitments(limit)
         open_loops, n_loops = _loops(limit)
         offered, n_intros = _intros(limit)
         thanks, n_thanks = _thanks(day, limit)
-    counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros,
-                          n_thanks)
+    counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros, n_thanks)
     return Agenda(day, overdue, today, week, owed, promised, open_loops, offered, thanks, counts)
 
 
@@ -305,12 +375,18 @@ def default_kind(item: AgendaItem) -> str:
     return {"loop": "thank-you", "thanks": "thank-you", "intro": "intro"}.get(item.kind, "message")
 
 
-def log_input(item: AgendaItem, summary: str, *, kind: str | None = None,
-              when=None, direction: str = "out") -> InteractionInput:
+def log_input(
+    item: AgendaItem, summary: str, *, kind: str | None = None, when=None, direction: str = "out"
+) -> InteractionInput:
     """The interaction to log for an item: with its contact (both people for an intro)."""
     people = (item.contact_id, item.other_id) if item.kind == "intro" else (item.contact_id,)
-    return InteractionInput(contact_ids=people, kind=kind or default_kind(item),
-                            summary=summary, occurred_at=when, direction=direction)
+    return InteractionInput(
+        contact_ids=people,
+        kind=kind or default_kind(item),
+        summary=summary,
+        occurred_at=when,
+        direction=direction,
+    )
 
 
 def snooze(item: AgendaItem, until) -> date:
@@ -333,7 +409,7 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
     the meeting's draft is marked sent (or a plain "thank-you sent" is logged). Loop:
     closed by the log (which must include the introducer). Intro: made.
     """
-    with database.atomic():
+    with session.writing():
         logged = log_interaction(log) if log is not None else None
         if item.kind == "follow-up":
             if logged is None:
@@ -344,9 +420,11 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
             if logged is None:
                 replies.dismiss_owed_reply(item.ref_id)
             else:
-                (Interaction.update(replied_by=logged)
-                 .where((Interaction.id == item.ref_id) & Interaction.replied_by.is_null())
-                 .execute())
+                (
+                    Interaction.update(replied_by=logged)
+                    .where((Interaction.id == item.ref_id) & Interaction.replied_by.is_null())
+                    .execute()
+                )
         elif item.kind == "thanks":
             if logged is None:
                 logged = _send_thanks(item)
@@ -361,15 +439,17 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
     return logged
 
 
-
 def _send_thanks(item: AgendaItem) -> int:
     # Imported here: letters (with email and meetings) costs ~15 ms before the app's first frame.
     from netkeep.core import letters
 
     if letters.get_draft(item.ref_id) is not None:
         return letters.mark_sent(item.ref_id)
-    return log_interaction(InteractionInput(contact_ids=(item.contact_id,), kind="thank-you",
-                                            direction="out", summary="Thank-you sent"))
+    return log_interaction(
+        InteractionInput(
+            contact_ids=(item.contact_id,), kind="thank-you", direction="out", summary="Thank-you sent"
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -387,10 +467,14 @@ def effects_of(interaction_id: int) -> LogEffects:
     Referral, Introducer = Contact.alias(), Contact.alias()
 
     def described(column) -> tuple[tuple[str, str], ...]:
-        query = (ReferralLoop.select(Introducer.full_name, Referral.full_name)
-                 .join(Referral, on=(ReferralLoop.contact == Referral.id))
-                 .switch(ReferralLoop).join(Introducer, on=(ReferralLoop.introducer == Introducer.id))
-                 .where(column == interaction_id).tuples())
+        query = (
+            ReferralLoop.select(Introducer.full_name, Referral.full_name)
+            .join(Referral, on=(ReferralLoop.contact == Referral.id))
+            .switch(ReferralLoop)
+            .join(Introducer, on=(ReferralLoop.introducer == Introducer.id))
+            .where(column == interaction_id)
+            .tuples()
+        )
         return tuple(query)
 
     return LogEffects(answered, described(ReferralLoop.closed_by), described(ReferralLoop.opened_by))

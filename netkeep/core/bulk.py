@@ -11,11 +11,11 @@ from operator import itemgetter
 import pendulum
 from peewee import fn
 
-from netkeep.core import cadence
+from netkeep.core import cadence, session
 from netkeep.core.contacts import IMPORTED_SOURCES, _fields, normalise_company, normalise_tag, validate
 from netkeep.core.records import ContactInput
 from netkeep.store.bulk import insert_rows
-from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag, database
+from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag
 
 #: Contacts per batch (and ids per ``IN (…)`` lookup).
 BATCH = 1000
@@ -33,15 +33,18 @@ def _companies(names: set[str]) -> dict[str, Company]:
     keys = list(wanted)
     found = {}
     for start in range(0, len(keys), BATCH):
-        part = keys[start:start + BATCH]
+        part = keys[start : start + BATCH]
         found.update((c.key, c) for c in Company.select().where(Company.key.in_(part)))
     missing = [key for key in keys if key not in found]
     if missing:
         now = pendulum.now("UTC")
-        insert_rows(Company, [Company.name, Company.key, Company.notes, Company.created_at],
-                    [(wanted[key], key, "", now) for key in missing])
+        insert_rows(
+            Company,
+            [Company.name, Company.key, Company.notes, Company.created_at],
+            [(wanted[key], key, "", now) for key in missing],
+        )
         for start in range(0, len(missing), BATCH):
-            part = missing[start:start + BATCH]
+            part = missing[start : start + BATCH]
             found.update((c.key, c) for c in Company.select().where(Company.key.in_(part)))
     return found
 
@@ -61,11 +64,12 @@ def _tag_ids(tags: set[str]) -> dict[str, int]:
 def _uuid4s(count: int) -> list[str]:
     """``count`` random (version 4) UUIDs from one read of the system's random source."""
     data = os.urandom(16 * count)
-    return [str(uuid.UUID(bytes=data[16 * n:16 * n + 16], version=4)) for n in range(count)]
+    return [str(uuid.UUID(bytes=data[16 * n : 16 * n + 16], version=4)) for n in range(count)]
 
 
-def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = None, *,
-                 checked: bool = False) -> list[int]:
+def add_contacts(
+    inputs: Sequence[ContactInput], progress: Progress | None = None, *, checked: bool = False
+) -> list[int]:
     """Save new contacts (validated like ``create_contact``); return their ids in order.
 
     ``checked=True`` says every input has already passed ``validate``.
@@ -73,7 +77,7 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
     if not checked:
         inputs = [validate(data) for data in inputs]
     ids: list[int] = []
-    with database.atomic():
+    with session.writing():
         companies = _companies({data.company for data in inputs})
         tag_ids = _tag_ids({tag for data in inputs for tag in data.tags})
         now = pendulum.now("UTC")
@@ -82,7 +86,7 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
         fields = None
         company_by_name: dict[str, Company | None] = {}
         for start in range(0, len(inputs), BATCH):
-            chunk = inputs[start:start + BATCH]
+            chunk = inputs[start : start + BATCH]
             rows, uids = [], []
             fresh = _uuid4s(len(chunk))
             for data, new_uid in zip(chunk, fresh):
@@ -96,10 +100,14 @@ def add_contacts(inputs: Sequence[ContactInput], progress: Progress | None = Non
                 if follow_up is None and data.source not in IMPORTED_SOURCES:
                     follow_up = cadence.next_follow_up(
                         data.met_on or now.date(),
-                        cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days, overrides))
+                        cadence.cadence_for(data.contact_type, data.job_search, data.cadence_days, overrides),
+                    )
                 row.update(
-                    uid=data.uid or new_uid, created_at=stamp, updated_at=stamp,
-                    company=company.id if company else None, job_search=int(data.job_search),
+                    uid=data.uid or new_uid,
+                    created_at=stamp,
+                    updated_at=stamp,
+                    company=company.id if company else None,
+                    job_search=int(data.job_search),
                     met_on=data.met_on.isoformat() if data.met_on else None,
                     follow_up_manual=int(data.next_follow_up is not None),
                     next_follow_up=follow_up.isoformat() if follow_up else None,
@@ -136,11 +144,20 @@ def _add_details(chunk, chunk_ids, rows, tag_ids) -> None:
                 tags.append((contact_id, tag_id))
         if row["company"] is not None:
             jobs.append((contact_id, row["company"], row["title"]))
-    insert_rows(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
-                                ContactMethod.value, ContactMethod.position], methods, convert=False)
+    insert_rows(
+        ContactMethod,
+        [
+            ContactMethod.contact,
+            ContactMethod.kind,
+            ContactMethod.label,
+            ContactMethod.value,
+            ContactMethod.position,
+        ],
+        methods,
+        convert=False,
+    )
     insert_rows(ContactTag, [ContactTag.contact, ContactTag.tag], tags, convert=False)
-    insert_rows(Employment, [Employment.contact, Employment.company, Employment.title], jobs,
-                convert=False)
+    insert_rows(Employment, [Employment.contact, Employment.company, Employment.title], jobs, convert=False)
 
 
 def link_introducers(links: Sequence[tuple[int, str]]) -> int:
@@ -150,10 +167,10 @@ def link_introducers(links: Sequence[tuple[int, str]]) -> int:
     uids = list({uid for _, uid in links})
     by_uid: dict[str, int] = {}
     for start in range(0, len(uids), BATCH):
-        part = uids[start:start + BATCH]
+        part = uids[start : start + BATCH]
         by_uid.update(Contact.select(Contact.uid, Contact.id).where(Contact.uid.in_(part)).tuples())
     done = 0
-    with database.atomic():
+    with session.writing():
         for contact_id, uid in links:
             introducer = by_uid.get(uid)
             if introducer and introducer != contact_id:

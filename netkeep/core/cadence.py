@@ -34,8 +34,18 @@ MAX_CADENCE_DAYS = 3650
 #: The keys the ``[cadence]`` table understands.
 CONFIG_KEYS = (*DEFAULT_CADENCE_DAYS, "job-search")
 
-_UNIT_DAYS = {"": 1, "d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7,
-              "m": 30, "month": 30, "months": 30}
+_UNIT_DAYS = {
+    "": 1,
+    "d": 1,
+    "day": 1,
+    "days": 1,
+    "w": 7,
+    "week": 7,
+    "weeks": 7,
+    "m": 30,
+    "month": 30,
+    "months": 30,
+}
 _cache: dict[Path, tuple[tuple[int, int] | None, dict[str, int], tuple[str, ...]]] = {}
 
 

@@ -50,7 +50,9 @@ def parse_line(text: str) -> CaptureFields:
     Raises :class:`ValidationError` for control characters or a marker with nothing after it.
     """
     if _CONTROL.search(text):
-        raise ValidationError({"name": "The text contains control characters (such as terminal escape codes)."})
+        raise ValidationError(
+            {"name": "The text contains control characters (such as terminal escape codes)."}
+        )
     head, sep, note = text.partition(" -- ")
     if not sep and head.strip().startswith("-- "):
         head, note = "", head.strip()[3:]
@@ -81,9 +83,15 @@ def parse_line(text: str) -> CaptureFields:
             raise ValidationError({field: f"'{marker}' needs something after it."})
     name, _, title = joined["name"].partition(",")
     return CaptureFields(
-        name=name.strip(), title=title.strip(), company=joined["company"], emails=tuple(emails),
-        met_at=joined["met_at"], introduced_by=joined["introduced_by"], tags=tuple(tags),
-        note=note.strip(), follow_up=joined["follow_up"],
+        name=name.strip(),
+        title=title.strip(),
+        company=joined["company"],
+        emails=tuple(emails),
+        met_at=joined["met_at"],
+        introduced_by=joined["introduced_by"],
+        tags=tuple(tags),
+        note=note.strip(),
+        follow_up=joined["follow_up"],
     )
 
 
@@ -109,9 +117,9 @@ def resolve_introducer(text: str) -> tuple[int, str] | None:
     if candidates:
         listed = "; ".join(_describe(c) for c in candidates[:3])
         raise ValidationError({"introduced_by": f"No contact called '{text}'. Did you mean {listed}?"})
-    raise ValidationError({
-        "introduced_by": f"No contact called '{text}'. Capture them first, then name them here."
-    })
+    raise ValidationError(
+        {"introduced_by": f"No contact called '{text}'. Capture them first, then name them here."}
+    )
 
 
 def _describe(candidate: tuple[int, str, str]) -> str:
@@ -154,12 +162,18 @@ def build_input(fields: CaptureFields) -> ContactInput:
         else:
             how_met = fields.met_at.strip()
     data = ContactInput(
-        full_name=fields.name, title=fields.title, company=fields.company,
+        full_name=fields.name,
+        title=fields.title,
+        company=fields.company,
         emails=tuple(Method("email", e.strip()) for e in fields.emails if e.strip()),
-        how_met=how_met, met_on=met_on, met_at=fields.met_at,
+        how_met=how_met,
+        met_on=met_on,
+        met_at=fields.met_at,
         introduced_by_id=introducer[0] if introducer else None,
-        tags=tuple(t for t in fields.tags if t.strip()), notes=fields.note,
-        next_follow_up=follow_up, source="capture",
+        tags=tuple(t for t in fields.tags if t.strip()),
+        notes=fields.note,
+        next_follow_up=follow_up,
+        source="capture",
     )
     try:
         contacts.validate(data)

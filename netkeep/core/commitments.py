@@ -7,10 +7,11 @@ from datetime import date
 
 import pendulum
 
+from netkeep.core import session
 from netkeep.core.contacts import strip_controls
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.schedule import upcoming_date
-from netkeep.store.models import Commitment, Contact, Interaction, InteractionContact, database
+from netkeep.store.models import Commitment, Contact, Interaction, InteractionContact
 
 OWNERS = ("me", "them")
 TEXT_MAX = 1000
@@ -26,8 +27,14 @@ class CommitmentRecord:
     due_on: date | None
 
 
-def add_commitment(text: str, *, owner: str = "me", contact_id: int | None = None,
-                   interaction_id: int | None = None, due: str | date | None = None) -> int:
+def add_commitment(
+    text: str,
+    *,
+    owner: str = "me",
+    contact_id: int | None = None,
+    interaction_id: int | None = None,
+    due: str | date | None = None,
+) -> int:
     """Record a commitment for a contact and/or an interaction; return its id.
 
     Without a contact, the interaction's first participant is the contact.
@@ -45,18 +52,27 @@ def add_commitment(text: str, *, owner: str = "me", contact_id: int | None = Non
     if errors:
         raise ValidationError(errors)
     due_on = upcoming_date(due, field="due") if due not in (None, "") else None
-    with database.atomic():
+    with session.writing():
         if interaction_id is not None:
             if not Interaction.select().where(Interaction.id == interaction_id).exists():
                 raise NotFound(f"There is no interaction with id {interaction_id}.")
             if contact_id is None:
-                first = (InteractionContact.select(InteractionContact.contact)
-                         .where(InteractionContact.interaction == interaction_id).first())
+                first = (
+                    InteractionContact.select(InteractionContact.contact)
+                    .where(InteractionContact.interaction == interaction_id)
+                    .first()
+                )
                 contact_id = first.contact_id if first else None
         if contact_id is not None and not Contact.select().where(Contact.id == contact_id).exists():
             raise NotFound(f"There is no contact with id {contact_id}.")
-        row = Commitment.create(contact=contact_id, interaction=interaction_id, owner=owner,
-                                text=text, due_on=due_on, created_at=pendulum.now("UTC"))
+        row = Commitment.create(
+            contact=contact_id,
+            interaction=interaction_id,
+            owner=owner,
+            text=text,
+            due_on=due_on,
+            created_at=pendulum.now("UTC"),
+        )
     return row.id
 
 
@@ -68,7 +84,7 @@ def _get(commitment_id: int) -> Commitment:
 
 
 def complete_commitment(commitment_id: int) -> None:
-    with database.atomic():
+    with session.writing():
         row = _get(commitment_id)
         if row.done_at is None:
             row.done_at = pendulum.now("UTC")
@@ -78,7 +94,7 @@ def complete_commitment(commitment_id: int) -> None:
 def snooze_commitment(commitment_id: int, until: str | date) -> date:
     """Give a commitment a later due date; return it."""
     due = upcoming_date(until, field="until")
-    with database.atomic():
+    with session.writing():
         row = _get(commitment_id)
         row.due_on = due
         row.save()
@@ -87,8 +103,9 @@ def snooze_commitment(commitment_id: int, until: str | date) -> date:
 
 def open_commitments(contact_id: int) -> list[CommitmentRecord]:
     """A contact's open commitments: dated ones soonest first, then the rest."""
-    query = (Commitment.select()
-             .where((Commitment.contact == contact_id) & Commitment.done_at.is_null())
-             .order_by(Commitment.due_on.is_null(), Commitment.due_on, Commitment.id))
-    return [CommitmentRecord(c.id, c.contact_id, c.interaction_id, c.owner, c.text, c.due_on)
-            for c in query]
+    query = (
+        Commitment.select()
+        .where((Commitment.contact == contact_id) & Commitment.done_at.is_null())
+        .order_by(Commitment.due_on.is_null(), Commitment.due_on, Commitment.id)
+    )
+    return [CommitmentRecord(c.id, c.contact_id, c.interaction_id, c.owner, c.text, c.due_on) for c in query]

@@ -10,7 +10,7 @@ from functools import partial
 import pendulum
 from peewee import JOIN, fn
 
-from netkeep.core import cadence
+from netkeep.core import cadence, session
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import (
     CONTACT_TYPES,
@@ -63,9 +63,15 @@ def validate(data: ContactInput) -> ContactInput:
     elif len(name) > NAME_MAX:
         errors["full_name"] = f"The name is too long ({len(name)} characters; at most {NAME_MAX})."
     single_line = {
-        "full_name": data.full_name, "title": data.title, "company": data.company,
-        "linkedin_url": data.linkedin_url, "website": data.website, "location": data.location,
-        "how_met": data.how_met, "met_at": data.met_at, "given_name": data.given_name,
+        "full_name": data.full_name,
+        "title": data.title,
+        "company": data.company,
+        "linkedin_url": data.linkedin_url,
+        "website": data.website,
+        "location": data.location,
+        "how_met": data.how_met,
+        "met_at": data.met_at,
+        "given_name": data.given_name,
         "family_name": data.family_name,
     }
     for field_name, value in single_line.items():
@@ -114,8 +120,17 @@ def company_for(name: str) -> Company | None:
 
 
 def _search_text(data: ContactInput, company: str) -> str:
-    parts = [data.full_name, company, data.title, " ".join(data.tags), data.notes,
-             data.how_met, data.met_at, data.location, data.needs]
+    parts = [
+        data.full_name,
+        company,
+        data.title,
+        " ".join(data.tags),
+        data.notes,
+        data.how_met,
+        data.met_at,
+        data.location,
+        data.needs,
+    ]
     parts += [m.value for m in data.emails]
     return " ".join(" ".join(parts).casefold().split())
 
@@ -139,8 +154,15 @@ def _set_methods(contact_id: int, data: ContactInput) -> None:
         for position, method in enumerate(methods):
             value = method.value.strip()
             if value:
-                rows.append({"contact": contact_id, "kind": kind, "label": method.label.strip(),
-                             "value": value, "position": position})
+                rows.append(
+                    {
+                        "contact": contact_id,
+                        "kind": kind,
+                        "label": method.label.strip(),
+                        "value": value,
+                        "position": position,
+                    }
+                )
     if rows:
         ContactMethod.insert_many(rows).execute()
 
@@ -201,7 +223,7 @@ def refresh_follow_up(contact: Contact, overrides: dict[str, int] | None = None)
 def create_contact(data: ContactInput) -> int:
     """Save a new contact; return its id."""
     data = validate(data)
-    with database.atomic():
+    with session.writing():
         if data.introduced_by_id is not None:
             _require(data.introduced_by_id)
         company = company_for(data.company)
@@ -221,7 +243,7 @@ def create_contact(data: ContactInput) -> int:
 def update_contact(contact_id: int, data: ContactInput) -> None:
     """Replace a contact's details with ``data``; a company change keeps the old one as past."""
     data = validate(data)
-    with database.atomic():
+    with session.writing():
         contact = _require(contact_id)
         if data.introduced_by_id == contact_id:
             raise ValidationError({"introduced_by": "A contact cannot introduce themselves."})
@@ -239,14 +261,16 @@ def update_contact(contact_id: int, data: ContactInput) -> None:
         _set_tags(contact_id, data.tags)
         if company and company.id != old_company_id:
             today = pendulum.today().date()
-            (Employment.update(ended_on=today)
-             .where((Employment.contact == contact_id) & Employment.ended_on.is_null())
-             .execute())
+            (
+                Employment.update(ended_on=today)
+                .where((Employment.contact == contact_id) & Employment.ended_on.is_null())
+                .execute()
+            )
             Employment.create(contact=contact_id, company=company, title=contact.title, started_on=today)
 
 
 def set_archived(contact_id: int, archived: bool = True) -> None:
-    with database.atomic():
+    with session.writing():
         contact = _require(contact_id)
         contact.archived = archived
         contact.updated_at = _now()
@@ -257,15 +281,14 @@ def delete_contact(contact_id: int) -> None:
     """Delete a contact and everything only they were part of."""
     from netkeep.store.models import Interaction, InteractionContact
 
-    with database.atomic():
+    with session.writing():
         contact = _require(contact_id)
-        sole = (InteractionContact
-                .select(InteractionContact.interaction)
-                .where(InteractionContact.contact == contact_id))
-        shared = (InteractionContact
-                  .select(InteractionContact.interaction)
-                  .where((InteractionContact.interaction.in_(sole))
-                         & (InteractionContact.contact != contact_id)))
+        sole = InteractionContact.select(InteractionContact.interaction).where(
+            InteractionContact.contact == contact_id
+        )
+        shared = InteractionContact.select(InteractionContact.interaction).where(
+            (InteractionContact.interaction.in_(sole)) & (InteractionContact.contact != contact_id)
+        )
         doomed = [row[0] for row in sole.where(InteractionContact.interaction.not_in(shared)).tuples()]
         contact.delete_instance()
         if doomed:
@@ -281,43 +304,80 @@ def _require(contact_id: int) -> Contact:
 
 def get_card(contact_id: int) -> ContactCard:
     """Everything about one contact."""
-    contact = (Contact.select(Contact, Company)
-               .join(Company, JOIN.LEFT_OUTER)
-               .where(Contact.id == contact_id)
-               .first())
+    contact = (
+        Contact.select(Contact, Company)
+        .join(Company, JOIN.LEFT_OUTER)
+        .where(Contact.id == contact_id)
+        .first()
+    )
     if contact is None:
         raise NotFound(f"There is no contact with id {contact_id}.")
     methods: dict[str, list[Method]] = {"email": [], "phone": [], "url": []}
-    for kind, value, label in (ContactMethod
-                               .select(ContactMethod.kind, ContactMethod.value, ContactMethod.label)
-                               .where(ContactMethod.contact == contact_id)
-                               .order_by(ContactMethod.kind, ContactMethod.position)
-                               .tuples()):
+    for kind, value, label in (
+        ContactMethod.select(ContactMethod.kind, ContactMethod.value, ContactMethod.label)
+        .where(ContactMethod.contact == contact_id)
+        .order_by(ContactMethod.kind, ContactMethod.position)
+        .tuples()
+    ):
         methods.setdefault(kind, []).append(Method(kind, value, label))
-    tags = tuple(name for (name,) in (Tag.select(Tag.name).join(ContactTag)
-                                      .where(ContactTag.contact == contact_id)
-                                      .order_by(Tag.name).tuples()))
+    tags = tuple(
+        name
+        for (name,) in (
+            Tag.select(Tag.name)
+            .join(ContactTag)
+            .where(ContactTag.contact == contact_id)
+            .order_by(Tag.name)
+            .tuples()
+        )
+    )
     introducer = ""
     if contact.introduced_by_id:
         row = Contact.select(Contact.full_name).where(Contact.id == contact.introduced_by_id).first()
         introducer = row.full_name if row else ""
-    past = tuple(name for (name,) in (Company.select(Company.name).join(Employment)
-                                      .where((Employment.contact == contact_id)
-                                             & Employment.ended_on.is_null(False))
-                                      .order_by(Employment.ended_on.desc()).tuples()))
+    past = tuple(
+        name
+        for (name,) in (
+            Company.select(Company.name)
+            .join(Employment)
+            .where((Employment.contact == contact_id) & Employment.ended_on.is_null(False))
+            .order_by(Employment.ended_on.desc())
+            .tuples()
+        )
+    )
     return ContactCard(
-        id=contact.id, uid=contact.uid, full_name=contact.full_name,
-        given_name=contact.given_name, family_name=contact.family_name, title=contact.title,
+        id=contact.id,
+        uid=contact.uid,
+        full_name=contact.full_name,
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        title=contact.title,
         company=contact.company.name if contact.company_id else "",
-        emails=tuple(methods["email"]), phones=tuple(methods["phone"]), urls=tuple(methods["url"]),
-        linkedin_url=contact.linkedin_url, website=contact.website, location=contact.location,
-        birthday=contact.birthday, contact_type=contact.contact_type, job_search=contact.job_search,
-        how_met=contact.how_met, met_on=contact.met_on, met_at=contact.met_at,
-        introduced_by_id=contact.introduced_by_id, introduced_by=introducer, needs=contact.needs,
-        notes=contact.notes, tags=tags, cadence_days=contact.cadence_days,
-        next_follow_up=contact.next_follow_up, follow_up_manual=contact.follow_up_manual,
-        last_contact_at=contact.last_contact_at, archived=contact.archived, source=contact.source,
-        created_at=contact.created_at, updated_at=contact.updated_at, past_companies=past,
+        emails=tuple(methods["email"]),
+        phones=tuple(methods["phone"]),
+        urls=tuple(methods["url"]),
+        linkedin_url=contact.linkedin_url,
+        website=contact.website,
+        location=contact.location,
+        birthday=contact.birthday,
+        contact_type=contact.contact_type,
+        job_search=contact.job_search,
+        how_met=contact.how_met,
+        met_on=contact.met_on,
+        met_at=contact.met_at,
+        introduced_by_id=contact.introduced_by_id,
+        introduced_by=introducer,
+        needs=contact.needs,
+        notes=contact.notes,
+        tags=tags,
+        cadence_days=contact.cadence_days,
+        next_follow_up=contact.next_follow_up,
+        follow_up_manual=contact.follow_up_manual,
+        last_contact_at=contact.last_contact_at,
+        archived=contact.archived,
+        source=contact.source,
+        created_at=contact.created_at,
+        updated_at=contact.updated_at,
+        past_companies=past,
     )
 
 
@@ -330,11 +390,14 @@ _as_row = partial(tuple.__new__, ContactRow)
 
 def _row_query():
     """The columns of :class:`ContactRow`: one row per contact, no model objects."""
-    return (Contact
-            .select(Contact.id, Contact.full_name, fn.COALESCE(Company.name, ""),
-                    fn.COALESCE(Contact.last_contact_at, ""), fn.COALESCE(Contact.next_follow_up, ""),
-                    Contact.search_text)
-            .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id)))
+    return Contact.select(
+        Contact.id,
+        Contact.full_name,
+        fn.COALESCE(Company.name, ""),
+        fn.COALESCE(Contact.last_contact_at, ""),
+        fn.COALESCE(Contact.next_follow_up, ""),
+        Contact.search_text,
+    ).join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
 
 
 def list_rows(*, archived: bool = False, limit: int | None = None) -> list[ContactRow]:
@@ -406,8 +469,11 @@ def resolve(name: str, *, limit: int = 8) -> list[tuple[int, str, str]]:
     text = " ".join(name.split())
     if not text:
         return []
-    base = (Contact.select(Contact.id, Contact.full_name, Company.name)
-            .join(Company, JOIN.LEFT_OUTER).where(Contact.archived == False))  # noqa: E712
+    base = (
+        Contact.select(Contact.id, Contact.full_name, Company.name)
+        .join(Company, JOIN.LEFT_OUTER)
+        .where(Contact.archived == False)
+    )  # noqa: E712
     exact = list(base.where(fn.LOWER(Contact.full_name) == text.casefold()).tuples())
     if exact:
         return [(i, n, c or "") for i, n, c in exact]
@@ -421,15 +487,21 @@ def resolve(name: str, *, limit: int = 8) -> list[tuple[int, str, str]]:
 
     names = {cid: n for cid, n, _ in base.tuples()}
     companies = {cid: c or "" for cid, _, c in base.tuples()}
-    best = process.extract(text, names, scorer=fuzz.WRatio, processor=utils.default_process,
-                           limit=limit, score_cutoff=80)
+    best = process.extract(
+        text, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=80
+    )
     return [(cid, n, companies[cid]) for n, _score, cid in best]
 
 
 def names_for_completion() -> list[str]:
     """Every active contact's name, for completing 'introduced by'."""
-    return [n for (n,) in Contact.select(Contact.full_name)
-            .where(Contact.archived == False).order_by(Contact.full_name).tuples()]  # noqa: E712
+    return [
+        n
+        for (n,) in Contact.select(Contact.full_name)
+        .where(Contact.archived == False)
+        .order_by(Contact.full_name)
+        .tuples()
+    ]  # noqa: E712
 
 
 def count_contacts() -> int:

@@ -13,9 +13,17 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -23,10 +31,21 @@ MONTHS = {
     for name in names
 }
 UNITS = {
-    "d": "days", "day": "days", "days": "days",
-    "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks",
-    "m": "months", "mo": "months", "month": "months", "months": "months",
-    "y": "years", "yr": "years", "year": "years", "years": "years",
+    "d": "days",
+    "day": "days",
+    "days": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "week": "weeks",
+    "weeks": "weeks",
+    "m": "months",
+    "mo": "months",
+    "month": "months",
+    "months": "months",
+    "y": "years",
+    "yr": "years",
+    "year": "years",
+    "years": "years",
 }
 _AMOUNT = r"(\d+|a|an|one|two|three|four|five|six)"
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -69,8 +88,10 @@ def parse_date(text: str, *, prefer: str = "past", base: pendulum.Date | None = 
         result = None
     if result is None:
         raise ValidationError(
-            {"date": f"'{text.strip()}' is not a date netkeep understands (try 'yesterday', "
-             "'last friday', 'in 2 weeks', '4 Mar' or 2026-03-04)"}
+            {
+                "date": f"'{text.strip()}' is not a date netkeep understands (try 'yesterday', "
+                "'last friday', 'in 2 weeks', '4 Mar' or 2026-03-04)"
+            }
         )
     return result
 

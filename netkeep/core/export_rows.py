@@ -64,8 +64,9 @@ def _read(db_path: Path, text: str, include_archived: bool, query) -> list[tuple
 
 def find_briefly(db_path: Path, text: str, *, include_archived: bool = False) -> list[ContactBrief]:
     """Like :func:`find_contacts`, with only what fits on one line (faster for long lists)."""
-    return [ContactBrief._make(row)
-            for row in _read(db_path, text, include_archived, shell_read.contact_briefs)]
+    return [
+        ContactBrief._make(row) for row in _read(db_path, text, include_archived, shell_read.contact_briefs)
+    ]
 
 
 def find_contacts(db_path: Path, text: str, *, include_archived: bool = False) -> list[ContactSummary]:
@@ -73,9 +74,40 @@ def find_contacts(db_path: Path, text: str, *, include_archived: bool = False) -
     ``text`` (case-insensitive), sorted by name; everyone for empty text."""
     rows = _read(db_path, text, include_archived, shell_read.contact_summaries)
     return [
-        ContactSummary(cid, name, company, title, _split(emails), _split(phones), _split(tags),
-                       how_met, intro, notes, met_on, met_at, contact_type, linkedin,
-                       bool(job_search), follow_up)
-        for (cid, name, company, title, emails, phones, tags, how_met, intro, notes, met_on,
-             met_at, contact_type, linkedin, job_search, follow_up) in rows
+        ContactSummary(
+            cid,
+            name,
+            company,
+            title,
+            _split(emails),
+            _split(phones),
+            _split(tags),
+            how_met,
+            intro,
+            notes,
+            met_on,
+            met_at,
+            contact_type,
+            linkedin,
+            bool(job_search),
+            follow_up,
+        )
+        for (
+            cid,
+            name,
+            company,
+            title,
+            emails,
+            phones,
+            tags,
+            how_met,
+            intro,
+            notes,
+            met_on,
+            met_at,
+            contact_type,
+            linkedin,
+            job_search,
+            follow_up,
+        ) in rows
     ]

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 import pendulum
 from peewee import fn
 
-from netkeep.core import loops, replies
+from netkeep.core import loops, replies, session
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput, TimelineEntry
-from netkeep.store.models import Contact, Interaction, InteractionContact, database
+from netkeep.store.models import Contact, Interaction, InteractionContact
 
 #: Called inside the logging transaction with the new interaction's id and its input,
 #: so follow-up rules can react to it. The built-in rules (owed replies answered,
@@ -44,15 +44,21 @@ def log_interaction(data: InteractionInput) -> int:
     validate_interaction(data)
     when = data.occurred_at or pendulum.now("UTC")
     now = pendulum.now("UTC")
-    with database.atomic():
+    with session.writing():
         contacts = list(Contact.select().where(Contact.id.in_(data.contact_ids)))
         if len(contacts) != len(set(data.contact_ids)):
             raise NotFound("One of the contacts of this interaction is not there any more.")
         interaction = Interaction.create(
-            kind=data.kind, direction=data.direction, occurred_at=when,
-            location=data.location.strip(), summary=data.summary.strip(),
-            reply_owed=data.reply_owed, points=data.points.strip(), advice=data.advice.strip(),
-            resume_advice=data.resume_advice, created_at=now,
+            kind=data.kind,
+            direction=data.direction,
+            occurred_at=when,
+            location=data.location.strip(),
+            summary=data.summary.strip(),
+            reply_owed=data.reply_owed,
+            points=data.points.strip(),
+            advice=data.advice.strip(),
+            resume_advice=data.resume_advice,
+            created_at=now,
         )
         InteractionContact.insert_many(
             [{"interaction": interaction.id, "contact": c.id} for c in contacts]
@@ -74,18 +80,27 @@ def _entries(query) -> list[TimelineEntry]:
         return []
     people: dict[int, list[tuple[int, str]]] = {}
     ids = [row.id for row in rows]
-    for iid, cid, name in (InteractionContact
-                           .select(InteractionContact.interaction, Contact.id, Contact.full_name)
-                           .join(Contact)
-                           .where(InteractionContact.interaction.in_(ids))
-                           .tuples()):
+    for iid, cid, name in (
+        InteractionContact.select(InteractionContact.interaction, Contact.id, Contact.full_name)
+        .join(Contact)
+        .where(InteractionContact.interaction.in_(ids))
+        .tuples()
+    ):
         people.setdefault(iid, []).append((cid, name))
     return [
         TimelineEntry(
-            id=row.id, kind=row.kind, direction=row.direction, occurred_at=row.occurred_at,
-            location=row.location, summary=row.summary, reply_owed=row.reply_owed,
-            replied=row.replied_by_id is not None, contacts=tuple(people.get(row.id, ())),
-            points=row.points, advice=row.advice, resume_advice=row.resume_advice,
+            id=row.id,
+            kind=row.kind,
+            direction=row.direction,
+            occurred_at=row.occurred_at,
+            location=row.location,
+            summary=row.summary,
+            reply_owed=row.reply_owed,
+            replied=row.replied_by_id is not None,
+            contacts=tuple(people.get(row.id, ())),
+            points=row.points,
+            advice=row.advice,
+            resume_advice=row.resume_advice,
         )
         for row in rows
     ]
@@ -93,16 +108,19 @@ def _entries(query) -> list[TimelineEntry]:
 
 def timeline_for(contact_id: int, *, limit: int = 200) -> list[TimelineEntry]:
     """A contact's interactions, newest first."""
-    query = (Interaction.select()
-             .join(InteractionContact)
-             .where(InteractionContact.contact == contact_id)
-             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-             .limit(limit))
+    query = (
+        Interaction.select()
+        .join(InteractionContact)
+        .where(InteractionContact.contact == contact_id)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(limit)
+    )
     return _entries(query)
 
 
-def network_timeline(*, before: datetime | None = None, before_id: int | None = None,
-                     limit: int = 100) -> list[TimelineEntry]:
+def network_timeline(
+    *, before: datetime | None = None, before_id: int | None = None, limit: int = 100
+) -> list[TimelineEntry]:
     """Everyone's interactions, newest first.
 
     Page with ``before`` (and ``before_id``): the entries after the last one shown, which was
@@ -110,8 +128,10 @@ def network_timeline(*, before: datetime | None = None, before_id: int | None = 
     """
     query = Interaction.select().order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
     if before is not None and before_id is not None:
-        query = query.where((Interaction.occurred_at < before)
-                            | ((Interaction.occurred_at == before) & (Interaction.id < before_id)))
+        query = query.where(
+            (Interaction.occurred_at < before)
+            | ((Interaction.occurred_at == before) & (Interaction.id < before_id))
+        )
     elif before is not None:
         query = query.where(Interaction.occurred_at < before)
     return _entries(query.limit(limit))
@@ -131,9 +151,12 @@ def weekly_activity(weeks: int = 52, *, now: datetime | None = None) -> list[int
     start = this_monday - timedelta(weeks=weeks - 1)
     counts = [0] * weeks
     day = fn.DATE(Interaction.occurred_at).coerce(False)  # a date string, not a timestamp
-    query = (Interaction.select(day, fn.COUNT(Interaction.id))
-             .where(Interaction.occurred_at >= start)
-             .group_by(day).tuples())
+    query = (
+        Interaction.select(day, fn.COUNT(Interaction.id))
+        .where(Interaction.occurred_at >= start)
+        .group_by(day)
+        .tuples()
+    )
     for text, count in query:
         index = (datetime.fromisoformat(text).date() - start.date()).days // 7
         if 0 <= index < weeks:
@@ -142,5 +165,5 @@ def weekly_activity(weeks: int = 52, *, now: datetime | None = None) -> list[int
 
 
 def delete_interaction(interaction_id: int) -> None:
-    with database.atomic():
+    with session.writing():
         Interaction.delete().where(Interaction.id == interaction_id).execute()

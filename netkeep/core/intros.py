@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import pendulum
 
+from netkeep.core import session
 from netkeep.core.contacts import strip_controls
 from netkeep.core.errors import NotFound, ValidationError
-from netkeep.store.models import Contact, Intro, database
+from netkeep.store.models import Contact, Intro
 
 REASON_MAX = 500
 
@@ -31,18 +32,19 @@ def offer_intro(first_id: int, second_id: int, reason: str = "") -> int:
         raise ValidationError({"second": "An intro is between two different people."})
     if len(reason) > REASON_MAX:
         raise ValidationError({"reason": f"Too long (at most {REASON_MAX} characters)."})
-    with database.atomic():
+    with session.writing():
         found = Contact.select().where(Contact.id.in_([first_id, second_id])).count()
         if found != 2:
             raise NotFound("One of the two contacts of this intro is not there.")
-        intro = Intro.create(first=first_id, second=second_id, reason=reason,
-                             status="offered", created_at=pendulum.now("UTC"))
+        intro = Intro.create(
+            first=first_id, second=second_id, reason=reason, status="offered", created_at=pendulum.now("UTC")
+        )
     return intro.id
 
 
 def make_intro(intro_id: int) -> None:
     """The intro was made: it leaves the agenda."""
-    with database.atomic():
+    with session.writing():
         intro = Intro.get_or_none(Intro.id == intro_id)
         if intro is None:
             raise NotFound(f"There is no intro with id {intro_id}.")
@@ -55,10 +57,13 @@ def make_intro(intro_id: int) -> None:
 def offered_intros(contact_id: int) -> list[IntroRecord]:
     """Intros still to make that involve this contact."""
     First, Second = Contact.alias(), Contact.alias()
-    query = (Intro.select(Intro, First.full_name.alias("a"), Second.full_name.alias("b"))
-             .join(First, on=(Intro.first == First.id))
-             .switch(Intro).join(Second, on=(Intro.second == Second.id))
-             .where(((Intro.first == contact_id) | (Intro.second == contact_id))
-                    & (Intro.status == "offered"))
-             .order_by(Intro.created_at).objects())
+    query = (
+        Intro.select(Intro, First.full_name.alias("a"), Second.full_name.alias("b"))
+        .join(First, on=(Intro.first == First.id))
+        .switch(Intro)
+        .join(Second, on=(Intro.second == Second.id))
+        .where(((Intro.first == contact_id) | (Intro.second == contact_id)) & (Intro.status == "offered"))
+        .order_by(Intro.created_at)
+        .objects()
+    )
     return [IntroRecord(i.id, i.first_id, i.a, i.second_id, i.b, i.reason, i.status) for i in query]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pendulum
 from peewee import JOIN, fn
 
+from netkeep.core import session
 from netkeep.core.contacts import company_for, normalise_company
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.interactions import log_interaction
@@ -17,7 +18,6 @@ from netkeep.store.models import (
     Employment,
     Interaction,
     InteractionContact,
-    database,
 )
 
 STAGES = ("researching", "applied", "interviewing", "offer", "closed")
@@ -55,8 +55,9 @@ def _company(company_id: int) -> Company:
 
 
 def _ranked() -> list[Company]:
-    return list(Company.select().where(Company.target_rank.is_null(False))
-                .order_by(Company.target_rank, Company.name))
+    return list(
+        Company.select().where(Company.target_rank.is_null(False)).order_by(Company.target_rank, Company.name)
+    )
 
 
 def _renumber(companies: list[Company]) -> None:
@@ -71,7 +72,7 @@ def add_target(name: str) -> int:
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"company": "Type the employer's name."})
-    with database.atomic():
+    with session.writing():
         company = company_for(name)
         if company.target_rank is None:
             company.target_rank = len(_ranked()) + 1
@@ -82,7 +83,7 @@ def add_target(name: str) -> int:
 
 def drop_target(company_id: int) -> None:
     """Take an employer off the target list (its contacts stay)."""
-    with database.atomic():
+    with session.writing():
         company = _company(company_id)
         company.target_rank = None
         company.stage = ""
@@ -92,7 +93,7 @@ def drop_target(company_id: int) -> None:
 
 def move_target(company_id: int, delta: int) -> None:
     """Move an employer up (negative ``delta``) or down the ranking."""
-    with database.atomic():
+    with session.writing():
         ranked = _ranked()
         index = next((i for i, c in enumerate(ranked) if c.id == company_id), None)
         if index is None:
@@ -105,7 +106,7 @@ def move_target(company_id: int, delta: int) -> None:
 def set_stage(company_id: int, stage: str) -> None:
     if stage not in STAGES:
         raise ValidationError({"stage": f"Choose one of {', '.join(STAGES)}."})
-    with database.atomic():
+    with session.writing():
         company = _company(company_id)
         company.stage = stage
         company.save()
@@ -121,19 +122,28 @@ def people_at(company_id: int) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
     """Active contacts working at the company now, and those who worked there before."""
     current = tuple(
         Person(cid, name, title, "works there")
-        for cid, name, title in (Contact.select(Contact.id, Contact.full_name, Contact.title)
-                                 .where((Contact.company == company_id) & (Contact.archived == False))  # noqa: E712
-                                 .order_by(Contact.full_name).tuples())
+        for cid, name, title in (
+            Contact.select(Contact.id, Contact.full_name, Contact.title)
+            .where((Contact.company == company_id) & (Contact.archived == False))  # noqa: E712
+            .order_by(Contact.full_name)
+            .tuples()
+        )
     )
     here = {p.id for p in current}
     former = tuple(
         Person(cid, name, title, f"worked there{f' as {title}' if title else ''}")
-        for cid, name, title in (Contact.select(Contact.id, Contact.full_name, Employment.title)
-                                 .join(Employment)
-                                 .where((Employment.company == company_id)
-                                        & Employment.ended_on.is_null(False)
-                                        & (Contact.archived == False))  # noqa: E712
-                                 .order_by(Contact.full_name).distinct().tuples())
+        for cid, name, title in (
+            Contact.select(Contact.id, Contact.full_name, Employment.title)
+            .join(Employment)
+            .where(
+                (Employment.company == company_id)
+                & Employment.ended_on.is_null(False)
+                & (Contact.archived == False)
+            )  # noqa: E712
+            .order_by(Contact.full_name)
+            .distinct()
+            .tuples()
+        )
         if cid not in here
     )
     return current, former
@@ -144,8 +154,9 @@ def targets() -> list[Target]:
     result = []
     for company in _ranked():
         current, former = people_at(company.id)
-        result.append(Target(company.id, company.name, company.target_rank, company.stage or STAGES[0],
-                             current, former))
+        result.append(
+            Target(company.id, company.name, company.target_rank, company.stage or STAGES[0], current, former)
+        )
     return result
 
 
@@ -161,21 +172,27 @@ def helpers_for(company_id: int, *, today=None) -> list[Person]:
     people: dict[int, Person] = {p.id: p for p in (*current, *former)}
     if people:
         Introducer = Contact.alias()
-        for cid, name, title, referral in (Introducer
-                                           .select(Introducer.id, Introducer.full_name, Introducer.title,
-                                                   Contact.full_name)
-                                           .join(Contact, on=(Contact.introduced_by == Introducer.id))
-                                           .where(Contact.id.in_(list(people)) & (Introducer.archived == False))  # noqa: E712
-                                           .tuples()):
+        for cid, name, title, referral in (
+            Introducer.select(Introducer.id, Introducer.full_name, Introducer.title, Contact.full_name)
+            .join(Contact, on=(Contact.introduced_by == Introducer.id))
+            .where(Contact.id.in_(list(people)) & (Introducer.archived == False))  # noqa: E712
+            .tuples()
+        ):
             people.setdefault(cid, Person(cid, name, title, f"introduced you to {referral}"))
     since = pendulum.datetime(today.year, today.month, today.day).subtract(days=HELP_WINDOW_DAYS)
-    for cid, name, title in (Contact.select(Contact.id, Contact.full_name, Contact.title)
-                             .join(InteractionContact).join(Interaction)
-                             .where((Contact.job_search == True)  # noqa: E712
-                                    & (Contact.archived == False)  # noqa: E712
-                                    & Interaction.kind.in_(MEETING_KINDS)
-                                    & (Interaction.occurred_at >= since))
-                             .distinct().tuples()):
+    for cid, name, title in (
+        Contact.select(Contact.id, Contact.full_name, Contact.title)
+        .join(InteractionContact)
+        .join(Interaction)
+        .where(
+            (Contact.job_search == True)  # noqa: E712
+            & (Contact.archived == False)  # noqa: E712
+            & Interaction.kind.in_(MEETING_KINDS)
+            & (Interaction.occurred_at >= since)
+        )
+        .distinct()
+        .tuples()
+    ):
         people.setdefault(cid, Person(cid, name, title, "helped with your search lately"))
     return sorted(people.values(), key=lambda p: p.name.casefold())
 
@@ -190,15 +207,20 @@ def share_news(contact_ids: list[int], text: str) -> int:
         errors["contacts"] = "Choose at least one person to tell."
     if errors:
         raise ValidationError(errors)
-    return log_interaction(InteractionInput(contact_ids=tuple(contact_ids), kind="update",
-                                            direction="out", summary=text))
+    return log_interaction(
+        InteractionInput(contact_ids=tuple(contact_ids), kind="update", direction="out", summary=text)
+    )
 
 
 def company_names(prefix: str = "", *, limit: int = 2000) -> list[str]:
     """Company names (for completing the employer field), most contacts first."""
-    query = (Company.select(Company.name, fn.COUNT(Contact.id).alias("n"))
-             .join(Contact, JOIN.LEFT_OUTER).group_by(Company.id)
-             .order_by(fn.COUNT(Contact.id).desc(), Company.name).limit(limit))
+    query = (
+        Company.select(Company.name, fn.COUNT(Contact.id).alias("n"))
+        .join(Contact, JOIN.LEFT_OUTER)
+        .group_by(Company.id)
+        .order_by(fn.COUNT(Contact.id).desc(), Company.name)
+        .limit(limit)
+    )
     if prefix:
         query = query.where(Company.key.startswith(normalise_company(prefix)))
     return [name for name, _ in query.tuples()]

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 import pendulum
 from peewee import Case, Value, fn
 
-from netkeep.core import cadence
+from netkeep.core import cadence, session
 from netkeep.core.contacts import IMPORTED_SOURCES, refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.schedule import upcoming_date
-from netkeep.store.models import Contact, database
+from netkeep.store.models import Contact
 
 
 def _contact(contact_id: int) -> Contact:
@@ -39,7 +39,7 @@ def set_cadence(contact_id: int, value: str | int | None) -> date:
             days = cadence.parse_cadence(value)
         except ValueError as error:
             raise ValidationError({"cadence_days": str(error)}) from None
-    with database.atomic():
+    with session.writing():
         contact = _contact(contact_id)
         contact.cadence_days = days
         refresh_follow_up(contact)
@@ -51,7 +51,7 @@ def set_cadence(contact_id: int, value: str | int | None) -> date:
 def snooze_follow_up(contact_id: int, until: str | date) -> date:
     """Move a contact's next follow-up to a later day (kept until the next interaction)."""
     day = upcoming_date(until, field="until")
-    with database.atomic():
+    with session.writing():
         contact = _contact(contact_id)
         contact.next_follow_up = day
         contact.follow_up_manual = True
@@ -61,7 +61,7 @@ def snooze_follow_up(contact_id: int, until: str | date) -> date:
 
 def complete_follow_up(contact_id: int) -> date:
     """Done without logging anything: the next follow-up is one cadence from today."""
-    with database.atomic():
+    with session.writing():
         contact = _contact(contact_id)
         days = cadence.cadence_for(contact.contact_type, contact.job_search, contact.cadence_days)
         contact.next_follow_up = pendulum.today().date() + timedelta(days=days)
@@ -78,8 +78,12 @@ def _days_expression(table: dict[str, int]):
     for kind, days in table.items():
         if kind == "job-search":
             continue
-        cases.append(((Contact.contact_type == kind) & (Contact.job_search == True),  # noqa: E712
-                      _days(min(days, cap))))
+        cases.append(
+            (
+                (Contact.contact_type == kind) & (Contact.job_search == True),  # noqa: E712
+                _days(min(days, cap)),
+            )
+        )
         cases.append((Contact.contact_type == kind, _days(days)))
     cases.append((Contact.job_search == True, _days(min(fallback, cap))))  # noqa: E712
     return Case(None, cases, _days(fallback))
@@ -100,11 +104,18 @@ def apply_cadence() -> int:
     computed = fn.DATE(last, fn.printf("+%d days", _days_expression(table)))
     automatic = ~(Contact.follow_up_manual & Contact.next_follow_up.is_null(False))
     waiting = Contact.last_contact_at.is_null() & Contact.source.in_(IMPORTED_SOURCES)
-    with database.atomic():
-        cleared = (Contact.update(next_follow_up=None)
-                   .where(automatic & waiting & Contact.next_follow_up.is_null(False))
-                   .execute())
-        return cleared + (Contact.update(next_follow_up=computed)
-                          .where(automatic & ~waiting
-                                 & ((Contact.next_follow_up.is_null()) | (Contact.next_follow_up != computed)))
-                          .execute())
+    with session.writing():
+        cleared = (
+            Contact.update(next_follow_up=None)
+            .where(automatic & waiting & Contact.next_follow_up.is_null(False))
+            .execute()
+        )
+        return cleared + (
+            Contact.update(next_follow_up=computed)
+            .where(
+                automatic
+                & ~waiting
+                & ((Contact.next_follow_up.is_null()) | (Contact.next_follow_up != computed))
+            )
+            .execute()
+        )

@@ -19,12 +19,12 @@ from urllib.parse import quote
 
 import pendulum
 
-from netkeep.core import interactions
+from netkeep.core import interactions, session
 from netkeep.core.config import Config, load_config
 from netkeep.core.errors import NetkeepError, NotFound, ValidationError
 from netkeep.core.meetings import Meeting, get_meeting, split_items
 from netkeep.core.records import InteractionInput
-from netkeep.store.models import Contact, ContactMethod, ThankYouDraft, database
+from netkeep.store.models import Contact, ContactMethod, ThankYouDraft
 
 TONES = ("formal", "warm", "brief")
 DEFAULT_TONE = "warm"
@@ -160,12 +160,12 @@ def template_problems(text: str) -> list[str]:
         name = match.group("named") or match.group("braced")
         if match.group("invalid") is not None:
             line = text.count("\n", 0, match.start()) + 1
-            problems.append(f"a '$' on line {line} is not followed by a placeholder name "
-                            "(write $$ for a dollar sign)")
+            problems.append(
+                f"a '$' on line {line} is not followed by a placeholder name (write $$ for a dollar sign)"
+            )
         elif name and name not in PLACEHOLDERS:
             hint = difflib.get_close_matches(name, PLACEHOLDERS, n=1)
-            problems.append(f"unknown placeholder ${name}"
-                            + (f" (did you mean ${hint[0]}?)" if hint else ""))
+            problems.append(f"unknown placeholder ${name}" + (f" (did you mean ${hint[0]}?)" if hint else ""))
     return problems
 
 
@@ -185,9 +185,10 @@ def load_template(tone: str, config: Config | None = None) -> tuple[str, tuple[s
     problems = template_problems(text)
     if problems:
         fallback = tone if tone in BUILT_IN else DEFAULT_TONE
-        return built_in, (f"{path}: {'; '.join(problems)}. Using the built-in {fallback} "
-                          f"template until this is fixed. Placeholders: "
-                          + ", ".join(f"${name}" for name in PLACEHOLDERS),)
+        return built_in, (
+            f"{path}: {'; '.join(problems)}. Using the built-in {fallback} "
+            f"template until this is fixed. Placeholders: " + ", ".join(f"${name}" for name in PLACEHOLDERS),
+        )
     return text, ()
 
 
@@ -217,8 +218,7 @@ def _follow_through(meeting: Meeting) -> str:
 
     if len(mine) == 1:
         return f"As promised, I will follow through on this: {item(mine[0])}."
-    return "As promised, I will follow through on these:\n" + "\n".join(
-        f"- {item(c)}" for c in mine)
+    return "As promised, I will follow through on these:\n" + "\n".join(f"- {item(c)}" for c in mine)
 
 
 def _lower_first(text: str) -> str:
@@ -260,7 +260,7 @@ def render(template: str, values: dict[str, str]) -> tuple[str, str]:
     subject = ""
     first, _, rest = text.partition("\n")
     if first.lower().startswith("subject:"):
-        subject, text = first[len("subject:"):].strip(), rest
+        subject, text = first[len("subject:") :].strip(), rest
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
     return subject, text
@@ -279,9 +279,16 @@ def compose(interaction_id: int, tone: str = DEFAULT_TONE, config: Config | None
 
 
 def _draft(row: ThankYouDraft) -> Draft:
-    return Draft(interaction_id=row.interaction_id, contact_id=row.contact_id, tone=row.tone,
-                 subject=row.subject, body=row.body, status=row.status,
-                 updated_at=row.updated_at, sent_at=row.sent_at)
+    return Draft(
+        interaction_id=row.interaction_id,
+        contact_id=row.contact_id,
+        tone=row.tone,
+        subject=row.subject,
+        body=row.body,
+        status=row.status,
+        updated_at=row.updated_at,
+        sent_at=row.sent_at,
+    )
 
 
 def get_draft(interaction_id: int) -> Draft | None:
@@ -297,7 +304,7 @@ def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT
     if len(body) > BODY_MAX:
         raise ValidationError({"body": "The letter is too long (at most 100,000 characters)."})
     now = pendulum.now("UTC")
-    with database.atomic():
+    with session.writing():
         row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
         if row is None:
             meeting = get_meeting(interaction_id)
@@ -309,17 +316,23 @@ def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT
 
 def mark_sent(interaction_id: int) -> int:
     """Mark the meeting's thank-you sent and log it on the timeline; return that entry's id."""
-    with database.atomic():
+    with session.writing():
         row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
         if row is None:
             raise NetkeepError("There is no thank-you for this meeting yet; write one first.")
         if row.status == "sent":
-            raise NetkeepError(f"This thank-you was already marked sent on "
-                               f"{row.sent_at.in_timezone(pendulum.local_timezone()):%d %b %Y}.")
-        logged = interactions.log_interaction(InteractionInput(
-            contact_ids=(row.contact_id,), kind="thank-you", direction="out",
-            summary=f"Thank-you sent: {row.subject}" if row.subject else "Thank-you sent",
-        ))
+            raise NetkeepError(
+                f"This thank-you was already marked sent on "
+                f"{row.sent_at.in_timezone(pendulum.local_timezone()):%d %b %Y}."
+            )
+        logged = interactions.log_interaction(
+            InteractionInput(
+                contact_ids=(row.contact_id,),
+                kind="thank-you",
+                direction="out",
+                summary=f"Thank-you sent: {row.subject}" if row.subject else "Thank-you sent",
+            )
+        )
         row.status, row.sent_at = "sent", pendulum.now("UTC")
         row.save()
     return logged
@@ -327,9 +340,12 @@ def mark_sent(interaction_id: int) -> int:
 
 def contact_email(contact_id: int) -> str:
     """The contact's first email address, or "" if they have none."""
-    value = (ContactMethod.select(ContactMethod.value)
-             .where((ContactMethod.contact == contact_id) & (ContactMethod.kind == "email"))
-             .order_by(ContactMethod.position, ContactMethod.id).scalar())
+    value = (
+        ContactMethod.select(ContactMethod.value)
+        .where((ContactMethod.contact == contact_id) & (ContactMethod.kind == "email"))
+        .order_by(ContactMethod.position, ContactMethod.id)
+        .scalar()
+    )
     return value or ""
 
 

@@ -18,6 +18,7 @@ import re
 
 import pendulum
 
+from netkeep.core import session
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import InteractionInput
 from netkeep.store.models import (
@@ -25,7 +26,6 @@ from netkeep.store.models import (
     Interaction,
     InteractionContact,
     ReferralLoop,
-    database,
 )
 
 
@@ -42,31 +42,40 @@ def open_referral_loops(interaction_id: int, data: InteractionInput) -> None:
     if not _is_exchange(data):
         return
     people = set(data.contact_ids)
-    referred = (Contact.select(Contact.id, Contact.introduced_by)
-                .where(Contact.id.in_(list(people)) & Contact.introduced_by.is_null(False)))
+    referred = Contact.select(Contact.id, Contact.introduced_by).where(
+        Contact.id.in_(list(people)) & Contact.introduced_by.is_null(False)
+    )
     now = pendulum.now("UTC")
     for contact in referred:
         if contact.introduced_by_id in people:
             continue
-        if ReferralLoop.select().where(
-            (ReferralLoop.contact == contact.id)
-            & (ReferralLoop.introducer == contact.introduced_by_id)
-        ).exists():
+        if (
+            ReferralLoop.select()
+            .where(
+                (ReferralLoop.contact == contact.id) & (ReferralLoop.introducer == contact.introduced_by_id)
+            )
+            .exists()
+        ):
             continue
-        earlier = (Interaction.select(Interaction.id).join(InteractionContact)
-                   .where((InteractionContact.contact == contact.id)
-                          & (Interaction.kind != "note")
-                          & (Interaction.id != interaction_id)))
+        earlier = (
+            Interaction.select(Interaction.id)
+            .join(InteractionContact)
+            .where(
+                (InteractionContact.contact == contact.id)
+                & (Interaction.kind != "note")
+                & (Interaction.id != interaction_id)
+            )
+        )
         if earlier.exists():
             continue
-        ReferralLoop.create(contact=contact.id, introducer=contact.introduced_by_id,
-                            opened_by=interaction_id, opened_at=now)
+        ReferralLoop.create(
+            contact=contact.id, introducer=contact.introduced_by_id, opened_by=interaction_id, opened_at=now
+        )
 
 
 def _mentions(text: str, contact: Contact) -> bool:
     names = {contact.full_name, contact.given_name}
-    return any(name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text)
-               for name in names)
+    return any(name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) for name in names)
 
 
 def close_mentioned_loops(interaction_id: int, data: InteractionInput) -> None:
@@ -77,8 +86,7 @@ def close_mentioned_loops(interaction_id: int, data: InteractionInput) -> None:
     if not loops:
         return
     text = f"{data.summary}\n{data.points}".casefold()
-    referred = {c.id: c for c in Contact.select().where(
-        Contact.id.in_([loop.contact_id for loop in loops]))}
+    referred = {c.id: c for c in Contact.select().where(Contact.id.in_([loop.contact_id for loop in loops]))}
     for loop in loops:
         if _mentions(text, referred[loop.contact_id]):
             _close(loop, interaction_id)
@@ -92,16 +100,22 @@ def _close(loop: ReferralLoop, interaction_id: int | None) -> None:
 
 def close_loop(loop_id: int, interaction_id: int | None = None) -> None:
     """Close a loop, by the interaction with the introducer that closed it (or none)."""
-    with database.atomic():
+    with session.writing():
         loop = ReferralLoop.get_or_none(ReferralLoop.id == loop_id)
         if loop is None:
             raise NotFound(f"There is no referral loop with id {loop_id}.")
         if interaction_id is not None:
-            took_part = InteractionContact.select().where(
-                (InteractionContact.interaction == interaction_id)
-                & (InteractionContact.contact == loop.introducer_id)).exists()
+            took_part = (
+                InteractionContact.select()
+                .where(
+                    (InteractionContact.interaction == interaction_id)
+                    & (InteractionContact.contact == loop.introducer_id)
+                )
+                .exists()
+            )
             if not took_part:
                 raise ValidationError(
-                    {"interaction": "Only an interaction with the introducer closes this loop."})
+                    {"interaction": "Only an interaction with the introducer closes this loop."}
+                )
         if loop.closed_at is None:
             _close(loop, interaction_id)

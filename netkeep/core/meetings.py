@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pendulum
 
-from netkeep.core import interactions
+from netkeep.core import interactions, session
 from netkeep.core.commitments import OWNERS, CommitmentRecord, add_commitment
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import MEETING_KINDS, InteractionInput
@@ -18,7 +18,6 @@ from netkeep.store.models import (
     Interaction,
     InteractionContact,
     ThankYouDraft,
-    database,
 )
 
 #: How many days back the agenda looks for meetings still waiting for a thank-you.
@@ -128,22 +127,33 @@ def _validate(data: MeetingInput) -> None:
 def log_meeting(data: MeetingInput) -> int:
     """Log a meeting on the contact's timeline with its commitments; return its id."""
     _validate(data)
-    with database.atomic():
-        interaction_id = interactions.log_interaction(InteractionInput(
-            contact_ids=(data.contact_id,), kind=data.kind, occurred_at=data.occurred_at,
-            location=data.location, summary=data.summary, points=data.points,
-            advice=data.advice, resume_advice=data.resume_advice,
-        ))
+    with session.writing():
+        interaction_id = interactions.log_interaction(
+            InteractionInput(
+                contact_ids=(data.contact_id,),
+                kind=data.kind,
+                occurred_at=data.occurred_at,
+                location=data.location,
+                summary=data.summary,
+                points=data.points,
+                advice=data.advice,
+                resume_advice=data.resume_advice,
+            )
+        )
         for item in data.commitments:
             if item.text.strip():
-                add_commitment(item.text, owner=item.owner, contact_id=data.contact_id,
-                               interaction_id=interaction_id, due=item.due_on)
+                add_commitment(
+                    item.text,
+                    owner=item.owner,
+                    contact_id=data.contact_id,
+                    interaction_id=interaction_id,
+                    due=item.due_on,
+                )
     return interaction_id
 
 
 def _record(row: Commitment) -> CommitmentRecord:
-    return CommitmentRecord(row.id, row.contact_id, row.interaction_id, row.owner, row.text,
-                            row.due_on)
+    return CommitmentRecord(row.id, row.contact_id, row.interaction_id, row.owner, row.text, row.due_on)
 
 
 def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
@@ -153,37 +163,50 @@ def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
         return []
     ids = [row.id for row in rows]
     owners: dict[int, tuple[int, str]] = {}
-    people = (InteractionContact
-              .select(InteractionContact.interaction, Contact.id, Contact.full_name)
-              .join(Contact)
-              .where(InteractionContact.interaction.in_(ids)))
+    people = (
+        InteractionContact.select(InteractionContact.interaction, Contact.id, Contact.full_name)
+        .join(Contact)
+        .where(InteractionContact.interaction.in_(ids))
+    )
     if contact_id is not None:
         people = people.where(Contact.id == contact_id)
     for iid, cid, name in people.order_by(Contact.id).tuples():
         owners.setdefault(iid, (cid, name))
     promised: dict[int, list[CommitmentRecord]] = {}
-    for row in (Commitment.select().where(Commitment.interaction.in_(ids))
-                .order_by(Commitment.id)):
+    for row in Commitment.select().where(Commitment.interaction.in_(ids)).order_by(Commitment.id):
         promised.setdefault(row.interaction_id, []).append(_record(row))
-    drafts = dict(ThankYouDraft.select(ThankYouDraft.interaction, ThankYouDraft.status)
-                  .where(ThankYouDraft.interaction.in_(ids)).tuples())
+    drafts = dict(
+        ThankYouDraft.select(ThankYouDraft.interaction, ThankYouDraft.status)
+        .where(ThankYouDraft.interaction.in_(ids))
+        .tuples()
+    )
     return [
-        Meeting(id=row.id, contact_id=owners.get(row.id, (0, ""))[0],
-                contact_name=owners.get(row.id, (0, ""))[1], kind=row.kind,
-                occurred_at=row.occurred_at, location=row.location, summary=row.summary,
-                points=row.points, advice=row.advice, resume_advice=row.resume_advice,
-                commitments=tuple(promised.get(row.id, ())), thank_you=drafts.get(row.id, ""))
+        Meeting(
+            id=row.id,
+            contact_id=owners.get(row.id, (0, ""))[0],
+            contact_name=owners.get(row.id, (0, ""))[1],
+            kind=row.kind,
+            occurred_at=row.occurred_at,
+            location=row.location,
+            summary=row.summary,
+            points=row.points,
+            advice=row.advice,
+            resume_advice=row.resume_advice,
+            commitments=tuple(promised.get(row.id, ())),
+            thank_you=drafts.get(row.id, ""),
+        )
         for row in rows
     ]
 
 
 def list_meetings(contact_id: int) -> list[Meeting]:
     """The contact's meetings, newest first."""
-    query = (Interaction.select()
-             .join(InteractionContact)
-             .where((InteractionContact.contact == contact_id)
-                    & Interaction.kind.in_(MEETING_KINDS))
-             .order_by(Interaction.occurred_at.desc(), Interaction.id.desc()))
+    query = (
+        Interaction.select()
+        .join(InteractionContact)
+        .where((InteractionContact.contact == contact_id) & Interaction.kind.in_(MEETING_KINDS))
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+    )
     return _meetings(query, contact_id)
 
 
@@ -194,8 +217,9 @@ def latest_meeting(contact_id: int) -> Meeting | None:
 
 
 def get_meeting(interaction_id: int) -> Meeting:
-    meetings = _meetings(Interaction.select().where(
-        (Interaction.id == interaction_id) & Interaction.kind.in_(MEETING_KINDS)))
+    meetings = _meetings(
+        Interaction.select().where((Interaction.id == interaction_id) & Interaction.kind.in_(MEETING_KINDS))
+    )
     if not meetings:
         raise NotFound(f"There is no meeting with id {interaction_id}.")
     return meetings[0]

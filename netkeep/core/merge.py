@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from netkeep.core import session
 from netkeep.core.contacts import get_card, normalise_tag, update_contact
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import ContactCard, ContactInput
@@ -22,17 +23,28 @@ from netkeep.store.models import (
     ReferralLoop,
     Reminder,
     ThankYouDraft,
-    database,
 )
 
 #: Fields a person may have to choose between, with the label to show.
 FIELDS = (
-    ("full_name", "Name"), ("given_name", "Given name"), ("family_name", "Family name"),
-    ("title", "Title"), ("company", "Company"), ("linkedin_url", "LinkedIn"),
-    ("website", "Website"), ("location", "Location"), ("birthday", "Birthday"),
-    ("contact_type", "Type"), ("job_search", "Job search"), ("how_met", "How met"),
-    ("met_on", "Met on"), ("met_at", "Met at"), ("introduced_by_id", "Introduced by"),
-    ("needs", "Needs"), ("notes", "Notes"), ("cadence_days", "Cadence (days)"),
+    ("full_name", "Name"),
+    ("given_name", "Given name"),
+    ("family_name", "Family name"),
+    ("title", "Title"),
+    ("company", "Company"),
+    ("linkedin_url", "LinkedIn"),
+    ("website", "Website"),
+    ("location", "Location"),
+    ("birthday", "Birthday"),
+    ("contact_type", "Type"),
+    ("job_search", "Job search"),
+    ("how_met", "How met"),
+    ("met_on", "Met on"),
+    ("met_at", "Met at"),
+    ("introduced_by_id", "Introduced by"),
+    ("needs", "Needs"),
+    ("notes", "Notes"),
+    ("cadence_days", "Cadence (days)"),
     ("next_follow_up", "Next follow-up"),
 )
 #: Text fields where "both" (one after the other) is also a choice.
@@ -79,8 +91,9 @@ def differences(keep_id: int, other_id: int) -> list[Difference]:
     return found
 
 
-def merged_input(keep: ContactInput, other: ContactInput, choices: Mapping[str, str],
-                 keep_id: int) -> ContactInput:
+def merged_input(
+    keep: ContactInput, other: ContactInput, choices: Mapping[str, str], keep_id: int
+) -> ContactInput:
     """The kept contact's details after the merge."""
     updates: dict = {}
     for name, _label in FIELDS:
@@ -90,11 +103,11 @@ def merged_input(keep: ContactInput, other: ContactInput, choices: Mapping[str, 
         choice = choices.get(name, "keep")
         if choice not in CHOICES or (choice == "both" and name not in JOINABLE):
             raise ValidationError({name: f"Choose 'keep' or 'other' for {name}."})
-        if name == "contact_type" and a == "peer" and b != "peer":
-            updates[name] = b
-        elif not a and b:
-            updates[name] = b
-        elif a and b and a != b and choice == "other":
+        if (
+            (name == "contact_type" and a == "peer" and b != "peer")
+            or (not a and b)
+            or (a and b and a != b and choice == "other")
+        ):
             updates[name] = b
         elif a and b and a != b and choice == "both":
             updates[name] = f"{a}\n\n{b}"
@@ -116,16 +129,23 @@ def merge_contacts(keep_id: int, other_id: int, choices: Mapping[str, str] | Non
     """
     if keep_id == other_id:
         raise ValidationError({"contact": "Choose two different contacts to merge."})
-    with database.atomic():
+    with session.writing():
         keep, other = get_card(keep_id), get_card(other_id)
         data = merged_input(keep.to_input(), other.to_input(), choices or {}, keep_id)
         if data.introduced_by_id == other_id:
-            data = replace(data, introduced_by_id=other.introduced_by_id if other.introduced_by_id != keep_id else None)
+            data = replace(
+                data, introduced_by_id=other.introduced_by_id if other.introduced_by_id != keep_id else None
+            )
         _move_links(keep_id, other_id)
         moments = [m for m in (keep.last_contact_at, other.last_contact_at) if m is not None]
-        (Contact.update(last_contact_at=max(moments) if moments else None,
-                        created_at=min(keep.created_at, other.created_at))
-         .where(Contact.id == keep_id).execute())
+        (
+            Contact.update(
+                last_contact_at=max(moments) if moments else None,
+                created_at=min(keep.created_at, other.created_at),
+            )
+            .where(Contact.id == keep_id)
+            .execute()
+        )
         Contact.get_by_id(other_id).delete_instance()
         update_contact(keep_id, data)
     return keep_id
@@ -133,10 +153,13 @@ def merge_contacts(keep_id: int, other_id: int, choices: Mapping[str, str] | Non
 
 def _move_links(keep_id: int, other_id: int) -> None:
     shared = InteractionContact.select(InteractionContact.interaction).where(
-        InteractionContact.contact == keep_id)
-    (InteractionContact.update(contact=keep_id)
-     .where((InteractionContact.contact == other_id) & InteractionContact.interaction.not_in(shared))
-     .execute())
+        InteractionContact.contact == keep_id
+    )
+    (
+        InteractionContact.update(contact=keep_id)
+        .where((InteractionContact.contact == other_id) & InteractionContact.interaction.not_in(shared))
+        .execute()
+    )
     InteractionContact.delete().where(InteractionContact.contact == other_id).execute()
     for model in (Reminder, Commitment, ThankYouDraft):
         model.update(contact=keep_id).where(model.contact == other_id).execute()
@@ -147,8 +170,12 @@ def _move_links(keep_id: int, other_id: int) -> None:
     Intro.update(second=keep_id).where(Intro.second == other_id).execute()
     Intro.delete().where(Intro.first == Intro.second).execute()
     known = Employment.select(Employment.company).where(Employment.contact == keep_id)
-    (Employment.update(contact=keep_id)
-     .where((Employment.contact == other_id) & Employment.company.not_in(known)).execute())
+    (
+        Employment.update(contact=keep_id)
+        .where((Employment.contact == other_id) & Employment.company.not_in(known))
+        .execute()
+    )
     Contact.update(introduced_by=keep_id).where(Contact.introduced_by == other_id).execute()
     Contact.update(introduced_by=None).where(
-        (Contact.id == keep_id) & (Contact.introduced_by == keep_id)).execute()
+        (Contact.id == keep_id) & (Contact.introduced_by == keep_id)
+    ).execute()

@@ -11,11 +11,72 @@ from netkeep.core.errors import NotFound
 from netkeep.store.models import Company, Contact, ContactTag, Tag
 
 STOPWORDS = frozenset(
-    "a an and any are for from get has have her his into its looking me more need needs "
-    "new not of on or our she some someone something the their them they this to who "
-    "wants with would you your about help find good company companies person people "
-    "intro intros introduction contact contacts referral referrals role job jobs work "
-    "position advice chat talk".split()
+    [
+        "a",
+        "an",
+        "and",
+        "any",
+        "are",
+        "for",
+        "from",
+        "get",
+        "has",
+        "have",
+        "her",
+        "his",
+        "into",
+        "its",
+        "looking",
+        "me",
+        "more",
+        "need",
+        "needs",
+        "new",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "some",
+        "someone",
+        "something",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "who",
+        "wants",
+        "with",
+        "would",
+        "you",
+        "your",
+        "about",
+        "help",
+        "find",
+        "good",
+        "company",
+        "companies",
+        "person",
+        "people",
+        "intro",
+        "intros",
+        "introduction",
+        "contact",
+        "contacts",
+        "referral",
+        "referrals",
+        "role",
+        "job",
+        "jobs",
+        "work",
+        "position",
+        "advice",
+        "chat",
+        "talk",
+    ]
 )
 #: How much a matching word counts in each field.
 WEIGHTS = {"title": 3, "company": 3, "tags": 2, "notes": 1}
@@ -74,25 +135,43 @@ def suggest_for_need(need: str, *, exclude: int | None = None, limit: int = 5) -
     words = stems(need)
     if not words:
         return []
-    tags = (ContactTag.select(ContactTag.contact, fn.GROUP_CONCAT(Tag.name, " ").alias("names"))
-            .join(Tag).group_by(ContactTag.contact).alias("t"))
+    tags = (
+        ContactTag.select(ContactTag.contact, fn.GROUP_CONCAT(Tag.name, " ").alias("names"))
+        .join(Tag)
+        .group_by(ContactTag.contact)
+        .alias("t")
+    )
     match = None
     for word in words:
         clause = Contact.search_text.contains(word)
         match = clause if match is None else (match | clause)
-    query = (Contact.select(Contact.id, Contact.full_name, Contact.title, Contact.notes,
-                            Company.name, tags.c.names, Contact.last_contact_at)
-             .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-             .join(tags, JOIN.LEFT_OUTER, on=(tags.c.contact_id == Contact.id))
-             .where(match & (Contact.archived == False))  # noqa: E712
-             .limit(CANDIDATES_MAX).tuples())
+    query = (
+        Contact.select(
+            Contact.id,
+            Contact.full_name,
+            Contact.title,
+            Contact.notes,
+            Company.name,
+            tags.c.names,
+            Contact.last_contact_at,
+        )
+        .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .join(tags, JOIN.LEFT_OUTER, on=(tags.c.contact_id == Contact.id))
+        .where(match & (Contact.archived == False))  # noqa: E712
+        .limit(CANDIDATES_MAX)
+        .tuples()
+    )
     if exclude is not None:
         query = query.where(Contact.id != exclude)
     helpers = []
     recent: dict[int, float] = {}
     for cid, name, title, notes, company, tag_names, last_contact in query:
-        fields = {"title": title.casefold(), "company": (company or "").casefold(),
-                  "tags": (tag_names or "").casefold(), "notes": notes.casefold()}
+        fields = {
+            "title": title.casefold(),
+            "company": (company or "").casefold(),
+            "tags": (tag_names or "").casefold(),
+            "notes": notes.casefold(),
+        }
         score, why = _score(words, fields)
         if why:
             helpers.append(Helper(cid, name, company or "", title, score, why))
@@ -109,5 +188,7 @@ def suggest_helpers(contact_id: int, *, limit: int = 5) -> list[NeedHelp]:
     row = Contact.select(Contact.needs).where(Contact.id == contact_id).first()
     if row is None:
         raise NotFound(f"There is no contact with id {contact_id}.")
-    return [NeedHelp(need, tuple(suggest_for_need(need, exclude=contact_id, limit=limit)))
-            for need in split_needs(row.needs)]
+    return [
+        NeedHelp(need, tuple(suggest_for_need(need, exclude=contact_id, limit=limit)))
+        for need in split_needs(row.needs)
+    ]

@@ -53,9 +53,13 @@ def build_brief(contact_id: int) -> PrepBrief:
                 covered.append(point)
     commitments = open_commitments(contact_id)
     return PrepBrief(
-        contact_id=contact_id, name=card.full_name,
+        contact_id=contact_id,
+        name=card.full_name,
         headline=", ".join(part for part in (card.title, card.company) if part),
-        needs=card.needs, last=last, meetings=len(meetings), learned=tuple(learned),
+        needs=card.needs,
+        last=last,
+        meetings=len(meetings),
+        learned=tuple(learned),
         covered=tuple(covered),
         mine=tuple(c for c in commitments if c.owner == "me"),
         theirs=tuple(c for c in commitments if c.owner == "them"),
@@ -76,8 +80,11 @@ def to_markdown(brief: PrepBrief, next_step: str = "") -> str:
         lines += ["You have not logged a meeting with them yet.", ""]
     else:
         where = f" at {brief.last.location}" if brief.last.location else ""
-        lines += [f"Last met: {brief.last.kind} on {format_date(brief.last.occurred_at)}{where} "
-                  f"({brief.meetings} meeting{'s' if brief.meetings != 1 else ''} so far).", ""]
+        lines += [
+            f"Last met: {brief.last.kind} on {format_date(brief.last.occurred_at)}{where} "
+            f"({brief.meetings} meeting{'s' if brief.meetings != 1 else ''} so far).",
+            "",
+        ]
     sections = [
         ("What I learned last time", [f"- {item}" for item in brief.learned]),
         ("Already covered (bring something fresh)", [f"- {item}" for item in brief.covered]),
@@ -94,8 +101,9 @@ def to_markdown(brief: PrepBrief, next_step: str = "") -> str:
 def save_next_step(contact_id: int, text: str) -> int:
     """Keep the next step as my commitment to this contact (tied to the last meeting)."""
     meetings = list_meetings(contact_id)
-    return add_commitment(text, owner="me", contact_id=contact_id,
-                          interaction_id=meetings[0].id if meetings else None)
+    return add_commitment(
+        text, owner="me", contact_id=contact_id, interaction_id=meetings[0].id if meetings else None
+    )
 
 
 def export_markdown(contact_id: int, path: str | Path, next_step: str = "") -> Path:

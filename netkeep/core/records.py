@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date, datetime
+from typing import NamedTuple
 
 CONTACT_TYPES = (
     "peer",

@@ -9,7 +9,7 @@ from datetime import datetime
 import pendulum
 from peewee import fn
 
-from netkeep.core import contacts
+from netkeep.core import contacts, session
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.meetings import get_meeting
 from netkeep.core.records import MEETING_KINDS, ContactInput
@@ -18,7 +18,6 @@ from netkeep.store.models import (
     Interaction,
     InteractionContact,
     ReflectionAnswer,
-    database,
 )
 
 RATINGS = ("yes", "partly", "no")
@@ -91,17 +90,24 @@ class ReflectionSummary:
 
 def answers_for(interaction_id: int) -> list[Answer]:
     """Every question with its answer so far (empty rating and note when unanswered)."""
-    saved = {row.question: row for row in
-             ReflectionAnswer.select().where(ReflectionAnswer.interaction == interaction_id)}
+    saved = {
+        row.question: row
+        for row in ReflectionAnswer.select().where(ReflectionAnswer.interaction == interaction_id)
+    }
     return [
-        Answer(q.key, q.text, saved[q.key].rating if q.key in saved else "",
-               saved[q.key].note if q.key in saved else "")
+        Answer(
+            q.key,
+            q.text,
+            saved[q.key].rating if q.key in saved else "",
+            saved[q.key].note if q.key in saved else "",
+        )
         for q in QUESTIONS
     ]
 
 
-def save_answer(interaction_id: int, key: str, *, rating: str | None = None,
-                note: str | None = None) -> Answer:
+def save_answer(
+    interaction_id: int, key: str, *, rating: str | None = None, note: str | None = None
+) -> Answer:
     """Set the rating and/or the note of one question (None leaves that part as it is)."""
     if key not in QUESTION_KEYS:
         raise ValidationError({"question": f"Unknown question '{key}'."})
@@ -111,10 +117,11 @@ def save_answer(interaction_id: int, key: str, *, rating: str | None = None,
         note = contacts.strip_controls(note.strip(), multiline=True)
         if len(note) > NOTE_MAX:
             raise ValidationError({"note": f"A note is at most {NOTE_MAX} characters."})
-    with database.atomic():
+    with session.writing():
         _require_meeting(interaction_id)
-        row = ReflectionAnswer.get_or_none((ReflectionAnswer.interaction == interaction_id)
-                                           & (ReflectionAnswer.question == key))
+        row = ReflectionAnswer.get_or_none(
+            (ReflectionAnswer.interaction == interaction_id) & (ReflectionAnswer.question == key)
+        )
         if row is None:
             row = ReflectionAnswer(interaction=interaction_id, question=key)
         if rating is not None:
@@ -169,18 +176,24 @@ def add_new_names(interaction_id: int, text: str) -> NewNames:
     meeting = get_meeting(interaction_id)
     when = meeting.local_date
     created, existing = [], []
-    with database.atomic():
+    with session.writing():
         for name, company in people:
             if Contact.select().where(fn.LOWER(Contact.full_name) == name.casefold()).exists():
                 existing.append(name)
                 continue
-            created.append(contacts.create_contact(ContactInput(
-                full_name=name, company=company, introduced_by_id=meeting.contact_id,
-                how_met=f"referred by {meeting.contact_name}",
-                notes=f"Suggested by {meeting.contact_name} at our {meeting.kind} on "
-                      f"{when.isoformat()}.",
-                source=f"{SOURCE_PREFIX}{interaction_id}",
-            )))
+            created.append(
+                contacts.create_contact(
+                    ContactInput(
+                        full_name=name,
+                        company=company,
+                        introduced_by_id=meeting.contact_id,
+                        how_met=f"referred by {meeting.contact_name}",
+                        notes=f"Suggested by {meeting.contact_name} at our {meeting.kind} on "
+                        f"{when.isoformat()}.",
+                        source=f"{SOURCE_PREFIX}{interaction_id}",
+                    )
+                )
+            )
         previous = next(a.note for a in answers_for(interaction_id) if a.key == "names")
         added = ", ".join(name for name, _ in people)
         note = f"{previous}; {added}" if previous else added
@@ -190,41 +203,59 @@ def add_new_names(interaction_id: int, text: str) -> NewNames:
 
 def names_from(interaction_id: int) -> list[tuple[int, str]]:
     """The contacts created from this meeting's reflection: ``(id, name)``."""
-    return list(Contact.select(Contact.id, Contact.full_name)
-                .where(Contact.source == f"{SOURCE_PREFIX}{interaction_id}")
-                .order_by(Contact.id).tuples())
+    return list(
+        Contact.select(Contact.id, Contact.full_name)
+        .where(Contact.source == f"{SOURCE_PREFIX}{interaction_id}")
+        .order_by(Contact.id)
+        .tuples()
+    )
 
 
 def summary(now: pendulum.DateTime | None = None) -> ReflectionSummary:
     """Goals met, ratings per question and names gained, over every past meeting."""
     now = now or pendulum.now("UTC")
     past = Interaction.kind.in_(MEETING_KINDS) & (Interaction.occurred_at <= now)
-    meetings = list(Interaction.select(Interaction.id, Interaction.occurred_at).where(past)
-                    .order_by(Interaction.occurred_at, Interaction.id).tuples())
+    meetings = list(
+        Interaction.select(Interaction.id, Interaction.occurred_at)
+        .where(past)
+        .order_by(Interaction.occurred_at, Interaction.id)
+        .tuples()
+    )
     ratings = {key: {rating: 0 for rating in RATINGS} for key in QUESTION_KEYS}
     reflected = set()
-    for iid, key, rating in (ReflectionAnswer
-                             .select(ReflectionAnswer.interaction, ReflectionAnswer.question,
-                                     ReflectionAnswer.rating)
-                             .join(Interaction).where(past & (ReflectionAnswer.rating != ""))
-                             .tuples()):
+    for iid, key, rating in (
+        ReflectionAnswer.select(
+            ReflectionAnswer.interaction, ReflectionAnswer.question, ReflectionAnswer.rating
+        )
+        .join(Interaction)
+        .where(past & (ReflectionAnswer.rating != ""))
+        .tuples()
+    ):
         if key in ratings and rating in RATINGS:
             ratings[key][rating] += 1
             reflected.add(iid)
     counts: dict[int, int] = {}
-    for (source,) in (Contact.select(Contact.source)
-                      .where(Contact.source.startswith(SOURCE_PREFIX)).tuples()):
-        suffix = source[len(SOURCE_PREFIX):]
+    for (source,) in Contact.select(Contact.source).where(Contact.source.startswith(SOURCE_PREFIX)).tuples():
+        suffix = source[len(SOURCE_PREFIX) :]
         if suffix.isdigit():
             counts[int(suffix)] = counts.get(int(suffix), 0) + 1
     owners: dict[int, str] = {}
-    for iid, name in (InteractionContact.select(InteractionContact.interaction, Contact.full_name)
-                      .join(Contact).switch(InteractionContact).join(Interaction).where(past)
-                      .order_by(Contact.id).tuples()):
+    for iid, name in (
+        InteractionContact.select(InteractionContact.interaction, Contact.full_name)
+        .join(Contact)
+        .switch(InteractionContact)
+        .join(Interaction)
+        .where(past)
+        .order_by(Contact.id)
+        .tuples()
+    ):
         owners.setdefault(iid, name)
     return ReflectionSummary(
-        meetings=len(meetings), reflected=len(reflected), goals=dict(ratings["goals"]),
+        meetings=len(meetings),
+        reflected=len(reflected),
+        goals=dict(ratings["goals"]),
         ratings=ratings,
-        names=tuple(NamesGained(iid, when, owners.get(iid, ""), counts.get(iid, 0))
-                    for iid, when in meetings),
+        names=tuple(
+            NamesGained(iid, when, owners.get(iid, ""), counts.get(iid, 0)) for iid, when in meetings
+        ),
     )

@@ -7,10 +7,11 @@ from datetime import date
 
 import pendulum
 
+from netkeep.core import session
 from netkeep.core.contacts import strip_controls
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.schedule import upcoming_date
-from netkeep.store.models import Contact, Reminder, database
+from netkeep.store.models import Contact, Reminder
 
 REASON_MAX = 500
 
@@ -29,11 +30,12 @@ def add_reminder(contact_id: int, when: str | date, reason: str = "") -> int:
     if len(reason) > REASON_MAX:
         raise ValidationError({"reason": f"The reason is too long (at most {REASON_MAX} characters)."})
     due = upcoming_date(when, field="due")
-    with database.atomic():
+    with session.writing():
         if not Contact.select().where(Contact.id == contact_id).exists():
             raise NotFound(f"There is no contact with id {contact_id}.")
-        reminder = Reminder.create(contact=contact_id, due_on=due, reason=reason,
-                                   created_at=pendulum.now("UTC"))
+        reminder = Reminder.create(
+            contact=contact_id, due_on=due, reason=reason, created_at=pendulum.now("UTC")
+        )
     return reminder.id
 
 
@@ -47,7 +49,7 @@ def _open(reminder_id: int) -> Reminder:
 def snooze_reminder(reminder_id: int, until: str | date) -> date:
     """Move a reminder to a later day; return the new day."""
     due = upcoming_date(until, field="until")
-    with database.atomic():
+    with session.writing():
         reminder = _open(reminder_id)
         reminder.due_on = due
         reminder.save()
@@ -55,7 +57,7 @@ def snooze_reminder(reminder_id: int, until: str | date) -> date:
 
 
 def complete_reminder(reminder_id: int) -> None:
-    with database.atomic():
+    with session.writing():
         reminder = _open(reminder_id)
         if reminder.done_at is None:
             reminder.done_at = pendulum.now("UTC")
@@ -64,7 +66,9 @@ def complete_reminder(reminder_id: int) -> None:
 
 def open_reminders(contact_id: int) -> list[ReminderRecord]:
     """A contact's reminders not yet done, soonest first."""
-    query = (Reminder.select(Reminder.id, Reminder.due_on, Reminder.reason)
-             .where((Reminder.contact == contact_id) & Reminder.done_at.is_null())
-             .order_by(Reminder.due_on, Reminder.id))
+    query = (
+        Reminder.select(Reminder.id, Reminder.due_on, Reminder.reason)
+        .where((Reminder.contact == contact_id) & Reminder.done_at.is_null())
+        .order_by(Reminder.due_on, Reminder.id)
+    )
     return [ReminderRecord(r.id, contact_id, r.due_on, r.reason) for r in query]

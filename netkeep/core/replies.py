@@ -7,9 +7,10 @@ contact from before it; each answered message gets ``replied_by`` set to it.
 
 from __future__ import annotations
 
+from netkeep.core import session
 from netkeep.core.errors import NotFound
 from netkeep.core.records import MEETING_KINDS, InteractionInput
-from netkeep.store.models import Interaction, InteractionContact, database
+from netkeep.store.models import Interaction, InteractionContact
 
 
 def answers(data: InteractionInput) -> bool:
@@ -29,20 +30,26 @@ def settle_owed_replies(interaction_id: int, data: InteractionInput) -> None:
     if not answers(data):
         return
     when = Interaction.get_by_id(interaction_id).occurred_at
-    waiting = (owed_query().select(Interaction.id)
-               .join(InteractionContact)
-               .where(InteractionContact.contact.in_(list(data.contact_ids))
-                      & (Interaction.occurred_at <= when)
-                      & (Interaction.id != interaction_id)))
-    (Interaction.update(replied_by=interaction_id)
-     .where(Interaction.id.in_([row.id for row in waiting]))
-     .execute())
+    waiting = (
+        owed_query()
+        .select(Interaction.id)
+        .join(InteractionContact)
+        .where(
+            InteractionContact.contact.in_(list(data.contact_ids))
+            & (Interaction.occurred_at <= when)
+            & (Interaction.id != interaction_id)
+        )
+    )
+    (
+        Interaction.update(replied_by=interaction_id)
+        .where(Interaction.id.in_([row.id for row in waiting]))
+        .execute()
+    )
 
 
 def dismiss_owed_reply(interaction_id: int) -> None:
     """No reply needed after all: take the message off the agenda without logging one."""
-    with database.atomic():
-        updated = (Interaction.update(reply_owed=False)
-                   .where(Interaction.id == interaction_id).execute())
+    with session.writing():
+        updated = Interaction.update(reply_owed=False).where(Interaction.id == interaction_id).execute()
         if not updated:
             raise NotFound(f"There is no interaction with id {interaction_id}.")

@@ -28,8 +28,7 @@ def upcoming_date(value: str | date, *, field: str = "date") -> date:
         day = value
     today = pendulum.today().date()
     if day < today:
-        raise ValidationError(
-            {field: f"{format_date(day)} is in the past; choose today or a later date."})
+        raise ValidationError({field: f"{format_date(day)} is in the past; choose today or a later date."})
     return pendulum.date(day.year, day.month, day.day)
 
 

@@ -27,27 +27,45 @@ def _query(day: date):
     tz = pendulum.local_timezone()
     midnight = pendulum.datetime(day.year, day.month, day.day, tz=tz)
     start, end = midnight - timedelta(days=THANK_YOU_WINDOW_DAYS), midnight.add(days=1)
-    owner = (InteractionContact.alias("owner")
-             .select(fn.MIN(InteractionContact.alias("owner").contact))
-             .where(InteractionContact.alias("owner").interaction == Interaction.id))
+    owner = (
+        InteractionContact.alias("owner")
+        .select(fn.MIN(InteractionContact.alias("owner").contact))
+        .where(InteractionContact.alias("owner").interaction == Interaction.id)
+    )
     Thanks, ThanksLink = Interaction.alias("thanks"), InteractionContact.alias("thanks_link")
-    thanked = (ThanksLink.select(ThanksLink.interaction)
-               .join(Thanks, on=(ThanksLink.interaction == Thanks.id))
-               .where((ThanksLink.contact == InteractionContact.contact)
-                      & (Thanks.kind == "thank-you")
-                      & (Thanks.occurred_at >= Interaction.occurred_at)))
-    return (Interaction
-            .select(Interaction.id, Interaction.kind, Interaction.occurred_at,
-                    Contact.id.alias("contact_id"), Contact.full_name, ThankYouDraft.status)
-            .join(InteractionContact, on=((InteractionContact.interaction == Interaction.id)
-                                          & (InteractionContact.contact == owner)))
-            .join(Contact, on=(InteractionContact.contact == Contact.id))
-            .switch(Interaction)
-            .join(ThankYouDraft, JOIN.LEFT_OUTER, on=(ThankYouDraft.interaction == Interaction.id))
-            .where(Interaction.kind.in_(MEETING_KINDS)
-                   & (Interaction.occurred_at >= start) & (Interaction.occurred_at < end)
-                   & (ThankYouDraft.status.is_null() | (ThankYouDraft.status != "sent"))
-                   & ~fn.EXISTS(thanked)))
+    thanked = (
+        ThanksLink.select(ThanksLink.interaction)
+        .join(Thanks, on=(ThanksLink.interaction == Thanks.id))
+        .where(
+            (ThanksLink.contact == InteractionContact.contact)
+            & (Thanks.kind == "thank-you")
+            & (Thanks.occurred_at >= Interaction.occurred_at)
+        )
+    )
+    return (
+        Interaction.select(
+            Interaction.id,
+            Interaction.kind,
+            Interaction.occurred_at,
+            Contact.id.alias("contact_id"),
+            Contact.full_name,
+            ThankYouDraft.status,
+        )
+        .join(
+            InteractionContact,
+            on=((InteractionContact.interaction == Interaction.id) & (InteractionContact.contact == owner)),
+        )
+        .join(Contact, on=(InteractionContact.contact == Contact.id))
+        .switch(Interaction)
+        .join(ThankYouDraft, JOIN.LEFT_OUTER, on=(ThankYouDraft.interaction == Interaction.id))
+        .where(
+            Interaction.kind.in_(MEETING_KINDS)
+            & (Interaction.occurred_at >= start)
+            & (Interaction.occurred_at < end)
+            & (ThankYouDraft.status.is_null() | (ThankYouDraft.status != "sent"))
+            & ~fn.EXISTS(thanked)
+        )
+    )
 
 
 def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]:
@@ -59,6 +77,16 @@ def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]
     items = []
     for row in query.order_by(Interaction.occurred_at, Interaction.id).limit(limit).objects():
         due_on = row.occurred_at.in_timezone(tz).date() + timedelta(days=1)
-        items.append(ThankYouDue(row.id, row.contact_id, row.full_name, row.kind, row.occurred_at,
-                                 due_on, day > due_on, row.status == "draft"))
+        items.append(
+            ThankYouDue(
+                row.id,
+                row.contact_id,
+                row.full_name,
+                row.kind,
+                row.occurred_at,
+                due_on,
+                day > due_on,
+                row.status == "draft",
+            )
+        )
     return items, total

@@ -15,16 +15,16 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pendulum
 
-from netkeep.core import cadence
-from netkeep.demo import words
+from netkeep.core import cadence, session
 from netkeep.core.contacts import normalise_company
 from netkeep.core.records import MEETING_KINDS
 from netkeep.core.reflection import QUESTION_KEYS
+from netkeep.demo import words
 from netkeep.store.bulk import insert_rows
 from netkeep.store.database import open_database
 from netkeep.store.models import (
@@ -42,14 +42,21 @@ from netkeep.store.models import (
     Reminder,
     Tag,
     ThankYouDraft,
-    database,
 )
 
 MAX_CONTACTS = 30_000
 _STAMP = "%Y-%m-%d %H:%M:%S"
 #: Contact types and how often they occur.
-TYPE_WEIGHTS = {"peer": 30, "alumni": 20, "company": 18, "recruiter": 8, "mentor": 6,
-                "friend/family": 8, "faculty": 4, "other": 6}
+TYPE_WEIGHTS = {
+    "peer": 30,
+    "alumni": 20,
+    "company": 18,
+    "recruiter": 8,
+    "mentor": 6,
+    "friend/family": 8,
+    "faculty": 4,
+    "other": 6,
+}
 #: Title family by contact type (recruiters recruit, faculty teach).
 TYPE_TITLES = {"recruiter": "people", "faculty": "academic"}
 TITLE_FAMILIES = [family for family in words.TITLES if family != "academic"]
@@ -86,8 +93,13 @@ class _Person:
     introducer: int | None
 
 
-def generate(path: str | os.PathLike[str], *, contacts: int = 300, seed: int = 7,
-             progress: Callable[[str], None] | None = None) -> DemoStats:
+def generate(
+    path: str | os.PathLike[str],
+    *,
+    contacts: int = 300,
+    seed: int = 7,
+    progress: Callable[[str], None] | None = None,
+) -> DemoStats:
     """Write a fresh demo network of ``contacts`` people to ``path`` (replacing what is there)."""
     if not 1 <= contacts <= MAX_CONTACTS:
         from netkeep.core.errors import NetkeepError
@@ -102,7 +114,7 @@ def generate(path: str | os.PathLike[str], *, contacts: int = 300, seed: int = 7
     db = open_database(path)
     try:
         builder = _Builder(random.Random(seed), pendulum.today().date())
-        with database.atomic():
+        with session.writing():
             say("companies and tags")
             builder.companies_and_tags()
             say(f"{contacts:,} contacts")
@@ -115,8 +127,7 @@ def generate(path: str | os.PathLike[str], *, contacts: int = 300, seed: int = 7
         db.execute_sql("PRAGMA optimize")
     finally:
         db.close()
-    return DemoStats(path, contacts, interactions, len(words.COMPANIES),
-                     time.perf_counter() - started)
+    return DemoStats(path, contacts, interactions, len(words.COMPANIES), time.perf_counter() - started)
 
 
 def _check_replaceable(path: Path) -> None:
@@ -141,8 +152,9 @@ def _check_replaceable(path: Path) -> None:
     except (DatabaseError, PeeweeError):
         foreign = True
     if foreign:
-        raise NetkeepError(f"{path} holds more than a demo network; the demo never replaces it "
-                           "(give another --db)")
+        raise NetkeepError(
+            f"{path} holds more than a demo network; the demo never replaces it (give another --db)"
+        )
 
 
 def _insert(model, fields, rows) -> None:
@@ -162,7 +174,7 @@ class _Builder:
         self.today = today
         midnight = pendulum.datetime(today.year, today.month, today.day, tz=pendulum.local_timezone())
         #: Everything generated happened before the start of today (local time).
-        self.end = datetime.fromtimestamp(midnight.int_timestamp, timezone.utc).replace(tzinfo=None)
+        self.end = datetime.fromtimestamp(midnight.int_timestamp, UTC).replace(tzinfo=None)
         self.now_text = self.end.strftime(_STAMP)
         self.people_list: list[_Person] = []
         self.last_touch: dict[int, datetime] = {}
@@ -172,18 +184,31 @@ class _Builder:
 
     # -- companies, tags ---------------------------------------------------------------
     def companies_and_tags(self) -> None:
-        rows = [(i, name, normalise_company(name), None, "", f"Works in {industry}.", self.now_text)
-                for i, (name, _domain, industry) in enumerate(words.COMPANIES, start=1)]
+        rows = [
+            (i, name, normalise_company(name), None, "", f"Works in {industry}.", self.now_text)
+            for i, (name, _domain, industry) in enumerate(words.COMPANIES, start=1)
+        ]
         # The job search: six target employers, the best-ranked ones furthest along.
         stages = ("interviewing", "applied", "applied", "researching", "researching", "researching")
         for rank, company_id in enumerate(self.rng.sample(range(1, len(rows) + 1), 6), start=1):
             row = rows[company_id - 1]
             rows[company_id - 1] = (*row[:3], rank, stages[rank - 1], *row[5:])
-        _insert(Company, [Company.id, Company.name, Company.key, Company.target_rank, Company.stage,
-                          Company.notes, Company.created_at], rows)
+        _insert(
+            Company,
+            [
+                Company.id,
+                Company.name,
+                Company.key,
+                Company.target_rank,
+                Company.stage,
+                Company.notes,
+                Company.created_at,
+            ],
+            rows,
+        )
         _insert(Tag, [Tag.id, Tag.name], list(enumerate(words.TAGS, start=1)))
         # A few big employers, many small ones: Zipf-like weights.
-        self.company_weights = [1 / (rank ** 0.8) for rank in range(1, len(words.COMPANIES) + 1)]
+        self.company_weights = [1 / (rank**0.8) for rank in range(1, len(words.COMPANIES) + 1)]
         self.rng.shuffle(self.company_weights)
 
     # -- contacts ------------------------------------------------------------------------
@@ -216,8 +241,11 @@ class _Builder:
             met_on = self.today - timedelta(days=days_ago + 1)
             contact_type = rng.choices(types, type_weights)[0]
             job_search = rng.random() < (0.6 if contact_type in ("recruiter", "company") else 0.18)
-            company = None if contact_type == "friend/family" and rng.random() < 0.5 else \
-                rng.choices(company_ids, self.company_weights)[0]
+            company = (
+                None
+                if contact_type == "friend/family" and rng.random() < 0.5
+                else rng.choices(company_ids, self.company_weights)[0]
+            )
             if contact_type == "faculty":
                 company = UNIVERSITY
             title_family = TYPE_TITLES.get(contact_type) or rng.choice(TITLE_FAMILIES)
@@ -239,8 +267,10 @@ class _Builder:
             else:
                 how_met, met_at, event = rng.choice(words.OTHER_WAYS), "", ""
             topic = rng.choice(words.TOPICS)
-            notes = " ".join(bit.format(city=city, topic=topic)
-                             for bit in rng.sample(words.NOTE_BITS, rng.choice((0, 1, 1, 2))))
+            notes = " ".join(
+                bit.format(city=city, topic=topic)
+                for bit in rng.sample(words.NOTE_BITS, rng.choice((0, 1, 1, 2)))
+            )
             needs = rng.choice(words.NEEDS) if rng.random() < 0.25 else ""
             tags = set(rng.sample(RANDOM_TAGS, rng.choice((0, 1, 1, 2, 2, 3))))
             if contact_type in TYPE_TAGS:
@@ -257,26 +287,65 @@ class _Builder:
                 method_rows.append((index, "phone", "mobile", phone, 0))
             linkedin = ""
             if rng.random() < 0.7:
-                linkedin = f"https://www.linkedin.com/in/{_ascii(given)}-{_ascii(family)}-{rng.randrange(16**6):06x}"
+                linkedin = (
+                    f"https://www.linkedin.com/in/{_ascii(given)}-{_ascii(family)}-{rng.randrange(16**6):06x}"
+                )
             company_name = words.COMPANIES[company - 1][0] if company else ""
-            search = " ".join(" ".join([
-                name, company_name, title, " ".join(words.TAGS[t - 1] for t in tags), notes,
-                how_met, met_at, city, needs, *emails]).casefold().split())
-            contact_rows.append((
-                index, str(uuid.UUID(int=rng.getrandbits(128), version=4)), name, given, family,
-                title, company, city, linkedin, contact_type, job_search, how_met, met_on.isoformat(),
-                met_at, introducer, needs, notes, "demo", search, self.now_text, self.now_text,
-            ))
+            search = " ".join(
+                " ".join(
+                    [
+                        name,
+                        company_name,
+                        title,
+                        " ".join(words.TAGS[t - 1] for t in tags),
+                        notes,
+                        how_met,
+                        met_at,
+                        city,
+                        needs,
+                        *emails,
+                    ]
+                )
+                .casefold()
+                .split()
+            )
+            contact_rows.append(
+                (
+                    index,
+                    str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    name,
+                    given,
+                    family,
+                    title,
+                    company,
+                    city,
+                    linkedin,
+                    contact_type,
+                    job_search,
+                    how_met,
+                    met_on.isoformat(),
+                    met_at,
+                    introducer,
+                    needs,
+                    notes,
+                    "demo",
+                    search,
+                    self.now_text,
+                    self.now_text,
+                )
+            )
             tag_rows.extend((index, t) for t in tags)
             if company:
                 job_rows.append((index, company, title, None, None))
                 if rng.random() < 0.15:
                     past = rng.choice(company_ids)
                     ended = met_on - timedelta(days=rng.randrange(30, 900))
-                    job_rows.append((index, past, rng.choice(words.TITLES["engineering"]), None,
-                                     ended.isoformat()))
-            self.people_list.append(_Person(index, name, given, met_on, contact_type, job_search,
-                                            event, introducer))
+                    job_rows.append(
+                        (index, past, rng.choice(words.TITLES["engineering"]), None, ended.isoformat())
+                    )
+            self.people_list.append(
+                _Person(index, name, given, met_on, contact_type, job_search, event, introducer)
+            )
         self.contact_rows, self.method_rows = contact_rows, method_rows
         self.tag_rows, self.job_rows = tag_rows, job_rows
 
@@ -298,7 +367,9 @@ class _Builder:
             n = max(1, min(26, round(rng.gauss(13, 4) * known_for)))
             moments = sorted(start + timedelta(seconds=int(seconds * rng.random() ** 0.85)) for _ in range(n))
             if person.met_on >= (self.end - two_years).date():
-                first = datetime.combine(person.met_on, datetime.min.time()) + timedelta(hours=rng.randrange(9, 20))
+                first = datetime.combine(person.met_on, datetime.min.time()) + timedelta(
+                    hours=rng.randrange(9, 20)
+                )
                 moments[0] = min(first, self.end - timedelta(hours=1))
                 moments.sort()
             # Most people were kept in touch with: their last touch is within their cadence.
@@ -318,8 +389,11 @@ class _Builder:
                 else:
                     kind = rng.choices(kinds, kind_weights)[0]
                     summary = rng.choice(words.KINDS[kind][1]).format(
-                        topic=rng.choice(words.TOPICS), event=rng.choice(words.EVENTS)[0].format(
-                            year=moment.year, city=rng.choice(words.CITIES)))
+                        topic=rng.choice(words.TOPICS),
+                        event=rng.choice(words.EVENTS)[0].format(
+                            year=moment.year, city=rng.choice(words.CITIES)
+                        ),
+                    )
                 direction = ""
                 if kind in ("email", "message"):
                     direction = "in" if rng.random() < 0.45 else "out"
@@ -333,8 +407,22 @@ class _Builder:
                         advice = rng.choice(words.ADVICE)
                         resume = "resume" in advice
                 stamp = moment.strftime(_STAMP)
-                rows.append((interaction_id, kind, direction, stamp, "", summary, False, None,
-                             points, advice, resume, stamp))
+                rows.append(
+                    (
+                        interaction_id,
+                        kind,
+                        direction,
+                        stamp,
+                        "",
+                        summary,
+                        False,
+                        None,
+                        points,
+                        advice,
+                        resume,
+                        stamp,
+                    )
+                )
                 if kind in MEETING_KINDS:
                     self._after_meeting(person, interaction_id, kind, moment, points)
                 participants.append((interaction_id, person.id))
@@ -349,19 +437,37 @@ class _Builder:
                 interaction_id += 1
                 moment = self.end - timedelta(hours=rng.randrange(6, 24 * 12))
                 stamp = moment.strftime(_STAMP)
-                rows.append((interaction_id, rng.choice(("email", "message")), "in", stamp, "",
-                             rng.choice(("Asked whether I could review their talk proposal.",
-                                         "Asked how my job search is going.",
-                                         "Sent a role that might suit me and asked what I think.",
-                                         "Asked for the name of the designer I mentioned.")),
-                             True, None, "", "", False, stamp))
+                rows.append(
+                    (
+                        interaction_id,
+                        rng.choice(("email", "message")),
+                        "in",
+                        stamp,
+                        "",
+                        rng.choice(
+                            (
+                                "Asked whether I could review their talk proposal.",
+                                "Asked how my job search is going.",
+                                "Sent a role that might suit me and asked what I think.",
+                                "Asked for the name of the designer I mentioned.",
+                            )
+                        ),
+                        True,
+                        None,
+                        "",
+                        "",
+                        False,
+                        stamp,
+                    )
+                )
                 participants.append((interaction_id, person.id))
                 self._touch(person.id, moment, interaction_id)
         self.interaction_rows, self.participants = rows, participants
         return len(rows)
 
-    def _after_meeting(self, person: _Person, interaction_id: int, kind: str, moment: datetime,
-                       points: str) -> None:
+    def _after_meeting(
+        self, person: _Person, interaction_id: int, kind: str, moment: datetime, points: str
+    ) -> None:
         """Past conversations were thanked (nearly all recent ones, most interviews) and half the
         interviews reflected on; the last two days' are still waiting."""
         rng = self.rng
@@ -398,34 +504,111 @@ class _Builder:
                 follow_up, manual = self.today + timedelta(days=rng.randrange(-6, 21)), True
             else:
                 days = cadence.cadence_for(person.contact_type, person.job_search)
-                follow_up, manual = cadence.next_follow_up(last.date() if last else person.met_on, days), False
-            contact_rows.append((*row[:17], follow_up.isoformat(), last.strftime(_STAMP) if last else None,
-                                 manual, *row[17:]))
-        fields = [Contact.id, Contact.uid, Contact.full_name, Contact.given_name, Contact.family_name,
-                  Contact.title, Contact.company, Contact.location, Contact.linkedin_url,
-                  Contact.contact_type, Contact.job_search, Contact.how_met, Contact.met_on,
-                  Contact.met_at, Contact.introduced_by, Contact.needs, Contact.notes,
-                  Contact.next_follow_up, Contact.last_contact_at, Contact.follow_up_manual,
-                  Contact.source, Contact.search_text, Contact.created_at, Contact.updated_at]
+                follow_up, manual = (
+                    cadence.next_follow_up(last.date() if last else person.met_on, days),
+                    False,
+                )
+            contact_rows.append(
+                (*row[:17], follow_up.isoformat(), last.strftime(_STAMP) if last else None, manual, *row[17:])
+            )
+        fields = [
+            Contact.id,
+            Contact.uid,
+            Contact.full_name,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.title,
+            Contact.company,
+            Contact.location,
+            Contact.linkedin_url,
+            Contact.contact_type,
+            Contact.job_search,
+            Contact.how_met,
+            Contact.met_on,
+            Contact.met_at,
+            Contact.introduced_by,
+            Contact.needs,
+            Contact.notes,
+            Contact.next_follow_up,
+            Contact.last_contact_at,
+            Contact.follow_up_manual,
+            Contact.source,
+            Contact.search_text,
+            Contact.created_at,
+            Contact.updated_at,
+        ]
         _insert(Contact, fields, contact_rows)
-        _insert(ContactMethod, [ContactMethod.contact, ContactMethod.kind, ContactMethod.label,
-                                ContactMethod.value, ContactMethod.position], self.method_rows)
+        _insert(
+            ContactMethod,
+            [
+                ContactMethod.contact,
+                ContactMethod.kind,
+                ContactMethod.label,
+                ContactMethod.value,
+                ContactMethod.position,
+            ],
+            self.method_rows,
+        )
         _insert(ContactTag, [ContactTag.contact, ContactTag.tag], self.tag_rows)
-        _insert(Employment, [Employment.contact, Employment.company, Employment.title,
-                             Employment.started_on, Employment.ended_on], self.job_rows)
-        _insert(Interaction, [Interaction.id, Interaction.kind, Interaction.direction,
-                              Interaction.occurred_at, Interaction.location, Interaction.summary,
-                              Interaction.reply_owed, Interaction.replied_by, Interaction.points,
-                              Interaction.advice, Interaction.resume_advice, Interaction.created_at],
-                self.interaction_rows)
-        _insert(InteractionContact, [InteractionContact.interaction, InteractionContact.contact],
-                self.participants)
-        _insert(ReflectionAnswer, [ReflectionAnswer.interaction, ReflectionAnswer.question,
-                                   ReflectionAnswer.rating, ReflectionAnswer.note,
-                                   ReflectionAnswer.updated_at], self.reflection_rows)
-        _insert(ThankYouDraft, [ThankYouDraft.interaction, ThankYouDraft.contact, ThankYouDraft.tone,
-                                ThankYouDraft.subject, ThankYouDraft.body, ThankYouDraft.status,
-                                ThankYouDraft.updated_at, ThankYouDraft.sent_at], self.draft_rows)
+        _insert(
+            Employment,
+            [
+                Employment.contact,
+                Employment.company,
+                Employment.title,
+                Employment.started_on,
+                Employment.ended_on,
+            ],
+            self.job_rows,
+        )
+        _insert(
+            Interaction,
+            [
+                Interaction.id,
+                Interaction.kind,
+                Interaction.direction,
+                Interaction.occurred_at,
+                Interaction.location,
+                Interaction.summary,
+                Interaction.reply_owed,
+                Interaction.replied_by,
+                Interaction.points,
+                Interaction.advice,
+                Interaction.resume_advice,
+                Interaction.created_at,
+            ],
+            self.interaction_rows,
+        )
+        _insert(
+            InteractionContact,
+            [InteractionContact.interaction, InteractionContact.contact],
+            self.participants,
+        )
+        _insert(
+            ReflectionAnswer,
+            [
+                ReflectionAnswer.interaction,
+                ReflectionAnswer.question,
+                ReflectionAnswer.rating,
+                ReflectionAnswer.note,
+                ReflectionAnswer.updated_at,
+            ],
+            self.reflection_rows,
+        )
+        _insert(
+            ThankYouDraft,
+            [
+                ThankYouDraft.interaction,
+                ThankYouDraft.contact,
+                ThankYouDraft.tone,
+                ThankYouDraft.subject,
+                ThankYouDraft.body,
+                ThankYouDraft.status,
+                ThankYouDraft.updated_at,
+                ThankYouDraft.sent_at,
+            ],
+            self.draft_rows,
+        )
 
     # -- reminders, commitments, loops, intros -------------------------------------------
     def extras(self) -> None:
@@ -441,29 +624,69 @@ class _Builder:
                 text = rng.choice(words.COMMITMENTS_MINE if mine else words.COMMITMENTS_THEIRS)
                 due = self.today + timedelta(days=rng.randrange(-3, 20))
                 first = self.first_touch.get(person.id)
-                commitments.append((person.id, first[1] if first else None, "me" if mine else "them",
-                                    text, due.isoformat(), None, self.now_text))
+                commitments.append(
+                    (
+                        person.id,
+                        first[1] if first else None,
+                        "me" if mine else "them",
+                        text,
+                        due.isoformat(),
+                        None,
+                        self.now_text,
+                    )
+                )
             if person.introducer and person.id in self.first_touch:
                 moment, first_id = self.first_touch[person.id]
                 recent = (self.end - moment).days < 25
                 closed = None if recent else (moment + timedelta(days=rng.randrange(1, 10))).strftime(_STAMP)
-                loops.append((person.id, person.introducer, first_id, None,
-                              moment.strftime(_STAMP), closed))
+                loops.append((person.id, person.introducer, first_id, None, moment.strftime(_STAMP), closed))
         count = len(self.people_list)
         for _ in range(max(1, count // 100)):
             first, second = rng.randrange(1, count + 1), rng.randrange(1, count + 1)
             if first != second:
                 made = rng.random() < 0.6
-                intros.append((first, second, rng.choice(words.NEEDS),
-                               "made" if made else "offered", self.now_text,
-                               self.now_text if made else None))
-        _insert(Reminder, [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at,
-                           Reminder.created_at], reminders)
-        _insert(Commitment, [Commitment.contact, Commitment.interaction, Commitment.owner,
-                             Commitment.text, Commitment.due_on, Commitment.done_at,
-                             Commitment.created_at], commitments)
-        _insert(ReferralLoop, [ReferralLoop.contact, ReferralLoop.introducer, ReferralLoop.opened_by,
-                               ReferralLoop.closed_by, ReferralLoop.opened_at, ReferralLoop.closed_at],
-                loops)
-        _insert(Intro, [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at,
-                        Intro.made_at], intros)
+                intros.append(
+                    (
+                        first,
+                        second,
+                        rng.choice(words.NEEDS),
+                        "made" if made else "offered",
+                        self.now_text,
+                        self.now_text if made else None,
+                    )
+                )
+        _insert(
+            Reminder,
+            [Reminder.contact, Reminder.due_on, Reminder.reason, Reminder.done_at, Reminder.created_at],
+            reminders,
+        )
+        _insert(
+            Commitment,
+            [
+                Commitment.contact,
+                Commitment.interaction,
+                Commitment.owner,
+                Commitment.text,
+                Commitment.due_on,
+                Commitment.done_at,
+                Commitment.created_at,
+            ],
+            commitments,
+        )
+        _insert(
+            ReferralLoop,
+            [
+                ReferralLoop.contact,
+                ReferralLoop.introducer,
+                ReferralLoop.opened_by,
+                ReferralLoop.closed_by,
+                ReferralLoop.opened_at,
+                ReferralLoop.closed_at,
+            ],
+            loops,
+        )
+        _insert(
+            Intro,
+            [Intro.first, Intro.second, Intro.reason, Intro.status, Intro.created_at, Intro.made_at],
+            intros,
+        )

@@ -16,10 +16,10 @@ import pendulum
 from peewee import IntegrityError, InterfaceError
 
 from netkeep.core.errors import NetkeepError
+from netkeep.interop.textfile import MAX_BACKUP_BYTES, BadFile, read_text
 from netkeep.store.bulk import insert_rows, update_column
 from netkeep.store.database import schema_version
 from netkeep.store.models import ALL_MODELS, database
-from netkeep.interop.textfile import MAX_BACKUP_BYTES, BadFile, read_text
 
 FORMAT = "netkeep-backup"
 VERSION = 1
@@ -77,17 +77,21 @@ def load(path: str | Path) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise BadFile(f"{path} is not a netkeep JSON backup (not valid JSON: {error.msg} "
-                      f"at line {error.lineno})") from None
+        raise BadFile(
+            f"{path} is not a netkeep JSON backup (not valid JSON: {error.msg} at line {error.lineno})"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BadFile(f"{path} is not a netkeep JSON backup (no \"format\": \"{FORMAT}\")")
+        raise BadFile(f'{path} is not a netkeep JSON backup (no "format": "{FORMAT}")')
     if data.get("version") != VERSION:
-        raise BadFile(f"{path} is a backup format version {data.get('version')!r}; "
-                      f"this netkeep reads version {VERSION}")
+        raise BadFile(
+            f"{path} is a backup format version {data.get('version')!r}; this netkeep reads version {VERSION}"
+        )
     if data.get("schema") != schema_version(database.obj):
-        raise BadFile(f"{path} was written with database schema {data.get('schema')!r}, this "
-                      f"netkeep uses {schema_version(database.obj)}; restore it with the "
-                      "netkeep version that wrote it")
+        raise BadFile(
+            f"{path} was written with database schema {data.get('schema')!r}, this "
+            f"netkeep uses {schema_version(database.obj)}; restore it with the "
+            "netkeep version that wrote it"
+        )
     tables = data.get("tables")
     known = {model._meta.table_name: model for model in ALL_MODELS}
     if not isinstance(tables, dict) or set(tables) - set(known):
@@ -109,8 +113,9 @@ def restore(data: dict, progress: Progress | None = None) -> dict[str, int]:
     except (IntegrityError, sqlite3.IntegrityError) as error:
         raise NetkeepError(f"the backup does not hold together ({error}); nothing was restored") from None
     except (InterfaceError, sqlite3.InterfaceError, sqlite3.ProgrammingError) as error:
-        raise NetkeepError(f"the backup holds a value that is not plain text or a number ({error}); "
-                           "nothing was restored") from None
+        raise NetkeepError(
+            f"the backup holds a value that is not plain text or a number ({error}); nothing was restored"
+        ) from None
 
 
 def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:
@@ -118,8 +123,10 @@ def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:
     done = 0
     with database.atomic():
         if not is_empty():
-            raise NetkeepError("this database is not empty; a backup is restored only into an "
-                               "empty one (use --db with a new file, or NETKEEP_DB)")
+            raise NetkeepError(
+                "this database is not empty; a backup is restored only into an "
+                "empty one (use --db with a new file, or NETKEEP_DB)"
+            )
         for model in ALL_MODELS:
             table = tables.get(model._meta.table_name)
             if not table or not table["rows"]:
@@ -133,8 +140,8 @@ def _restore(tables: dict, progress: Progress | None) -> dict[str, int]:
                     for index in later:
                         row[index] = None
             for start in range(0, len(rows), BATCH):
-                insert_rows(model, fields, rows[start:start + BATCH], convert=False)
-                done += len(rows[start:start + BATCH])
+                insert_rows(model, fields, rows[start : start + BATCH], convert=False)
+                done += len(rows[start : start + BATCH])
                 if progress:
                     progress(done, total)
             for index in later:

@@ -6,11 +6,36 @@ import csv
 
 from netkeep.interop.exportdata import ExportContact
 
-COLUMNS = ("Name", "Given name", "Family name", "Title", "Company", "Emails", "Phones",
-           "Other web addresses", "LinkedIn", "Website", "Location", "Birthday", "Type",
-           "Job search", "How met", "Met on", "Met at", "Introduced by", "Needs", "Notes", "Tags",
-           "Cadence (days)", "Next follow-up", "Last contact", "Archived", "Source", "Created",
-           "UID")
+COLUMNS = (
+    "Name",
+    "Given name",
+    "Family name",
+    "Title",
+    "Company",
+    "Emails",
+    "Phones",
+    "Other web addresses",
+    "LinkedIn",
+    "Website",
+    "Location",
+    "Birthday",
+    "Type",
+    "Job search",
+    "How met",
+    "Met on",
+    "Met at",
+    "Introduced by",
+    "Needs",
+    "Notes",
+    "Tags",
+    "Cadence (days)",
+    "Next follow-up",
+    "Last contact",
+    "Archived",
+    "Source",
+    "Created",
+    "UID",
+)
 #: Cells a spreadsheet would run as a formula start with one of these.
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,14 +53,34 @@ def _methods(methods: tuple[tuple[str, str], ...]) -> str:
 
 def row_for(contact: ExportContact) -> list[str]:
     values = [
-        contact.full_name, contact.given_name, contact.family_name, contact.title, contact.company,
-        _methods(contact.emails), _methods(contact.phones), _methods(contact.urls),
-        contact.linkedin_url, contact.website, contact.location, contact.birthday,
-        contact.contact_type, "yes" if contact.job_search else "", contact.how_met,
-        contact.met_on, contact.met_at, contact.introducer_name, contact.needs, contact.notes,
-        " ".join(contact.tags), str(contact.cadence_days or ""), contact.next_follow_up,
-        contact.last_contact_at, "yes" if contact.archived else "", contact.source,
-        contact.created_at, contact.uid,
+        contact.full_name,
+        contact.given_name,
+        contact.family_name,
+        contact.title,
+        contact.company,
+        _methods(contact.emails),
+        _methods(contact.phones),
+        _methods(contact.urls),
+        contact.linkedin_url,
+        contact.website,
+        contact.location,
+        contact.birthday,
+        contact.contact_type,
+        "yes" if contact.job_search else "",
+        contact.how_met,
+        contact.met_on,
+        contact.met_at,
+        contact.introducer_name,
+        contact.needs,
+        contact.notes,
+        " ".join(contact.tags),
+        str(contact.cadence_days or ""),
+        contact.next_follow_up,
+        contact.last_contact_at,
+        "yes" if contact.archived else "",
+        contact.source,
+        contact.created_at,
+        contact.uid,
     ]
     return [_safe(value) for value in values]
 

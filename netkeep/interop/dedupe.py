@@ -27,8 +27,20 @@ NAME_SCORE = 90
 #: Fields an import replaces when it has a value (people change jobs).
 REPLACED = ("title", "company")
 #: Fields an import fills only when netkeep has nothing yet.
-FILLED = ("given_name", "family_name", "linkedin_url", "website", "location", "birthday",
-          "how_met", "met_on", "met_at", "needs", "cadence_days", "introduced_by_id")
+FILLED = (
+    "given_name",
+    "family_name",
+    "linkedin_url",
+    "website",
+    "location",
+    "birthday",
+    "how_met",
+    "met_on",
+    "met_at",
+    "needs",
+    "cadence_days",
+    "introduced_by_id",
+)
 
 
 @dataclass(frozen=True)
@@ -79,16 +91,18 @@ class _Index:
         self.by_company: dict[str, list[tuple[str, int, str]]] = {}
         self.names: dict[int, str] = {}
         self.exact_names: dict[str, list[int]] = {}
-        query = (Contact.select(Contact.id, Contact.uid, Contact.full_name, Contact.linkedin_url,
-                                Company.key)
-                 .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id)))
+        query = Contact.select(
+            Contact.id, Contact.uid, Contact.full_name, Contact.linkedin_url, Company.key
+        ).join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
         for contact_id, uid, name, linkedin, key in database.execute(query):
             self.names[contact_id] = name
             self.exact_names.setdefault(name.casefold(), []).append(contact_id)
             self.remember(contact_id, uid, linkedin, (), key or "", name)
         for contact_id, value in database.execute(
-                ContactMethod.select(ContactMethod.contact, ContactMethod.value)
-                .where(ContactMethod.kind == "email")):
+            ContactMethod.select(ContactMethod.contact, ContactMethod.value).where(
+                ContactMethod.kind == "email"
+            )
+        ):
             self.emails.setdefault(value.strip().casefold(), contact_id)
 
     def remember(self, ref: int, uid: str, linkedin: str, emails, company_key: str, name: str) -> None:
@@ -118,9 +132,13 @@ class _Index:
             # Two different LinkedIn profiles are two people, however alike the names.
             profile = linkedin_key(data.linkedin_url) if data.linkedin_url else ""
             people = [p for p in self.by_company[key] if not (profile and p[2] and p[2] != profile)]
-            best = process.extractOne(data.full_name, [name for name, _, _ in people],
-                                      scorer=fuzz.token_sort_ratio, processor=utils.default_process,
-                                      score_cutoff=NAME_SCORE)
+            best = process.extractOne(
+                data.full_name,
+                [name for name, _, _ in people],
+                scorer=fuzz.token_sort_ratio,
+                processor=utils.default_process,
+                score_cutoff=NAME_SCORE,
+            )
             if best:
                 return people[best[2]][1], f"name at {data.company}"
         return None
@@ -141,26 +159,48 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
             if match is not None and data.uid in index.uids:
                 data = replace(data, uid="")
             steps.append(Step("add", candidate, data, link_uid=link_uid))
-            index.remember(-1 - number, data.uid, data.linkedin_url,
-                           [m.value for m in data.emails], normalise_company(data.company),
-                           data.full_name)
+            index.remember(
+                -1 - number,
+                data.uid,
+                data.linkedin_url,
+                [m.value for m in data.emails],
+                normalise_company(data.company),
+                data.full_name,
+            )
             continue
         ref, how = match
         if ref < 0:
             earlier = result.candidates[-1 - ref]
-            steps.append(Step("skip", candidate, data, matched_by=how,
-                              reason=f"same person as {earlier.where} ({how})"))
+            steps.append(
+                Step(
+                    "skip", candidate, data, matched_by=how, reason=f"same person as {earlier.where} ({how})"
+                )
+            )
             continue
         existing = index.names.get(ref, "")
         if on_duplicate == "skip":
-            steps.append(Step("skip", candidate, data, ref, existing, how, reason=f"already there (same {how})"))
+            steps.append(
+                Step("skip", candidate, data, ref, existing, how, reason=f"already there (same {how})")
+            )
             continue
         merged, changes = merge_into(current.input(ref), data)
         if changes:
-            steps.append(Step("update", candidate, merged, ref, existing, how, tuple(changes),
-                              link_uid=link_uid if merged.introduced_by_id is None else ""))
+            steps.append(
+                Step(
+                    "update",
+                    candidate,
+                    merged,
+                    ref,
+                    existing,
+                    how,
+                    tuple(changes),
+                    link_uid=link_uid if merged.introduced_by_id is None else "",
+                )
+            )
         else:
-            steps.append(Step("skip", candidate, data, ref, existing, how, reason=f"nothing new (same {how})"))
+            steps.append(
+                Step("skip", candidate, data, ref, existing, how, reason=f"nothing new (same {how})")
+            )
     return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden)
 
 
@@ -254,5 +294,6 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         links = [(contact_id, step.link_uid) for step, contact_id in zip(adds, ids) if step.link_uid]
         links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
-    return Report(plan.source, len(adds), len(updates), plan.count("skip"), plan.problems,
-                  plan.hidden, tuple(ids))
+    return Report(
+        plan.source, len(adds), len(updates), plan.count("skip"), plan.problems, plan.hidden, tuple(ids)
+    )

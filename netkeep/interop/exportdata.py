@@ -51,18 +51,34 @@ class ExportContact:
     def to_input(self) -> ContactInput:
         """The contact as form input (what ``ContactCard.to_input`` gives), for merging."""
         return ContactInput(
-            full_name=self.full_name, title=self.title, company=self.company,
+            full_name=self.full_name,
+            title=self.title,
+            company=self.company,
             emails=tuple(Method("email", v, label) for v, label in self.emails),
             phones=tuple(Method("phone", v, label) for v, label in self.phones),
             urls=tuple(Method("url", v, label) for v, label in self.urls),
-            linkedin_url=self.linkedin_url, website=self.website, location=self.location,
-            birthday=self.birthday, contact_type=self.contact_type, job_search=self.job_search,
-            how_met=self.how_met, met_on=date.fromisoformat(self.met_on) if self.met_on else None,
-            met_at=self.met_at, introduced_by_id=self.introduced_by_id, needs=self.needs,
-            notes=self.notes, tags=self.tags, cadence_days=self.cadence_days,
-            next_follow_up=(date.fromisoformat(self.next_follow_up)
-                            if self.follow_up_manual and self.next_follow_up else None),
-            given_name=self.given_name, family_name=self.family_name, source=self.source,
+            linkedin_url=self.linkedin_url,
+            website=self.website,
+            location=self.location,
+            birthday=self.birthday,
+            contact_type=self.contact_type,
+            job_search=self.job_search,
+            how_met=self.how_met,
+            met_on=date.fromisoformat(self.met_on) if self.met_on else None,
+            met_at=self.met_at,
+            introduced_by_id=self.introduced_by_id,
+            needs=self.needs,
+            notes=self.notes,
+            tags=self.tags,
+            cadence_days=self.cadence_days,
+            next_follow_up=(
+                date.fromisoformat(self.next_follow_up)
+                if self.follow_up_manual and self.next_follow_up
+                else None
+            ),
+            given_name=self.given_name,
+            family_name=self.family_name,
+            source=self.source,
             uid=self.uid,
         )
 
@@ -71,43 +87,122 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
     """Every contact (archived too unless told otherwise), ordered by name."""
     methods: dict[int, dict[str, list[tuple[str, str]]]] = {}
     for contact_id, kind, value, label in database.execute(
-            ContactMethod.select(ContactMethod.contact, ContactMethod.kind, ContactMethod.value,
-                                 ContactMethod.label)
-            .order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)):
+        ContactMethod.select(
+            ContactMethod.contact, ContactMethod.kind, ContactMethod.value, ContactMethod.label
+        ).order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)
+    ):
         methods.setdefault(contact_id, {}).setdefault(kind, []).append((value, label))
     tags: dict[int, list[str]] = {}
     for contact_id, name in database.execute(
-            ContactTag.select(ContactTag.contact, Tag.name).join(Tag).order_by(Tag.name)):
+        ContactTag.select(ContactTag.contact, Tag.name).join(Tag).order_by(Tag.name)
+    ):
         tags.setdefault(contact_id, []).append(name)
     Introducer = Contact.alias()
-    query = (Contact
-             .select(Contact.id, Contact.uid, Contact.full_name, Contact.given_name,
-                     Contact.family_name, Contact.title, Company.name, Contact.website,
-                     Contact.location, Contact.linkedin_url, Contact.birthday,
-                     Contact.contact_type, Contact.job_search, Contact.how_met, Contact.met_on,
-                     Contact.met_at, Introducer.uid, Introducer.full_name, Contact.needs,
-                     Contact.notes, Contact.cadence_days, Contact.next_follow_up,
-                     Contact.follow_up_manual, Contact.last_contact_at, Contact.archived,
-                     Contact.source, Contact.created_at, Contact.introduced_by)
-             .join_from(Contact, Company, JOIN.LEFT_OUTER)
-             .join_from(Contact, Introducer, JOIN.LEFT_OUTER,
-                        on=(Contact.introduced_by == Introducer.id))
-             .order_by(Contact.full_name, Contact.id))
+    query = (
+        Contact.select(
+            Contact.id,
+            Contact.uid,
+            Contact.full_name,
+            Contact.given_name,
+            Contact.family_name,
+            Contact.title,
+            Company.name,
+            Contact.website,
+            Contact.location,
+            Contact.linkedin_url,
+            Contact.birthday,
+            Contact.contact_type,
+            Contact.job_search,
+            Contact.how_met,
+            Contact.met_on,
+            Contact.met_at,
+            Introducer.uid,
+            Introducer.full_name,
+            Contact.needs,
+            Contact.notes,
+            Contact.cadence_days,
+            Contact.next_follow_up,
+            Contact.follow_up_manual,
+            Contact.last_contact_at,
+            Contact.archived,
+            Contact.source,
+            Contact.created_at,
+            Contact.introduced_by,
+        )
+        .join_from(Contact, Company, JOIN.LEFT_OUTER)
+        .join_from(Contact, Introducer, JOIN.LEFT_OUTER, on=(Contact.introduced_by == Introducer.id))
+        .order_by(Contact.full_name, Contact.id)
+    )
     if not include_archived:
         query = query.where(Contact.archived == False)  # noqa: E712
     result = []
     # A raw cursor: dates and times come back as the stored ISO text.
     for row in database.execute(query):
-        (cid, uid, full, given, family, title, company, website, location, linkedin, birthday,
-         ctype, job, how, met_on, met_at, intro_uid, intro_name, needs, notes, cadence, follow,
-         manual, last, archived, source, created, introducer_id) = row
+        (
+            cid,
+            uid,
+            full,
+            given,
+            family,
+            title,
+            company,
+            website,
+            location,
+            linkedin,
+            birthday,
+            ctype,
+            job,
+            how,
+            met_on,
+            met_at,
+            intro_uid,
+            intro_name,
+            needs,
+            notes,
+            cadence,
+            follow,
+            manual,
+            last,
+            archived,
+            source,
+            created,
+            introducer_id,
+        ) = row
         own = methods.get(cid, {})
-        result.append(ExportContact(
-            cid, uid, full, given, family, title, company or "", website, location, linkedin,
-            birthday, ctype, bool(job), how, met_on or "", met_at, intro_uid or "",
-            intro_name or "", needs, notes, cadence, follow or "", bool(manual), last or "",
-            bool(archived), source, created,
-            tuple(own.get("email", ())), tuple(own.get("phone", ())), tuple(own.get("url", ())),
-            tuple(tags.get(cid, ())), introducer_id,
-        ))
+        result.append(
+            ExportContact(
+                cid,
+                uid,
+                full,
+                given,
+                family,
+                title,
+                company or "",
+                website,
+                location,
+                linkedin,
+                birthday,
+                ctype,
+                bool(job),
+                how,
+                met_on or "",
+                met_at,
+                intro_uid or "",
+                intro_name or "",
+                needs,
+                notes,
+                cadence,
+                follow or "",
+                bool(manual),
+                last or "",
+                bool(archived),
+                source,
+                created,
+                tuple(own.get("email", ())),
+                tuple(own.get("phone", ())),
+                tuple(own.get("url", ())),
+                tuple(tags.get(cid, ())),
+                introducer_id,
+            )
+        )
     return result

@@ -35,11 +35,12 @@ def parse_text(text: str, name: str = "the file") -> ParseResult:
         from netkeep.interop.linkedin import is_linkedin_header
 
         if is_linkedin_header(columns) or text.lstrip().startswith("Notes:"):
-            raise BadFile(f"{name} is a LinkedIn Connections.csv; import it with "
-                          "'netkeep import linkedin'")
+            raise BadFile(f"{name} is a LinkedIn Connections.csv; import it with 'netkeep import linkedin'")
         shown = ",".join(header[1][:4]) if header else ""
-        raise BadFile(f"{name} is not {WHAT}: its header starts '{clean(shown)[:80]}', expected "
-                      "'First Name,…' or 'Name,Given Name,…' with 'E-mail 1 - Value'")
+        raise BadFile(
+            f"{name} is not {WHAT}: its header starts '{clean(shown)[:80]}', expected "
+            "'First Name,…' or 'Name,Given Name,…' with 'E-mail 1 - Value'"
+        )
     width = len(header[1])
     for line, row in rows:
         if not any(field.strip() for field in row):
@@ -84,11 +85,18 @@ def _read_row(result: ParseResult, line: int, row: list[str], columns: dict[str,
     family = get("last name", "family name")
     company = get("organization name", "organization 1 - name")
     emails = _methods(row, columns, "e-mail", "email")
-    phones = [Method("phone", method.value.removeprefix("tel:"), method.label)
-              for method in _methods(row, columns, "phone", "phone")]
-    full = (get("name") or " ".join(p for p in (given, middle, family) if p)
-            or get("nickname", "file as") or company
-            or (emails[0].value if emails else "") or (phones[0].value if phones else ""))
+    phones = [
+        Method("phone", method.value.removeprefix("tel:"), method.label)
+        for method in _methods(row, columns, "phone", "phone")
+    ]
+    full = (
+        get("name")
+        or " ".join(p for p in (given, middle, family) if p)
+        or get("nickname", "file as")
+        or company
+        or (emails[0].value if emails else "")
+        or (phones[0].value if phones else "")
+    )
     if not full:
         result.problems.append(Problem(line, "has no name, email or phone"))
         return
@@ -103,20 +111,23 @@ def _read_row(result: ParseResult, line: int, row: list[str], columns: dict[str,
     labels = [_label(label) for label in _multi(get("labels", "group membership"))]
     address = clean_block(cell(row, columns.get("address 1 - formatted")))
     location = ", ".join(clean(part) for part in address.split("\n") if clean(part))
-    result.add(line, ContactInput(
-        full_name=full,
-        given_name=given,
-        family_name=family,
-        title=get("organization title", "organization 1 - title"),
-        company=company,
-        emails=tuple(emails),
-        phones=tuple(phones),
-        urls=tuple(urls),
-        linkedin_url=linkedin,
-        website=website,
-        location=location or get("location"),
-        birthday=normalise_birthday(get("birthday")),
-        notes=clean_block(cell(row, columns.get("notes"))),
-        tags=tuple(label for label in labels if label.replace(" ", "") not in SYSTEM_LABELS),
-        source="google",
-    ))
+    result.add(
+        line,
+        ContactInput(
+            full_name=full,
+            given_name=given,
+            family_name=family,
+            title=get("organization title", "organization 1 - title"),
+            company=company,
+            emails=tuple(emails),
+            phones=tuple(phones),
+            urls=tuple(urls),
+            linkedin_url=linkedin,
+            website=website,
+            location=location or get("location"),
+            birthday=normalise_birthday(get("birthday")),
+            notes=clean_block(cell(row, columns.get("notes"))),
+            tags=tuple(label for label in labels if label.replace(" ", "") not in SYSTEM_LABELS),
+            source="google",
+        ),
+    )

@@ -42,11 +42,15 @@ def upcoming_events(today: date | None = None) -> list[Event]:
     today = today or pendulum.today().date()
     until = today + timedelta(days=HORIZON_DAYS)
     events, overdue = [], []
-    query = (Contact.select(Contact.uid, Contact.full_name, Company.name, Contact.next_follow_up,
-                            Contact.needs)
-             .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-             .where((Contact.archived == False) & Contact.next_follow_up.is_null(False)  # noqa: E712
-                    & (Contact.next_follow_up <= until)))
+    query = (
+        Contact.select(Contact.uid, Contact.full_name, Company.name, Contact.next_follow_up, Contact.needs)
+        .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .where(
+            (Contact.archived == False)
+            & Contact.next_follow_up.is_null(False)  # noqa: E712
+            & (Contact.next_follow_up <= until)
+        )
+    )
     for uid, name, company, due, needs in database.execute(query):
         day = date.fromisoformat(str(due)[:10])
         if day < today:
@@ -56,27 +60,38 @@ def upcoming_events(today: date | None = None) -> list[Event]:
         if needs:
             detail += f"\nTheir needs: {needs}"
         events.append(Event(f"follow-up-{uid}@netkeep", day, f"Follow up: {name}", detail))
-    query = (Reminder.select(Reminder.id, Contact.uid, Contact.full_name, Reminder.due_on, Reminder.reason)
-             .join(Contact, on=(Reminder.contact == Contact.id))
-             .where(Reminder.done_at.is_null() & (Contact.archived == False)  # noqa: E712
-                    & (Reminder.due_on <= until)))
+    query = (
+        Reminder.select(Reminder.id, Contact.uid, Contact.full_name, Reminder.due_on, Reminder.reason)
+        .join(Contact, on=(Reminder.contact == Contact.id))
+        .where(
+            Reminder.done_at.is_null()
+            & (Contact.archived == False)  # noqa: E712
+            & (Reminder.due_on <= until)
+        )
+    )
     for reminder_id, uid, name, due, reason in database.execute(query):
         day = date.fromisoformat(str(due)[:10])
         summary = f"{name}: {reason}" if reason else f"Reminder: {name}"
         if day < today:
             overdue.append((day, summary))
             continue
-        events.append(Event(f"reminder-{reminder_id}-{uid}@netkeep", day, summary,
-                            reason or f"Reminder about {name}."))
+        events.append(
+            Event(f"reminder-{reminder_id}-{uid}@netkeep", day, summary, reason or f"Reminder about {name}.")
+        )
     if overdue:
         overdue.sort()
         lines = [f"{day.isoformat()}: {text}" for day, text in overdue[:OVERDUE_NAMES]]
         if len(overdue) > OVERDUE_NAMES:
             lines.append(f"… and {len(overdue) - OVERDUE_NAMES} more (see Today in netkeep)")
         count = len(overdue)
-        events.append(Event("overdue@netkeep", today,
-                            f"netkeep: {count} overdue follow-up{'s' if count != 1 else ''}",
-                            "\n".join(lines)))
+        events.append(
+            Event(
+                "overdue@netkeep",
+                today,
+                f"netkeep: {count} overdue follow-up{'s' if count != 1 else ''}",
+                "\n".join(lines),
+            )
+        )
     events.sort(key=lambda event: (event.day, event.summary.casefold()))
     return events
 
@@ -84,8 +99,14 @@ def upcoming_events(today: date | None = None) -> list[Event]:
 def calendar_text(events: list[Event], now: pendulum.DateTime | None = None) -> str:
     """The feed as text with CRLF line ends, escaped and folded at 75 octets."""
     stamp = (now or pendulum.now("UTC")).in_timezone("UTC").format("YYYYMMDD[T]HHmmss[Z]")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//netkeep//netkeep//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:netkeep follow-ups"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//netkeep//netkeep//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:netkeep follow-ups",
+    ]
     for event in events:
         lines += [
             "BEGIN:VEVENT",

@@ -13,8 +13,15 @@ from netkeep.interop.textfile import BadFile, read_text
 
 WHAT = "a LinkedIn Connections.csv"
 #: Date layouts LinkedIn has used for "Connected On" (newest first).
-DATE_FORMATS = ("%d %b %Y", "%m/%d/%y, %I:%M %p", "%m/%d/%Y, %I:%M %p", "%m/%d/%y", "%m/%d/%Y",
-                "%Y-%m-%d", "%d %B %Y")
+DATE_FORMATS = (
+    "%d %b %Y",
+    "%m/%d/%y, %I:%M %p",
+    "%m/%d/%Y, %I:%M %p",
+    "%m/%d/%y",
+    "%m/%d/%Y",
+    "%Y-%m-%d",
+    "%d %B %Y",
+)
 #: How many lines of preamble ("Notes: …") we look through for the header row.
 HEADER_SEARCH_LINES = 50
 
@@ -25,8 +32,11 @@ def parse(path: str | Path) -> ParseResult:
 
 
 def is_linkedin_header(columns: dict[str, int]) -> bool:
-    return ("first name" in columns and "last name" in columns
-            and ("connected on" in columns or "position" in columns))
+    return (
+        "first name" in columns
+        and "last name" in columns
+        and ("connected on" in columns or "position" in columns)
+    )
 
 
 def parse_text(text: str, name: str = "the file") -> ParseResult:
@@ -53,8 +63,9 @@ def parse_text(text: str, name: str = "the file") -> ParseResult:
         if not any(field.strip() for field in row):
             continue
         if len(row) > width:
-            result.problems.append(Problem(line, f"has {len(row)} fields instead of {width} "
-                                                 "(a comma outside quotes?)"))
+            result.problems.append(
+                Problem(line, f"has {len(row)} fields instead of {width} (a comma outside quotes?)")
+            )
             continue
         _read_row(result, line, row, columns)
     return result
@@ -76,19 +87,22 @@ def _read_row(result: ParseResult, line: int, row: list[str], columns: dict[str,
     website = ""
     if url and not is_linkedin(url):
         url, website = "", url
-    result.add(line, ContactInput(
-        full_name=f"{given} {family}".strip(),
-        given_name=given,
-        family_name=family,
-        title=clean(cell(row, columns.get("position"))),
-        company=clean(cell(row, columns.get("company"))),
-        emails=(Method("email", email),) if email else (),
-        linkedin_url=url,
-        website=website,
-        how_met="LinkedIn",
-        met_on=connected,
-        source="linkedin",
-    ))
+    result.add(
+        line,
+        ContactInput(
+            full_name=f"{given} {family}".strip(),
+            given_name=given,
+            family_name=family,
+            title=clean(cell(row, columns.get("position"))),
+            company=clean(cell(row, columns.get("company"))),
+            emails=(Method("email", email),) if email else (),
+            linkedin_url=url,
+            website=website,
+            how_met="LinkedIn",
+            met_on=connected,
+            source="linkedin",
+        ),
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -6,8 +6,11 @@ import importlib
 
 from netkeep.interop.records import ParseResult
 
-PARSERS = {"linkedin": "netkeep.interop.linkedin", "vcard": "netkeep.interop.vcard",
-           "google": "netkeep.interop.google"}
+PARSERS = {
+    "linkedin": "netkeep.interop.linkedin",
+    "vcard": "netkeep.interop.vcard",
+    "google": "netkeep.interop.google",
+}
 
 
 def read_file(kind: str, path: str) -> ParseResult:

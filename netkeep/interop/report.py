@@ -21,16 +21,21 @@ def step_line(step: Step) -> str:
     name = step.data.full_name
     where = step.candidate.where
     if step.action == "update":
-        return (f"update  {where}: {name} → {step.existing_name} (same {step.matched_by}): "
-                f"{', '.join(change.removesuffix('_id').replace('_', ' ') for change in step.changes)}")
+        return (
+            f"update  {where}: {name} → {step.existing_name} (same {step.matched_by}): "
+            f"{', '.join(change.removesuffix('_id').replace('_', ' ') for change in step.changes)}"
+        )
     if step.action == "skip":
         return f"skip    {where}: {name} — {step.reason}"
     return f"add     {where}: {name}"
 
 
 def summary(plan: Plan) -> str:
-    parts = [f"{plan.count('add')} to add", f"{plan.count('update')} to update",
-             f"{plan.count('skip')} to skip"]
+    parts = [
+        f"{plan.count('add')} to add",
+        f"{plan.count('update')} to update",
+        f"{plan.count('skip')} to skip",
+    ]
     if plan.hidden:
         parts.append(f"{_plural(plan.hidden, 'hidden member')} without a name left out")
     if plan.problems:

@@ -45,8 +45,9 @@ def decode(data: bytes, name: str, what: str) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise BadFile(f"{name} looks like UTF-16 text but cannot be decoded; "
-                          "save it as UTF-8 and try again") from None
+            raise BadFile(
+                f"{name} looks like UTF-16 text but cannot be decoded; save it as UTF-8 and try again"
+            ) from None
     elif _looks_like_utf16_without_bom(data):
         text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
     elif b"\x00" in data[:8192]:
@@ -76,5 +77,5 @@ def _looks_like_utf16_without_bom(data: bytes) -> bool:
 
 def _mostly_controls(text: str) -> bool:
     sample = text[:4096]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n" or ch == "\ufffd")
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
     return bad > len(sample) * 0.05

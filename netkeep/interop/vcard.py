@@ -29,8 +29,7 @@ def parse(path: str | Path) -> ParseResult:
     path = Path(path).expanduser()
     result = ParseResult(source="vcard")
     if path.is_dir():
-        files = sorted(p for p in path.iterdir()
-                       if p.suffix.lower() in (".vcf", ".vcard") and p.is_file())
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".vcf", ".vcard") and p.is_file())
         if not files:
             raise BadFile(f"{path} holds no .vcf files")
         for file in files:
@@ -57,8 +56,7 @@ def _parse_into(result: ParseResult, text: str, file: str) -> None:
         raise BadFile(f"{file or 'the file'} is not {WHAT}: no BEGIN:VCARD found")
     for line, lines, closed in blocks:
         if not closed:
-            result.problems.append(Problem(
-                line, "this card has no END:VCARD (is the file cut short?)", file))
+            result.problems.append(Problem(line, "this card has no END:VCARD (is the file cut short?)", file))
             continue
         _read_card(result, line, "\r\n".join(lines) + "\r\n", file)
 
@@ -184,13 +182,18 @@ def _to_input(card) -> tuple[ContactInput | None, dict[str, str]]:
         family, given, additional, prefix, suffix = (_parts(props["N"][0]) + [""] * 5)[:5]
         family, given = clean(family.replace(",", " ")), clean(given.replace(",", " "))
         if not full:
-            full = clean(" ".join(part.replace(",", " ")
-                                  for part in (prefix, given, additional, family, suffix)))
+            full = clean(
+                " ".join(part.replace(",", " ") for part in (prefix, given, additional, family, suffix))
+            )
     company = clean((_parts(props["ORG"][0]) or [""])[0]) if "ORG" in props else ""
-    emails = tuple(Method("email", clean(_text(p)).removeprefix("mailto:"), _label(p, labels))
-                   for p in props.get("EMAIL", []) if clean(_text(p)))
-    phones = tuple(Method("phone", _phone(_text(p)), _label(p, labels))
-                   for p in props.get("TEL", []) if clean(_text(p)))
+    emails = tuple(
+        Method("email", clean(_text(p)).removeprefix("mailto:"), _label(p, labels))
+        for p in props.get("EMAIL", [])
+        if clean(_text(p))
+    )
+    phones = tuple(
+        Method("phone", _phone(_text(p)), _label(p, labels)) for p in props.get("TEL", []) if clean(_text(p))
+    )
     linkedin, website, urls = "", "", []
     for prop in props.get("X-SOCIALPROFILE", []):
         value = clean(_text(prop))

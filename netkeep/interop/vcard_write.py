@@ -39,7 +39,7 @@ def fold(line: str) -> str:
     if line.isascii():
         if len(line) <= 75:
             return line + "\r\n"
-        pieces = [line[:75]] + [line[start:start + 74] for start in range(75, len(line), 74)]
+        pieces = [line[:75]] + [line[start : start + 74] for start in range(75, len(line), 74)]
         return "\r\n ".join(pieces) + "\r\n"
     data = line.encode("utf-8")
     pieces, start, limit = [], 0, 75
@@ -70,9 +70,14 @@ def _birthday(text: str, version: str) -> tuple[str, str]:
 
 def card_lines(contact: ExportContact, version: str = "4.0") -> list[str]:
     """The content lines of one card (unfolded)."""
-    lines = ["BEGIN:VCARD", f"VERSION:{version}", "PRODID:-//netkeep//netkeep//EN",
-             f"UID:{escape(contact.uid)}", f"FN:{escape(contact.full_name)}",
-             f"N:{escape(contact.family_name)};{escape(contact.given_name)};;;"]
+    lines = [
+        "BEGIN:VCARD",
+        f"VERSION:{version}",
+        "PRODID:-//netkeep//netkeep//EN",
+        f"UID:{escape(contact.uid)}",
+        f"FN:{escape(contact.full_name)}",
+        f"N:{escape(contact.family_name)};{escape(contact.given_name)};;;",
+    ]
     if contact.company:
         lines.append(f"ORG:{escape(contact.company)}")
     if contact.title:
@@ -107,8 +112,9 @@ def card_lines(contact: ExportContact, version: str = "4.0") -> list[str]:
     if contact.introducer_uid:
         if version == "4.0" and _UUID.match(contact.introducer_uid):
             lines.append(f"RELATED;TYPE=contact:urn:uuid:{contact.introducer_uid}")
-        lines.append(f"X-NETKEEP-INTRODUCED-BY;X-UID={param(contact.introducer_uid)}:"
-                     f"{escape(contact.introducer_name)}")
+        lines.append(
+            f"X-NETKEEP-INTRODUCED-BY;X-UID={param(contact.introducer_uid)}:{escape(contact.introducer_name)}"
+        )
     extras = (
         ("TYPE", contact.contact_type if contact.contact_type != "peer" else ""),
         ("JOB-SEARCH", "yes" if contact.job_search else ""),

@@ -49,12 +49,17 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
 
             return write_vdir(load_contacts(include_archived=False), path, vcard_version), path, True
         if path.is_dir():
-            raise NetkeepError(f"{path} is a folder; give a file name "
-                               "(only vCards go one per file into a folder)")
+            raise NetkeepError(
+                f"{path} is a folder; give a file name (only vCards go one per file into a folder)"
+            )
         refuse_database(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        return _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version)), path, False
+        return (
+            _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version)),
+            path,
+            False,
+        )
     except OSError as error:
         raise NetkeepError(f"cannot write {path}: {error.strerror or error}") from None
 
@@ -66,8 +71,7 @@ def refuse_database(path: Path) -> None:
     target = path.resolve()
     for live in live_files():
         if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
-            raise NetkeepError(f"{path} is the netkeep database itself; "
-                               "choose another file for the export")
+            raise NetkeepError(f"{path} is the netkeep database itself; choose another file for the export")
 
 
 def _write_atomically(path: Path, encoding: str, write) -> int:

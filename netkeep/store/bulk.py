@@ -20,8 +20,9 @@ def insert_rows(model, fields: Sequence[Field], rows: Iterable[Sequence], *, con
     ``convert=False`` the values must already be what SQLite stores (text, numbers, None).
     """
     named = {field.name for field in fields}
-    extra = [field for field in model._meta.sorted_fields
-             if field.name not in named and field.default is not None]
+    extra = [
+        field for field in model._meta.sorted_fields if field.name not in named and field.default is not None
+    ]
     if extra:
         defaults = [field.default() if callable(field.default) else field.default for field in extra]
         fields = [*fields, *extra]
@@ -38,6 +39,5 @@ def insert_rows(model, fields: Sequence[Field], rows: Iterable[Sequence], *, con
 def update_column(model, field: Field, pairs: Iterable[tuple[object, object]]) -> None:
     """Set ``field`` for many rows at once from ``(primary key, stored value)`` pairs."""
     key = model._meta.primary_key
-    sql = (f'UPDATE "{model._meta.table_name}" SET "{field.column_name}" = ? '
-           f'WHERE "{key.column_name}" = ?')
+    sql = f'UPDATE "{model._meta.table_name}" SET "{field.column_name}" = ? WHERE "{key.column_name}" = ?'
     database.cursor().executemany(sql, ((value, row_id) for row_id, value in pairs))

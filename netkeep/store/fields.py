@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from peewee import DateField, TextField
 
@@ -18,8 +18,8 @@ class UTCDateTimeField(TextField):
         if isinstance(value, str):
             return value
         if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc).strftime(_FORMAT)
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).strftime(_FORMAT)
 
     def python_value(self, value):
         if value is None:
@@ -27,7 +27,7 @@ class UTCDateTimeField(TextField):
         import pendulum  # deferred: the plain CLI queries never need it
 
         # fromisoformat reads this format in C; strptime's first call alone costs ~3 ms.
-        moment = datetime.fromisoformat(value).replace(tzinfo=timezone.utc)
+        moment = datetime.fromisoformat(value).replace(tzinfo=UTC)
         return pendulum.instance(moment)
 
 

@@ -10,7 +10,6 @@ from peewee import (
     BooleanField,
     CompositeKey,
     DatabaseProxy,
-
     ForeignKeyField,
     IntegerField,
     Model,
@@ -58,9 +57,7 @@ class Contact(BaseModel):
     how_met = TextField(default="")
     met_on = PlainDateField(null=True)
     met_at = TextField(default="")
-    introduced_by = ForeignKeyField(
-        "self", null=True, on_delete="SET NULL", backref="introduced"
-    )
+    introduced_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="introduced")
     needs = TextField(default="")
     notes = TextField(default="")
     cadence_days = IntegerField(null=True)
@@ -79,8 +76,9 @@ class Contact(BaseModel):
 
 # The contact list's order. An expression index: it holds no full_name, so the agenda's
 # joins, which scan contacts for archived = 0, do not take it as a covering index.
-Contact.add_index(Contact.index(Contact.archived, fn.LOWER(Contact.full_name),
-                                name="contact_archived_lower_full_name"))
+Contact.add_index(
+    Contact.index(Contact.archived, fn.LOWER(Contact.full_name), name="contact_archived_lower_full_name")
+)
 
 
 class ContactMethod(BaseModel):
@@ -127,9 +125,7 @@ class Interaction(BaseModel):
     location = TextField(default="")
     summary = TextField(default="")
     reply_owed = BooleanField(default=False)
-    replied_by = ForeignKeyField(
-        "self", null=True, on_delete="SET NULL", backref="answers"
-    )
+    replied_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="answers")
     points = TextField(default="")
     advice = TextField(default="")
     resume_advice = BooleanField(default=False)
@@ -140,12 +136,8 @@ class Interaction(BaseModel):
 
 
 class InteractionContact(BaseModel):
-    interaction = ForeignKeyField(
-        Interaction, on_delete="CASCADE", backref="participants", index=False
-    )
-    contact = ForeignKeyField(
-        Contact, on_delete="CASCADE", backref="participations", index=False
-    )
+    interaction = ForeignKeyField(Interaction, on_delete="CASCADE", backref="participants", index=False)
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="participations", index=False)
 
     class Meta:
         primary_key = CompositeKey("interaction", "contact")
@@ -166,9 +158,7 @@ class Commitment(BaseModel):
     """Something promised in a conversation, by me or by them."""
 
     contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="commitments")
-    interaction = ForeignKeyField(
-        Interaction, null=True, on_delete="CASCADE", backref="commitments"
-    )
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="CASCADE", backref="commitments")
     owner = TextField(default="me")  # "me" | "them"
     text = TextField()
     due_on = PlainDateField(null=True)

@@ -16,7 +16,7 @@ from netkeep.store import migrations
 #: Separates several values packed into one column (emails, phones, tags).
 SEPARATOR = "\x1f"
 
-_SUMMARY = f"""
+_SUMMARY = """
 SELECT c.id, c.full_name, COALESCE(co.name, ''), c.title,
        (SELECT group_concat(value, char(31)) FROM (
             SELECT value FROM contact_method m WHERE m.contact_id = c.id AND m.kind = 'email'
@@ -32,11 +32,11 @@ SELECT c.id, c.full_name, COALESCE(co.name, ''), c.title,
 FROM contact c
 LEFT JOIN company co ON co.id = c.company_id
 LEFT JOIN contact i ON i.id = c.introduced_by_id
-WHERE {{where}}
+WHERE {where}
 """
 
 
-_BRIEF = f"""
+_BRIEF = """
 SELECT c.id, c.full_name, COALESCE(co.name, ''), c.title,
        (SELECT value FROM contact_method m WHERE m.contact_id = c.id AND m.kind = 'email'
         ORDER BY m.position, m.id LIMIT 1),
@@ -45,7 +45,7 @@ SELECT c.id, c.full_name, COALESCE(co.name, ''), c.title,
             WHERE ct.contact_id = c.id ORDER BY t.name))
 FROM contact c
 LEFT JOIN company co ON co.id = c.company_id
-WHERE {{where}}
+WHERE {where}
 """
 
 
@@ -64,7 +64,9 @@ def connect(path: Path) -> sqlite3.Connection:
     return connect(path)
 
 
-def contact_summaries(connection: sqlite3.Connection, words: list[str], include_archived: bool) -> list[tuple]:
+def contact_summaries(
+    connection: sqlite3.Connection, words: list[str], include_archived: bool
+) -> list[tuple]:
     """Contacts whose lower-case search text holds every word, in no particular order.
 
     Each row: id, name, company, title, emails, phones, tags (each packed with

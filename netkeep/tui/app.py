@@ -17,15 +17,15 @@ from netkeep.core.config import load_config
 from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactRow
 from netkeep.store.database import data_version, open_database
-from netkeep.tui.palette import NetkeepCommands
-from netkeep.tui.views.contacts import ContactList
-from netkeep.tui.views.contact import ContactView, load_class
-from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.startup import first_frame_shown
-from netkeep.tui.widgets.title_bar import TitleBar
-from netkeep.tui.views.agenda import TodayView
+from netkeep.tui.palette import NetkeepCommands
 from netkeep.tui.palette_transfer import TransferCommands
+from netkeep.tui.startup import first_frame_shown
+from netkeep.tui.views.agenda import TodayView
+from netkeep.tui.views.contact import ContactView, load_class
+from netkeep.tui.views.contacts import ContactList
+from netkeep.tui.widgets.key_bar import KeyBar
+from netkeep.tui.widgets.title_bar import TitleBar
 from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Views mounted on first use: view id -> (module, class).
@@ -48,40 +48,124 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     AUTO_FOCUS = "#today"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
-        Binding("ctrl+n", "capture", "Capture", priority=True, id="app.capture",
-                tooltip="Quick capture someone you just met, from anywhere"),
+        Binding(
+            "ctrl+n",
+            "capture",
+            "Capture",
+            priority=True,
+            id="app.capture",
+            tooltip="Quick capture someone you just met, from anywhere",
+        ),
         Binding("n", "new_contact", "New", id="app.new", tooltip="Add a contact with every detail"),
         Binding("e", "edit_contact", "Edit", id="app.edit", tooltip="Edit the selected contact"),
         Binding("l", "log_interaction", "Log", id="app.log", tooltip="Log a conversation, message or note"),
-        Binding("m", "log_meeting", "Meeting", show=False, id="app.log_meeting",
-                tooltip="Log a meeting: points covered, advice, commitments"),
-        Binding("slash", "focus_filter", "Filter", show=False, id="app.filter",
-                tooltip="Type to filter the contact list"),
+        Binding(
+            "m",
+            "log_meeting",
+            "Meeting",
+            show=False,
+            id="app.log_meeting",
+            tooltip="Log a meeting: points covered, advice, commitments",
+        ),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            show=False,
+            id="app.filter",
+            tooltip="Type to filter the contact list",
+        ),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key"),
         Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave netkeep"),
-        Binding("a", "archive_contact", "Archive", show=False, id="app.archive",
-                tooltip="Archive the selected contact"),
-        Binding("d", "delete_contact", "Delete", show=False, id="app.delete",
-                tooltip="Delete the selected contact (asks first)"),
-        Binding("u", "unarchive", "Undo archive", show=False, id="app.unarchive",
-                tooltip="Bring back the contact you just archived"),
-        Binding("s", "cycle_sort", "Sort", show=False, id="app.sort",
-                tooltip="Sort by name, last contact or next follow-up"),
+        Binding(
+            "a",
+            "archive_contact",
+            "Archive",
+            show=False,
+            id="app.archive",
+            tooltip="Archive the selected contact",
+        ),
+        Binding(
+            "d",
+            "delete_contact",
+            "Delete",
+            show=False,
+            id="app.delete",
+            tooltip="Delete the selected contact (asks first)",
+        ),
+        Binding(
+            "u",
+            "unarchive",
+            "Undo archive",
+            show=False,
+            id="app.unarchive",
+            tooltip="Bring back the contact you just archived",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            show=False,
+            id="app.sort",
+            tooltip="Sort by name, last contact or next follow-up",
+        ),
         Binding("1", "show_view('today')", "Today", show=False, id="app.view_today", tooltip="The agenda"),
-        Binding("2", "show_contact", "Contact", show=False, id="app.view_contact",
-                tooltip="The selected contact (pressed again: back to the card)"),
-        Binding("3", "show_view('timeline')", "Timeline", show=False, id="app.view_timeline",
-                tooltip="Everyone's interactions, newest first"),
-        Binding("4", "show_view('jobs')", "Jobs", show=False, id="app.view_jobs",
-                tooltip="The job search: target employers and who you know there"),
-        Binding("f", "show_tab('tab-followups')", "Follow-ups", show=False, id="app.tab_followups",
-                tooltip="Needs, commitments, reminders and intros of the selected contact"),
-        Binding("t", "show_tab('tab-thanks')", "Thank-you", show=False, id="app.tab_thanks",
-                tooltip="Thank-you notes for the selected contact"),
-        Binding("r", "show_tab('tab-reflect')", "Reflect", show=False, id="app.tab_reflect",
-                tooltip="Reflect on the last conversation"),
-        Binding("p", "show_tab('tab-prep')", "Prep", show=False, id="app.tab_prep",
-                tooltip="Prepare the next meeting"),
+        Binding(
+            "2",
+            "show_contact",
+            "Contact",
+            show=False,
+            id="app.view_contact",
+            tooltip="The selected contact (pressed again: back to the card)",
+        ),
+        Binding(
+            "3",
+            "show_view('timeline')",
+            "Timeline",
+            show=False,
+            id="app.view_timeline",
+            tooltip="Everyone's interactions, newest first",
+        ),
+        Binding(
+            "4",
+            "show_view('jobs')",
+            "Jobs",
+            show=False,
+            id="app.view_jobs",
+            tooltip="The job search: target employers and who you know there",
+        ),
+        Binding(
+            "f",
+            "show_tab('tab-followups')",
+            "Follow-ups",
+            show=False,
+            id="app.tab_followups",
+            tooltip="Needs, commitments, reminders and intros of the selected contact",
+        ),
+        Binding(
+            "t",
+            "show_tab('tab-thanks')",
+            "Thank-you",
+            show=False,
+            id="app.tab_thanks",
+            tooltip="Thank-you notes for the selected contact",
+        ),
+        Binding(
+            "r",
+            "show_tab('tab-reflect')",
+            "Reflect",
+            show=False,
+            id="app.tab_reflect",
+            tooltip="Reflect on the last conversation",
+        ),
+        Binding(
+            "p",
+            "show_tab('tab-prep')",
+            "Prep",
+            show=False,
+            id="app.tab_prep",
+            tooltip="Prepare the next meeting",
+        ),
     ]
 
     def __init__(self, db_path: str | Path, config_dir: Path | None = None) -> None:
@@ -358,8 +442,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         def logged(meeting_id: int | None) -> None:
             if meeting_id is not None:
                 self.data_changed(contact_id)
-                self.notify("Meeting logged: thank-you, reflection and prep are in the contact's tabs.",
-                            timeout=4)
+                self.notify(
+                    "Meeting logged: thank-you, reflection and prep are in the contact's tabs.", timeout=4
+                )
 
         self.push_screen(MeetingForm(contact_id, self._selected_name()), logged)
 
@@ -405,8 +490,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         if contact_id is None:
             return
         name = self._selected_name()
-        question = (f"Delete {name}? Their card and the conversations only they were part of "
-                    "are removed for good.")
+        question = (
+            f"Delete {name}? Their card and the conversations only they were part of are removed for good."
+        )
         self.push_screen(ConfirmScreen(question), partial(self._delete, contact_id, name))
 
     def _delete(self, contact_id: int, name: str, confirmed: bool | None) -> None:

@@ -143,11 +143,17 @@ class CaptureScreen(ModalScreen[int | None]):
         from netkeep.store.models import database
 
         fields = CaptureFields(
-            name=values["name"], title=values["title"], company=values["company"],
-            emails=split_emails(values["email"]), how_met=values["how_met"],
-            met_at=values["met_at"], met_on=values["met_on"],
-            introduced_by=values["introduced_by"], tags=split_tags(values["tags"]),
-            note=values["note"], follow_up=values["follow_up"],
+            name=values["name"],
+            title=values["title"],
+            company=values["company"],
+            emails=split_emails(values["email"]),
+            how_met=values["how_met"],
+            met_at=values["met_at"],
+            met_on=values["met_on"],
+            introduced_by=values["introduced_by"],
+            tags=split_tags(values["tags"]),
+            note=values["note"],
+            follow_up=values["follow_up"],
         )
         try:
             with database.connection_context():
@@ -179,16 +185,19 @@ class CaptureScreen(ModalScreen[int | None]):
         form = self.query_one("#capture-form")
         for field_id in known:
             if errors.get(field_id):
-                form.mount_all(self._error_line(field_id, errors[field_id]),
-                               after=self.query_one(f"#{field_id}", Input))
+                form.mount_all(
+                    self._error_line(field_id, errors[field_id]), after=self.query_one(f"#{field_id}", Input)
+                )
         if general:
             form.mount_all(self._error_line("general", general))
 
     @staticmethod
     def _error_line(field_id: str, message: str) -> list[Static]:
         """An empty label cell and the message under the field, both removed on the next save."""
-        return [Static("", classes="capture-error"),
-                Static(message, id=f"{field_id}-error", classes="capture-error", markup=False)]
+        return [
+            Static("", classes="capture-error"),
+            Static(message, id=f"{field_id}-error", classes="capture-error", markup=False),
+        ]
 
 
 class CaptureApp(App[int | None]):

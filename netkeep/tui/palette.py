@@ -64,5 +64,10 @@ class NetkeepCommands(Provider):
             label.append(row.name, style="bold")
             if row.company:
                 label.append(f" ({row.company})", style="dim")
-            yield Hit(0.9, label, partial(self.app.open_contact, row.id),
-                      text=f"contact: Open {row.name}", help="Show this contact")
+            yield Hit(
+                0.9,
+                label,
+                partial(self.app.open_contact, row.id),
+                text=f"contact: Open {row.name}",
+                help="Show this contact",
+            )

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netkeep.core import agenda, demo, keep_in_touch, needs  # noqa: E402
-from netkeep.store.database import open_database  # noqa: E402
-from netkeep.store.models import Contact  # noqa: E402
+from netkeep.core import agenda, demo, keep_in_touch, needs
+from netkeep.store.database import open_database
+from netkeep.store.models import Contact
 
 
 def timed(label: str, target_ms: float, fn, runs: int = 7):

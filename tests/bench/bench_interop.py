@@ -21,12 +21,12 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netkeep.core import demo  # noqa: E402
-from netkeep.interop import backup, dedupe, linkedin  # noqa: E402
-from netkeep.interop.exportdata import load_contacts  # noqa: E402
-from netkeep.interop.vcard_write import write_cards  # noqa: E402
-from netkeep.store.database import open_database  # noqa: E402
-from netkeep.store.models import database  # noqa: E402
+from netkeep.core import demo
+from netkeep.interop import backup, dedupe, linkedin
+from netkeep.interop.exportdata import load_contacts
+from netkeep.interop.vcard_write import write_cards
+from netkeep.store.database import open_database
+from netkeep.store.models import database
 
 FIRST = ["Ana", "Ben", "Chloé", "Dev", "Emil", "Fatima", "Grace", "Hiro", "Ines", "Jon", "Kai", "Lena"]
 LAST = ["Smith", "Okafor", "García", "Müller", "Tanaka", "Patel", "Nguyen", "Berg", "Rossi", "Kim"]
@@ -35,15 +35,25 @@ COMPANIES = [f"Company {n}" for n in range(2000)]
 
 def linkedin_csv(rows: int, rng: random.Random) -> str:
     out = io.StringIO()
-    out.write("Notes:\n\"Some email addresses may be missing.\"\n\n")
+    out.write('Notes:\n"Some email addresses may be missing."\n\n')
     writer = csv.writer(out)
-    writer.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
+    writer.writerow(
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+    )
     day = pendulum.date(2015, 1, 1)
     for n in range(rows):
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        writer.writerow([first, f"{last} {n}", f"https://www.linkedin.com/in/person-{n}",
-                         f"p{n}@example.org" if n % 3 == 0 else "", rng.choice(COMPANIES),
-                         "Engineer, Platform", day.add(days=n % 3000).format("DD MMM YYYY")])
+        writer.writerow(
+            [
+                first,
+                f"{last} {n}",
+                f"https://www.linkedin.com/in/person-{n}",
+                f"p{n}@example.org" if n % 3 == 0 else "",
+                rng.choice(COMPANIES),
+                "Engineer, Platform",
+                day.add(days=n % 3000).format("DD MMM YYYY"),
+            ]
+        )
     return out.getvalue()
 
 
@@ -71,6 +81,7 @@ def main() -> int:
         def import_linkedin():
             report = dedupe.apply(dedupe.plan(linkedin.parse(csv_path)))
             assert report.added == args.contacts, report
+
         timed(f"import {args.contacts} LinkedIn rows", 3, import_linkedin)
         database.close()
 
@@ -83,8 +94,10 @@ def main() -> int:
         def export_vcard():
             with open(vcf, "w", encoding="utf-8", newline="") as out:
                 return write_cards(load_contacts(include_archived=False), out)
+
         written = timed(f"export {args.contacts} contacts as vCard 4.0", 3, export_vcard)
         import vobject
+
         parsed = sum(1 for _ in vobject.readComponents(vcf.read_text(encoding="utf-8")))
         assert parsed == written, (parsed, written)
         print(f"  (vobject parsed all {parsed} exported cards)")
@@ -93,13 +106,14 @@ def main() -> int:
         def write_json():
             with open(backup_path, "w", encoding="utf-8") as out:
                 return backup.write_backup(out)
+
         counts = timed(f"JSON backup: {counts_text(stats)}", 20, write_json)
-        print(f"  (backup size {backup_path.stat().st_size / 2**20:.1f} MB, "
-              f"{sum(counts.values())} rows)")
+        print(f"  (backup size {backup_path.stat().st_size / 2**20:.1f} MB, {sum(counts.values())} rows)")
         database.close()
         open_database(folder / "restored.db")
-        restored = timed("restore that backup into an empty database", 20,
-                         lambda: backup.restore(backup.load(backup_path)))
+        restored = timed(
+            "restore that backup into an empty database", 20, lambda: backup.restore(backup.load(backup_path))
+        )
         assert restored == counts
     return 0
 

@@ -45,11 +45,17 @@ def main() -> int:
     mid = meetings.log_meeting(meetings.MeetingInput(contact_id=jane, points="- payments"))
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none",
-               NETKEEP_CONFIG=str(work / "config"))
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "helpers" / "crash_host.py"), str(db_path),
-                             str(state)], stdin=slave, stdout=slave, stderr=slave,
-                            env=env, start_new_session=True)
+    env = dict(
+        os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none", NETKEEP_CONFIG=str(work / "config")
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "helpers" / "crash_host.py"), str(db_path), str(state)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     threading.Thread(target=lambda: _drain(master), daemon=True).start()
     for wanted, key in (("listed", b"2"), ("contact", b"\x1b[F"), ("selected", b"t"), ("typing", b"")):
@@ -65,7 +71,7 @@ def main() -> int:
     start = time.monotonic()
     count = 0
     while time.monotonic() - start < args.seconds:
-        os.write(master, b"abcdefghij"[count % 10:count % 10 + 1])
+        os.write(master, b"abcdefghij"[count % 10 : count % 10 + 1])
         typed_at.append(time.monotonic())
         count += 1
         stored = _stored_chars(mid)
@@ -81,8 +87,10 @@ def main() -> int:
     kept = _stored_chars(mid)
     print(f"typed {count} characters at {args.rate:g}/s for {args.seconds:g} s, then SIGKILL")
     print(f"worst lag from keystroke to database while typing: {worst:.2f} s")
-    print(f"kept after the kill: {kept} of {count} characters "
-          f"(lost {count - kept}, the last {lag_at_kill:.2f} s of typing)")
+    print(
+        f"kept after the kill: {kept} of {count} characters "
+        f"(lost {count - kept}, the last {lag_at_kill:.2f} s of typing)"
+    )
     return 0
 
 

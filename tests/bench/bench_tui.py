@@ -45,12 +45,67 @@ print(Timed(sys.argv[1]).run(headless=True, size=(120, 40)))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
-FIRST = ["Jane", "Bob", "Ana", "Li", "Omar", "Priya", "Sam", "Yuki", "Carlos", "Fatima", "Noah",
-         "Emma", "Wei", "Olga", "Ravi", "Zoe", "Ines", "Kofi", "Mara", "Tom"]
-LAST = ["Doe", "Smith", "Garcia", "Chen", "Haddad", "Patel", "Lee", "Tanaka", "Silva", "Khan",
-        "Brown", "Wilson", "Novak", "Okafor", "Rossi", "Müller", "Dubois", "Kim", "Nguyen", "Cohen"]
-WORDS = ["python", "payments", "design", "hiring", "alumni", "pycon", "mentor", "infra", "data",
-         "product", "coffee", "referral", "startup", "research", "cloud"]
+FIRST = [
+    "Jane",
+    "Bob",
+    "Ana",
+    "Li",
+    "Omar",
+    "Priya",
+    "Sam",
+    "Yuki",
+    "Carlos",
+    "Fatima",
+    "Noah",
+    "Emma",
+    "Wei",
+    "Olga",
+    "Ravi",
+    "Zoe",
+    "Ines",
+    "Kofi",
+    "Mara",
+    "Tom",
+]
+LAST = [
+    "Doe",
+    "Smith",
+    "Garcia",
+    "Chen",
+    "Haddad",
+    "Patel",
+    "Lee",
+    "Tanaka",
+    "Silva",
+    "Khan",
+    "Brown",
+    "Wilson",
+    "Novak",
+    "Okafor",
+    "Rossi",
+    "Müller",
+    "Dubois",
+    "Kim",
+    "Nguyen",
+    "Cohen",
+]
+WORDS = [
+    "python",
+    "payments",
+    "design",
+    "hiring",
+    "alumni",
+    "pycon",
+    "mentor",
+    "infra",
+    "data",
+    "product",
+    "coffee",
+    "referral",
+    "startup",
+    "research",
+    "cloud",
+]
 
 
 def build(path: Path, count: int) -> None:
@@ -65,34 +120,52 @@ def build(path: Path, count: int) -> None:
     open_database(path)
     now = pendulum.now("UTC")
     with database.atomic():
-        companies = [company_for(f"{word.title()} {kind}") for word in WORDS for kind in ("Labs", "Inc", "Systems")]
+        companies = [
+            company_for(f"{word.title()} {kind}") for word in WORDS for kind in ("Labs", "Inc", "Systems")
+        ]
         rows = []
         for i in range(count):
             name = f"{random.choice(FIRST)} {random.choice(LAST)} {i}"
             company = random.choice(companies)
             notes = " ".join(random.sample(WORDS, 3))
-            rows.append({
-                "uid": f"bench-{i}", "full_name": name, "given_name": name.split()[0],
-                "family_name": name.split()[1], "title": "Engineer", "company": company.id,
-                "notes": notes, "search_text": f"{name} {company.name} engineer {notes}".casefold(),
-                "created_at": now, "updated_at": now, "contact_type": "peer",
-                "last_contact_at": now.subtract(days=random.randint(0, 700)),
-                "next_follow_up": now.add(days=random.randint(-30, 90)).date(),
-            })
+            rows.append(
+                {
+                    "uid": f"bench-{i}",
+                    "full_name": name,
+                    "given_name": name.split()[0],
+                    "family_name": name.split()[1],
+                    "title": "Engineer",
+                    "company": company.id,
+                    "notes": notes,
+                    "search_text": f"{name} {company.name} engineer {notes}".casefold(),
+                    "created_at": now,
+                    "updated_at": now,
+                    "contact_type": "peer",
+                    "last_contact_at": now.subtract(days=random.randint(0, 700)),
+                    "next_follow_up": now.add(days=random.randint(-30, 90)).date(),
+                }
+            )
         for start in range(0, len(rows), 500):
-            Contact.insert_many(rows[start:start + 500]).execute()
+            Contact.insert_many(rows[start : start + 500]).execute()
         ids = [row[0] for row in Contact.select(Contact.id).tuples()]
         for start in range(0, len(ids), 1000):
             batch = []
-            for cid in ids[start:start + 1000]:
+            for cid in ids[start : start + 1000]:
                 for _ in range(10):
-                    batch.append({"kind": random.choice(["coffee", "email", "call", "note"]),
-                                  "occurred_at": now.subtract(days=random.randint(0, 700)),
-                                  "summary": " ".join(random.sample(WORDS, 4)), "created_at": now})
+                    batch.append(
+                        {
+                            "kind": random.choice(["coffee", "email", "call", "note"]),
+                            "occurred_at": now.subtract(days=random.randint(0, 700)),
+                            "summary": " ".join(random.sample(WORDS, 4)),
+                            "created_at": now,
+                        }
+                    )
             Interaction.insert_many(batch).execute()
             last_id = Interaction.select(Interaction.id).order_by(Interaction.id.desc()).scalar()
             first_id = last_id - len(batch) + 1
-            links = [{"interaction": first_id + n, "contact": ids[start + n // 10]} for n in range(len(batch))]
+            links = [
+                {"interaction": first_id + n, "contact": ids[start + n // 10]} for n in range(len(batch))
+            ]
             InteractionContact.insert_many(links).execute()
     database.close()
 
@@ -111,8 +184,10 @@ def startup(path: Path, rounds: int) -> None:
         memory.append(float(peak))
     for label, pick in (("median", statistics.median), ("best", min)):
         b, m = pick(bare), pick(main)
-        print(f"start-up ({label} of {rounds}, alternating): bare app {b * 1000:.0f} ms, "
-              f"netkeep {m * 1000:.0f} ms = {m / b:.2f}x the bare app")
+        print(
+            f"start-up ({label} of {rounds}, alternating): bare app {b * 1000:.0f} ms, "
+            f"netkeep {m * 1000:.0f} ms = {m / b:.2f}x the bare app"
+        )
     print(f"peak memory of the main app: {max(memory):.0f} MiB")
 
 
@@ -161,13 +236,17 @@ async def keystrokes(path: Path) -> None:
                 await pilot.pause()
         total = len(app.contact_list.all_rows)
     Screen._compositor_refresh = original
-    for label, values in (("filter + draw the visible rows", handler),
-                          ("value change to screen updated, incl. the 60 fps frame wait", times)):
+    for label, values in (
+        ("filter + draw the visible rows", handler),
+        ("value change to screen updated, incl. the 60 fps frame wait", times),
+    ):
         values.sort()
         p50 = statistics.median(values) * 1000
         p95 = values[int(len(values) * 0.95) - 1] * 1000
-        print(f"filter keystroke over {total:,} rows, {label} ({len(values)} keys): "
-              f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {values[-1] * 1000:.1f} ms")
+        print(
+            f"filter keystroke over {total:,} rows, {label} ({len(values)} keys): "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {values[-1] * 1000:.1f} ms"
+        )
 
 
 def main() -> None:

@@ -36,16 +36,24 @@ def install(ready_file: str, kind: str) -> None:
     def contacts_shown(app: App) -> bool:
         contact_list = getattr(app, "contact_list", None)
         contact_view = getattr(app, "contact_view", None)
-        return (contact_list is not None and bool(contact_list.rows_view.rows)
-                and contact_view is not None and contact_view.card is not None)
+        return (
+            contact_list is not None
+            and bool(contact_list.rows_view.rows)
+            and contact_view is not None
+            and contact_view.card is not None
+        )
 
     def after_frame(app: App) -> None:
         now = time.time()
         if "at" not in report:
             if not (contacts_shown(app) if kind == "main" else focused_input(app)):
                 return
-            report.update(at=now, cpu=time.process_time(), screen=type(app.screen).__name__,
-                          focused=type(app.focused).__name__ if app.focused else "")
+            report.update(
+                at=now,
+                cpu=time.process_time(),
+                screen=type(app.screen).__name__,
+                focused=type(app.focused).__name__ if app.focused else "",
+            )
         if kind == "main":
             if "complete_at" not in report and app.contact_list.complete:
                 report["complete_at"] = now

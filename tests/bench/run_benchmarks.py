@@ -63,8 +63,20 @@ def demo_db(cache: Path, contacts: int, seed: int) -> Path:
     cache.mkdir(parents=True, exist_ok=True)
     # In a child process: a forked app inherits this process's peak RSS in its ru_maxrss,
     # and generating 30,000 contacts here would lift it to ~280 MiB.
-    subprocess.run([str(NETKEEP), "demo", "--contacts", str(contacts), "--seed", str(seed),
-                    "--no-open", "--db", str(path)], check=True)
+    subprocess.run(
+        [
+            str(NETKEEP),
+            "demo",
+            "--contacts",
+            str(contacts),
+            "--seed",
+            str(seed),
+            "--no-open",
+            "--db",
+            str(path),
+        ],
+        check=True,
+    )
     return path
 
 
@@ -81,8 +93,14 @@ def launch(kind: str, db: Path) -> tuple[float, float, dict]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
     started = time.time()
-    proc = subprocess.Popen([sys.executable, str(LAUNCH), str(ready_file), kind, str(db)],
-                            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(LAUNCH), str(ready_file), kind, str(db)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     screen = bytearray()
 
@@ -103,8 +121,10 @@ def launch(kind: str, db: Path) -> tuple[float, float, dict]:
     reader.join(timeout=2)
     os.close(master)
     if not ready_file.exists():
-        raise SystemExit(f"{kind} never became ready (exit {proc.returncode}): "
-                         f"{bytes(screen[-600:]).decode(errors='replace')}")
+        raise SystemExit(
+            f"{kind} never became ready (exit {proc.returncode}): "
+            f"{bytes(screen[-600:]).decode(errors='replace')}"
+        )
     report = json.loads(ready_file.read_text())
     ready_file.unlink()
     for key in ("complete_at", "agenda_at"):
@@ -215,37 +235,97 @@ def main() -> int:
     focus = {r["focused"] for _, _, r in started["capture"]}
     print(f"start-up runs (s): bare {[round(t, 3) for t, _, _ in started['bare']]}")
     print(f"                   capture {[round(t, 3) for t, _, _ in started['capture']]} (focused: {focus})")
-    rows.append(("bare Textual app, one Input: ready", f"{bare * 1000:.0f} ms (median {bare_median * 1000:.0f})",
-                 "reference", None))
-    rows.append(("netkeep capture: ready to type", f"{capture * 1000:.0f} ms = {capture / bare:.2f}x bare "
-                 f"(medians: {capture_median / bare_median:.2f}x)", "<= 1.25x bare", capture / bare <= 1.25))
-    bare_cpu, capture_cpu = (statistics.median(r["cpu"] for _, _, r in started[kind]) for kind in ("bare", "capture"))
-    rows.append(("  CPU time to ready (median; less sensitive to load)",
-                 f"bare {bare_cpu * 1000:.0f} ms, capture {capture_cpu * 1000:.0f} ms = {capture_cpu / bare_cpu:.2f}x",
-                 "(for information)", None))
+    rows.append(
+        (
+            "bare Textual app, one Input: ready",
+            f"{bare * 1000:.0f} ms (median {bare_median * 1000:.0f})",
+            "reference",
+            None,
+        )
+    )
+    rows.append(
+        (
+            "netkeep capture: ready to type",
+            f"{capture * 1000:.0f} ms = {capture / bare:.2f}x bare "
+            f"(medians: {capture_median / bare_median:.2f}x)",
+            "<= 1.25x bare",
+            capture / bare <= 1.25,
+        )
+    )
+    bare_cpu, capture_cpu = (
+        statistics.median(r["cpu"] for _, _, r in started[kind]) for kind in ("bare", "capture")
+    )
+    rows.append(
+        (
+            "  CPU time to ready (median; less sensitive to load)",
+            f"bare {bare_cpu * 1000:.0f} ms, capture {capture_cpu * 1000:.0f} ms = {capture_cpu / bare_cpu:.2f}x",
+            "(for information)",
+            None,
+        )
+    )
     main_app, main_median = _fastest_and_median(started["main"])
     peak = max(m for _, m, _ in started["main"])
     print(f"                   main {[round(t, 3) for t, _, _ in started['main']]}")
-    rows.append(("netkeep: list filled, first contact shown", f"{main_app * 1000:.0f} ms = "
-                 f"{main_app / bare:.2f}x bare (medians: {main_median / bare_median:.2f}x)",
-                 "<= 1.5x bare", main_app / bare <= 1.5))
-    for key, label in (("complete_at", "  all 30,000 contacts loaded (median)"), ("agenda_at", "  agenda shown (median)")):
+    rows.append(
+        (
+            "netkeep: list filled, first contact shown",
+            f"{main_app * 1000:.0f} ms = "
+            f"{main_app / bare:.2f}x bare (medians: {main_median / bare_median:.2f}x)",
+            "<= 1.5x bare",
+            main_app / bare <= 1.5,
+        )
+    )
+    for key, label in (
+        ("complete_at", "  all 30,000 contacts loaded (median)"),
+        ("agenda_at", "  agenda shown (median)"),
+    ):
         later = statistics.median(r[key] for _, _, r in started["main"])
-        rows.append((label.replace("30,000", f"{args.contacts:,}"), f"{later * 1000:.0f} ms", "(for information)", None))
+        rows.append(
+            (
+                label.replace("30,000", f"{args.contacts:,}"),
+                f"{later * 1000:.0f} ms",
+                "(for information)",
+                None,
+            )
+        )
     rows.append(("netkeep: peak memory (ru_maxrss)", f"{peak:.0f} MiB", "<= 200 MiB", peak <= 200))
     handled, painted, total = asyncio.run(keystrokes(db))
-    rows.append((f"filter keystroke, handled, p95 of {len(handled)} keys over {total:,} rows",
-                 f"{p95(handled) * 1000:.1f} ms", "<= 16 ms", p95(handled) <= 0.016))
-    rows.append(("filter keystroke, painted (incl. frame wait), p95",
-                 f"{p95(painted) * 1000:.1f} ms", "(for information)", None))
+    rows.append(
+        (
+            f"filter keystroke, handled, p95 of {len(handled)} keys over {total:,} rows",
+            f"{p95(handled) * 1000:.1f} ms",
+            "<= 16 ms",
+            p95(handled) <= 0.016,
+        )
+    )
+    rows.append(
+        (
+            "filter keystroke, painted (incl. frame wait), p95",
+            f"{p95(painted) * 1000:.1f} ms",
+            "(for information)",
+            None,
+        )
+    )
     for query, times in find_times(db, args.runs).items():
         median = statistics.median(times)
         if query:
-            rows.append((f"netkeep find {query!r}: whole process, median", f"{median * 1000:.0f} ms",
-                         "<= 150 ms", median <= 0.150))
+            rows.append(
+                (
+                    f"netkeep find {query!r}: whole process, median",
+                    f"{median * 1000:.0f} ms",
+                    "<= 150 ms",
+                    median <= 0.150,
+                )
+            )
         else:
-            rows.append(("netkeep find (everyone, 30,000 lines): median", f"{median * 1000:.0f} ms",
-                         "(for information)", None))
+            rows.append(
+                (
+                    "netkeep find (everyone, 30,000 lines): median",
+                    f"{median * 1000:.0f} ms",
+                    "(for information)",
+                    None,
+                )
+            )
 
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)

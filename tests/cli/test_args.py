@@ -11,7 +11,9 @@ from netkeep.cli import screen_args
 from netkeep.cli.parser import build_parser
 
 
-@pytest.mark.parametrize("argv", [[], ["--db", "x.db"], ["--db=x.db"], ["capture"], ["--db", "x.db", "capture"]])
+@pytest.mark.parametrize(
+    "argv", [[], ["--db", "x.db"], ["--db=x.db"], ["capture"], ["--db", "x.db", "capture"]]
+)
 def test_screen_forms_read_as_argparse_reads_them(argv):
     quick = screen_args(argv)
     full = build_parser().parse_args(argv)
@@ -21,8 +23,19 @@ def test_screen_forms_read_as_argparse_reads_them(argv):
         assert quick.text == full.text == []
 
 
-@pytest.mark.parametrize("argv", [["-h"], ["--db"], ["--db", "--help"], ["capture", "Jane Doe"], ["find"],
-                                  ["--db", "x.db", "demo"], ["capture", "--help"], ["--db="]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-h"],
+        ["--db"],
+        ["--db", "--help"],
+        ["capture", "Jane Doe"],
+        ["find"],
+        ["--db", "x.db", "demo"],
+        ["capture", "--help"],
+        ["--db="],
+    ],
+)
 def test_everything_else_goes_to_argparse(argv):
     assert screen_args(argv) is None
 

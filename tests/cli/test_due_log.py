@@ -48,8 +48,9 @@ def test_due_json_lists_the_right_items(db, frozen, capsys):
     frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
     reminders.add_reminder(sam, "today", "ask about the referral")
     reminders.add_reminder(sam, "in 40 days", "too far away")
-    interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
-                                                  reply_owed=True, summary="coffee next week?"))
+    interactions.log_interaction(
+        InteractionInput((sam,), kind="email", direction="in", reply_owed=True, summary="coffee next week?")
+    )
     interactions.log_interaction(InteractionInput((ann,), kind="coffee"))
     code, out, _ = run(capsys, "due", "--json")
     data = json.loads(out)
@@ -59,8 +60,17 @@ def test_due_json_lists_the_right_items(db, frozen, capsys):
     assert data["sections"]["this_week"] == []
     assert [i["contact"] for i in data["sections"]["replies"]] == ["Sam Lee"]
     assert [(i["contact_id"], i["other_id"]) for i in data["sections"]["loops"]] == [(bob, ann)]
-    assert data["counts"] == {"overdue": 1, "today": 1, "this_week": 0, "replies": 1,
-                              "commitments": 0, "loops": 1, "intros": 0, "thanks": 1, "due": 2}
+    assert data["counts"] == {
+        "overdue": 1,
+        "today": 1,
+        "this_week": 0,
+        "replies": 1,
+        "commitments": 0,
+        "loops": 1,
+        "intros": 0,
+        "thanks": 1,
+        "due": 2,
+    }
     assert [i["contact_id"] for i in data["sections"]["thanks"]] == [ann]
     assert data["summary"] == "Today: 2 due · 1 reply owed · 1 thank-you due · 1 loop to close"
     code, out, _ = run(capsys, "due")
@@ -111,8 +121,9 @@ def test_log_closes_a_loop_by_naming_the_referral(db, frozen, capsys):
     person("Jane Doe", introduced_by_id=bob)
     _, out, _ = run(capsys, "log", "jane", "met at PyCon", "--kind", "coffee", "--when", "yesterday")
     assert "thank Bob Smith for the intro to Jane Doe" in out
-    _, out, _ = run(capsys, "log", "bob", "thanked him, told him how Jane and I got on",
-                    "--kind", "thank-you")
+    _, out, _ = run(
+        capsys, "log", "bob", "thanked him, told him how Jane and I got on", "--kind", "thank-you"
+    )
     assert "Closed the loop" in out
     assert ReferralLoop.get().closed_at is not None
 
@@ -156,11 +167,14 @@ def test_log_ambiguous_name_on_a_terminal_asks(db, frozen, capsys, monkeypatch):
     assert Interaction.select().count() == 1
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--kind", "carrier pigeon"], "unknown kind"),
-    (["--when", "tomorrow"], "in the future"),
-    (["--when", "the other day"], "not a date"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--kind", "carrier pigeon"], "unknown kind"),
+        (["--when", "tomorrow"], "in the future"),
+        (["--when", "the other day"], "not a date"),
+    ],
+)
 def test_log_bad_options_fail_cleanly(db, frozen, capsys, argv, message):
     person("Jane Doe")
     code, _, err = run(capsys, "log", "jane", "hello", *argv)
@@ -169,7 +183,9 @@ def test_log_bad_options_fail_cleanly(db, frozen, capsys, argv, message):
 
 
 def test_due_and_log_never_import_textual():
-    code = ("import sys, netkeep.cli.due, netkeep.cli.log, netkeep.core.agenda;"
-            "assert not [m for m in ('textual', 'rich') if m in sys.modules]")
+    code = (
+        "import sys, netkeep.cli.due, netkeep.cli.log, netkeep.core.agenda;"
+        "assert not [m for m in ('textual', 'rich') if m in sys.modules]"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -17,13 +17,23 @@ from netkeep.store.database import open_database
 def fill(db_path) -> dict[str, int]:
     with open_database(db_path):
         bob = contacts.create_contact(ContactInput(full_name="Bob Smith", company="Acme", title="CTO"))
-        jane = contacts.create_contact(ContactInput(
-            full_name="Jane Doe", title="Staff Engineer", company="Stripe",
-            emails=(Method("email", "jane@stripe.com"), Method("email", "jd@home.org")),
-            phones=(Method("phone", "+1 555 0100"),), tags=("alumni", "python"),
-            how_met="PyCon", met_on=pendulum.date(2026, 3, 4), met_at="PyCon 2026",
-            introduced_by_id=bob, notes="wants a designer", linkedin_url="https://linkedin.com/in/jd",
-            contact_type="alumni"))
+        jane = contacts.create_contact(
+            ContactInput(
+                full_name="Jane Doe",
+                title="Staff Engineer",
+                company="Stripe",
+                emails=(Method("email", "jane@stripe.com"), Method("email", "jd@home.org")),
+                phones=(Method("phone", "+1 555 0100"),),
+                tags=("alumni", "python"),
+                how_met="PyCon",
+                met_on=pendulum.date(2026, 3, 4),
+                met_at="PyCon 2026",
+                introduced_by_id=bob,
+                notes="wants a designer",
+                linkedin_url="https://linkedin.com/in/jd",
+                contact_type="alumni",
+            )
+        )
         zed = contacts.create_contact(ContactInput(full_name="[bold]Zed[/]"))
         old = contacts.create_contact(ContactInput(full_name="Old Friend"))
         contacts.set_archived(old)
@@ -34,14 +44,26 @@ def test_json_has_every_field(db_path, capsys):
     ids = fill(db_path)
     assert main(["--db", str(db_path), "find", "stripe", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
-    assert found == [{
-        "id": ids["jane"], "name": "Jane Doe", "company": "Stripe", "title": "Staff Engineer",
-        "emails": ["jane@stripe.com", "jd@home.org"], "phones": ["+1 555 0100"],
-        "tags": ["alumni", "python"], "how_met": "PyCon", "introduced_by": "Bob Smith",
-        "notes": "wants a designer", "met_on": "2026-03-04", "met_at": "PyCon 2026",
-        "contact_type": "alumni", "linkedin_url": "https://linkedin.com/in/jd",
-        "job_search": False, "next_follow_up": found[0]["next_follow_up"],
-    }]
+    assert found == [
+        {
+            "id": ids["jane"],
+            "name": "Jane Doe",
+            "company": "Stripe",
+            "title": "Staff Engineer",
+            "emails": ["jane@stripe.com", "jd@home.org"],
+            "phones": ["+1 555 0100"],
+            "tags": ["alumni", "python"],
+            "how_met": "PyCon",
+            "introduced_by": "Bob Smith",
+            "notes": "wants a designer",
+            "met_on": "2026-03-04",
+            "met_at": "PyCon 2026",
+            "contact_type": "alumni",
+            "linkedin_url": "https://linkedin.com/in/jd",
+            "job_search": False,
+            "next_follow_up": found[0]["next_follow_up"],
+        }
+    ]
 
 
 def test_empty_query_lists_everyone_but_the_archived(db_path, capsys):
@@ -83,9 +105,11 @@ def test_nothing_matches_exits_zero_with_a_note(db_path, capsys):
 
 def test_find_loads_neither_textual_nor_pendulum_nor_peewee(db_path):
     fill(db_path)
-    code = ("import sys; from netkeep.cli import main; code = main(['--db', sys.argv[1], 'find', 'jane']);"
-            "heavy = [m for m in ('textual', 'rich', 'pendulum', 'rapidfuzz', 'peewee') if m in sys.modules];"
-            "print(heavy, file=sys.stderr); sys.exit(code or bool(heavy))")
+    code = (
+        "import sys; from netkeep.cli import main; code = main(['--db', sys.argv[1], 'find', 'jane']);"
+        "heavy = [m for m in ('textual', 'rich', 'pendulum', 'rapidfuzz', 'peewee') if m in sys.modules];"
+        "print(heavy, file=sys.stderr); sys.exit(code or bool(heavy))"
+    )
     result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Jane Doe")

@@ -43,8 +43,10 @@ def test_bad_rows_without_skip_bad_write_nothing_and_explain(capsys, db_path):
 def test_skip_bad_imports_the_rest_and_reports(capsys, db_path):
     code, out, err = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"), "--skip-bad")
     assert code == 0
-    assert "Imported from LinkedIn: 4 added, 0 updated, 0 skipped, 1 hidden member left out, " \
-           "2 unreadable rows left out." in out
+    assert (
+        "Imported from LinkedIn: 4 added, 0 updated, 0 skipped, 1 hidden member left out, "
+        "2 unreadable rows left out." in out
+    )
     open_database(db_path)
     assert count() == 4
 
@@ -60,14 +62,17 @@ def test_dry_run_previews_updates_and_writes_nothing(capsys, db_path):
     assert Contact.get(Contact.full_name == "Anna Berg").title == "Intern"
 
 
-@pytest.mark.parametrize("fmt, name, message", [
-    ("linkedin", "empty.csv", "is empty"),
-    ("linkedin", "binary.csv", "is a binary file, not a LinkedIn Connections.csv"),
-    ("google", "other_headers.csv", "is not a Google Contacts CSV"),
-    ("vcard", "empty.csv", "is empty"),
-    ("vcard", "google_old.csv", "no BEGIN:VCARD found"),
-    ("backup", "google_old.csv", "is not a netkeep JSON backup"),
-])
+@pytest.mark.parametrize(
+    "fmt, name, message",
+    [
+        ("linkedin", "empty.csv", "is empty"),
+        ("linkedin", "binary.csv", "is a binary file, not a LinkedIn Connections.csv"),
+        ("google", "other_headers.csv", "is not a Google Contacts CSV"),
+        ("vcard", "empty.csv", "is empty"),
+        ("vcard", "google_old.csv", "no BEGIN:VCARD found"),
+        ("backup", "google_old.csv", "is not a netkeep JSON backup"),
+    ],
+)
 def test_bad_files_give_one_line_messages(capsys, fmt, name, message):
     code, out, err = run(capsys, "import", fmt, str(FIXTURES / name))
     assert code == 1
@@ -106,30 +111,46 @@ def test_export_csv_is_a_spreadsheet(capsys, db_path, tmp_path):
 def test_export_ics_parses_with_icalendar(capsys, db_path):
     open_database(db_path)
     with pendulum.travel_to(pendulum.datetime(2026, 11, 20, 9), freeze=True):
-        jane = contacts.create_contact(ContactInput(
-            full_name="Jane, the; Doe", next_follow_up=date(2026, 12, 1), needs="x" * 120))
+        jane = contacts.create_contact(
+            ContactInput(full_name="Jane, the; Doe", next_follow_up=date(2026, 12, 1), needs="x" * 120)
+        )
         late = contacts.create_contact(ContactInput(full_name="Late Larry", next_follow_up=date(2026, 11, 1)))
         contacts.create_contact(ContactInput(full_name="Far Away", next_follow_up=date(2027, 6, 1)))
         with database.atomic():
-            Reminder.create(contact=jane, due_on=date(2026, 12, 5), reason="Send the deck, finally",
-                            created_at=pendulum.now("UTC"))
-            Reminder.create(contact=jane, due_on=date(2026, 11, 2), reason="Old promise",
-                            created_at=pendulum.now("UTC"))
-            Reminder.create(contact=late, due_on=date(2026, 12, 6), reason="done already",
-                            created_at=pendulum.now("UTC"), done_at=pendulum.now("UTC"))
+            Reminder.create(
+                contact=jane,
+                due_on=date(2026, 12, 5),
+                reason="Send the deck, finally",
+                created_at=pendulum.now("UTC"),
+            )
+            Reminder.create(
+                contact=jane, due_on=date(2026, 11, 2), reason="Old promise", created_at=pendulum.now("UTC")
+            )
+            Reminder.create(
+                contact=late,
+                due_on=date(2026, 12, 6),
+                reason="done already",
+                created_at=pendulum.now("UTC"),
+                done_at=pendulum.now("UTC"),
+            )
         code, out, _ = run(capsys, "export", "ics")
         code2, out2, _ = run(capsys, "export", "ics")
     assert code == 0
     calendar = icalendar.Calendar.from_ical(out)
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
-    assert set(events) == {"Follow up: Jane, the; Doe", "Jane, the; Doe: Send the deck, finally",
-                           "netkeep: 2 overdue follow-ups"}
+    assert set(events) == {
+        "Follow up: Jane, the; Doe",
+        "Jane, the; Doe: Send the deck, finally",
+        "netkeep: 2 overdue follow-ups",
+    }
     assert events["Follow up: Jane, the; Doe"]["DTSTART"].dt == date(2026, 12, 1)
     assert "x" * 120 in str(events["Follow up: Jane, the; Doe"]["DESCRIPTION"])
     overdue = events["netkeep: 2 overdue follow-ups"]
     assert overdue["DTSTART"].dt == date(2026, 11, 20)
     assert str(overdue["DESCRIPTION"]).splitlines() == [
-        "2026-11-01: follow up with Late Larry", "2026-11-02: Jane, the; Doe: Old promise"]
+        "2026-11-01: follow up with Late Larry",
+        "2026-11-02: Jane, the; Doe: Old promise",
+    ]
     assert all(len(line.encode()) <= 75 for line in out.split("\r\n"))
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     assert uids == [str(e["UID"]) for e in icalendar.Calendar.from_ical(out2).walk("VEVENT")]
@@ -162,7 +183,9 @@ def test_imported_connections_wait_for_a_first_touch_before_ticklers(capsys, db_
         assert Contact.select().where(Contact.next_follow_up.is_null(False)).count() == 0
         # ...until you are in touch: then the cadence runs from that day.
         first = Contact.select().order_by(Contact.id).first()
-        interactions.log_interaction(InteractionInput(contact_ids=(first.id,), kind="message", direction="out"))
+        interactions.log_interaction(
+            InteractionInput(contact_ids=(first.id,), kind="message", direction="out")
+        )
         keep_in_touch.apply_cadence()
         ticking = list(Contact.select().where(Contact.next_follow_up.is_null(False)))
         assert [c.id for c in ticking] == [first.id]

@@ -22,10 +22,12 @@ def frozen():
 
 # ------------------------------------------------------------------ parsing (no database)
 
+
 def test_parse_every_part():
     fields = capture.parse_line(
         "Jane Doe, Staff Engineer jane@stripe.com @Stripe Inc #alumni #PyCon +Bob Smith "
-        "!PyCon 2026 >in 2 weeks -- wants a designer -- for her side project")
+        "!PyCon 2026 >in 2 weeks -- wants a designer -- for her side project"
+    )
     assert fields.name == "Jane Doe"
     assert fields.title == "Staff Engineer"
     assert fields.emails == ("jane@stripe.com",)
@@ -40,7 +42,11 @@ def test_parse_every_part():
 def test_parse_markers_in_any_order_and_email_anywhere():
     fields = capture.parse_line("Ana Silva >friday #data @Acme ana@acme.io Labs !Data Meetup")
     assert (fields.name, fields.follow_up, fields.company, fields.met_at) == (
-        "Ana Silva", "friday", "Acme Labs", "Data Meetup")
+        "Ana Silva",
+        "friday",
+        "Acme Labs",
+        "Data Meetup",
+    )
     assert fields.emails == ("ana@acme.io",)
     assert fields.tags == ("data",)
 
@@ -56,10 +62,16 @@ def test_parse_note_only_has_no_name():
     assert capture.parse_line("-- just a thought").name == ""
 
 
-@pytest.mark.parametrize("text, field", [
-    ("Jane @", "company"), ("Jane +", "introduced_by"), ("Jane # x", "tags"),
-    ("Jane @A @B", "company"), ("Jane\x1b[31m Doe", "name"),
-])
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("Jane @", "company"),
+        ("Jane +", "introduced_by"),
+        ("Jane # x", "tags"),
+        ("Jane @A @B", "company"),
+        ("Jane\x1b[31m Doe", "name"),
+    ],
+)
 def test_parse_rejects_bad_markers_and_control_characters(text, field):
     with pytest.raises(ValidationError) as caught:
         capture.parse_line(text)
@@ -67,6 +79,7 @@ def test_parse_rejects_bad_markers_and_control_characters(text, field):
 
 
 # ------------------------------------------------------------------ checking and saving
+
 
 def test_build_input_defaults_and_follow_up(db, frozen):
     data = capture.build_input(capture.parse_line("Jane Doe !PyCon 2026 >2w"))
@@ -93,7 +106,8 @@ def test_introducer_exact_unique_ambiguous_unknown(db):
 def test_capture_line_saves_everything(db, frozen):
     bob = contacts.create_contact(ContactInput(full_name="Bob Smith"))
     new_id, _ = capture.capture_line(
-        "Jane Doe, CTO jane@stripe.com @Stripe #alumni +Bob !PyCon >2026-04-01 -- wants a designer")
+        "Jane Doe, CTO jane@stripe.com @Stripe #alumni +Bob !PyCon >2026-04-01 -- wants a designer"
+    )
     card = contacts.get_card(new_id)
     assert (card.full_name, card.title, card.company) == ("Jane Doe", "CTO", "Stripe")
     assert [m.value for m in card.emails] == ["jane@stripe.com"]
@@ -112,21 +126,25 @@ def test_markup_name_is_kept_literally(db):
 
 # ------------------------------------------------------------------ the command line
 
+
 def test_cli_capture_prints_one_line(db_path, capsys, frozen):
     assert main(["--db", str(db_path), "capture", "Jane Doe @Stripe #alumni >2w"]) == 0
     out = capsys.readouterr().out
     assert out == "Saved Jane Doe (Stripe) #alumni, follow up 18 Mar 2026.\n"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("-- only a note", "A name is required"),
-    ("Jane jane@nowhere", "does not look like an email address"),
-    ("Jane >someday", "is not a date netkeep understands"),
-    ("Jane >3 days ago", "in the past"),
-    ("Jane +Nobody", "No contact called 'Nobody'"),
-    ("Jane\x1b]0;pwned\x07", "control characters"),
-    ("x" * 300, "too long"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("-- only a note", "A name is required"),
+        ("Jane jane@nowhere", "does not look like an email address"),
+        ("Jane >someday", "is not a date netkeep understands"),
+        ("Jane >3 days ago", "in the past"),
+        ("Jane +Nobody", "No contact called 'Nobody'"),
+        ("Jane\x1b]0;pwned\x07", "control characters"),
+        ("x" * 300, "too long"),
+    ],
+)
 def test_cli_capture_bad_input_fails_and_saves_nothing(db_path, capsys, text, message):
     assert main(["--db", str(db_path), "capture", text]) == 1
     err = capsys.readouterr().err

@@ -18,12 +18,21 @@ def make(name="Jane Doe", **fields):
 def test_create_and_read_every_field(db):
     bob = make("Bob Smith", company="Acme")
     jane = make(
-        "  Jane   Doe ", title="Staff Engineer", company="Stripe",
+        "  Jane   Doe ",
+        title="Staff Engineer",
+        company="Stripe",
         emails=(Method("email", "jane@stripe.com", "work"), Method("email", "jd@home.org", "home")),
         phones=(Method("phone", "+1 (555) 010-2000", "mobile"),),
-        linkedin_url="https://www.linkedin.com/in/janedoe", contact_type="alumni", job_search=True,
-        how_met="career fair", met_on=pendulum.date(2026, 3, 4), met_at="PyCon", introduced_by_id=bob,
-        needs="a designer", notes="payments infra", tags=("Python", "#pycon", "python"),
+        linkedin_url="https://www.linkedin.com/in/janedoe",
+        contact_type="alumni",
+        job_search=True,
+        how_met="career fair",
+        met_on=pendulum.date(2026, 3, 4),
+        met_at="PyCon",
+        introduced_by_id=bob,
+        needs="a designer",
+        notes="payments infra",
+        tags=("Python", "#pycon", "python"),
     )
     card = contacts.get_card(jane)
     assert card.full_name == "Jane Doe"
@@ -147,9 +156,14 @@ def test_timelines_and_activity(db):
     jane, bob = make(), make("Bob Smith")
     with pendulum.travel_to(pendulum.datetime(2026, 11, 26, 9), freeze=True):
         for days in (0, 1, 8, 400):
-            interactions.log_interaction(InteractionInput(
-                contact_ids=(jane,), kind="email", summary=f"d{days}",
-                occurred_at=pendulum.now("UTC").subtract(days=days)))
+            interactions.log_interaction(
+                InteractionInput(
+                    contact_ids=(jane,),
+                    kind="email",
+                    summary=f"d{days}",
+                    occurred_at=pendulum.now("UTC").subtract(days=days),
+                )
+            )
         interactions.log_interaction(InteractionInput(contact_ids=(bob,), kind="call", summary="bob"))
         assert [e.summary for e in interactions.timeline_for(jane)] == ["d0", "d1", "d8", "d400"]
         assert interactions.network_timeline(limit=2)[0].contacts

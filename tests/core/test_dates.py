@@ -51,8 +51,16 @@ def test_default_base_is_today():
 
 @pytest.mark.parametrize(
     ("days", "text"),
-    [(0, "today"), (-1, "yesterday"), (1, "tomorrow"), (-3, "3 days ago"), (14, "in 2 weeks"),
-     (-45, "6 weeks ago"), (90, "in 3 months"), (-400, "1 year ago")],
+    [
+        (0, "today"),
+        (-1, "yesterday"),
+        (1, "tomorrow"),
+        (-3, "3 days ago"),
+        (14, "in 2 weeks"),
+        (-45, "6 weeks ago"),
+        (90, "in 3 months"),
+        (-400, "1 year ago"),
+    ],
 )
 def test_humanize(days, text):
     assert humanize_date(THURSDAY.add(days=days), base=THURSDAY) == text

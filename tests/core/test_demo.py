@@ -7,9 +7,9 @@ import pytest
 
 from netkeep.cli import main
 from netkeep.core import contacts
-from netkeep.demo.network import generate
 from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactInput
+from netkeep.demo.network import generate
 from netkeep.store.database import open_database
 from netkeep.store.models import (
     Commitment,
@@ -63,8 +63,10 @@ def test_a_believable_network(tmp_path, frozen):
         assert any(introducer in introduced for introducer in introduced.values())
         assert all(introducer < cid for cid, introducer in introduced.items())
         # Everything happened in the last two years, up to yesterday.
-        first, last = (Interaction.select(Interaction.occurred_at).order_by(order).scalar()
-                       for order in (Interaction.occurred_at, Interaction.occurred_at.desc()))
+        first, last = (
+            Interaction.select(Interaction.occurred_at).order_by(order).scalar()
+            for order in (Interaction.occurred_at, Interaction.occurred_at.desc())
+        )
         assert first >= TODAY.subtract(days=731) and last < TODAY.start_of("day").add(days=1)
         kinds = {k for (k,) in Interaction.select(Interaction.kind).distinct().tuples()}
         assert {"coffee", "email", "informational interview", "event"} <= kinds
@@ -77,9 +79,13 @@ def test_a_believable_network(tmp_path, frozen):
         assert ThankYouDraft.select().where(ThankYouDraft.status == "sent").count() >= 5
         for c in people.values():
             if c.last_contact_at is not None:
-                latest = (Interaction.select(Interaction.occurred_at).join(InteractionContact)
-                          .where(InteractionContact.contact == c.id)
-                          .order_by(Interaction.occurred_at.desc()).scalar())
+                latest = (
+                    Interaction.select(Interaction.occurred_at)
+                    .join(InteractionContact)
+                    .where(InteractionContact.contact == c.id)
+                    .order_by(Interaction.occurred_at.desc())
+                    .scalar()
+                )
                 assert latest == c.last_contact_at
                 break
         # The demo is searchable like any network.

@@ -38,7 +38,8 @@ def person(name: str, **fields) -> int:
 
 def log(contact_id: int, kind: str = "coffee", summary: str = "", **fields) -> int:
     return interactions.log_interaction(
-        InteractionInput(contact_ids=(contact_id,), kind=kind, summary=summary, **fields))
+        InteractionInput(contact_ids=(contact_id,), kind=kind, summary=summary, **fields)
+    )
 
 
 def keys(section) -> list[str]:
@@ -115,7 +116,8 @@ def test_reminder_with_natural_date_and_snooze(db, frozen):
     rid = reminders.add_reminder(jane, "friday", "ask about the referral")
     week = agenda.agenda().this_week
     assert [(i.key, i.text, i.due_on) for i in week] == [
-        (f"reminder-{rid}", "ask about the referral", date(2026, 3, 6))]
+        (f"reminder-{rid}", "ask about the referral", date(2026, 3, 6))
+    ]
     frozen.travel_to(pendulum.datetime(2026, 3, 6, 9))
     item = agenda.agenda().today[0]
     assert agenda.snooze(item, "in 1 week") == date(2026, 3, 13)
@@ -157,8 +159,11 @@ def test_marking_done_can_log_the_interaction_in_the_same_step(db, frozen):
     logged = agenda.complete(item, agenda.log_input(item, "sent the article"))
     assert agenda.agenda().today == ()
     entry = interactions.get_interaction(logged)
-    assert (entry.summary, entry.direction, entry.contacts) == ("sent the article", "out",
-                                                                ((jane, "Jane Doe"),))
+    assert (entry.summary, entry.direction, entry.contacts) == (
+        "sent the article",
+        "out",
+        ((jane, "Jane Doe"),),
+    )
 
 
 def test_a_failed_log_leaves_the_item_open(db, frozen):
@@ -204,7 +209,9 @@ def test_referral_loop_opens_after_first_meeting_and_closes_after_thanks(db, fro
     [loop] = agenda.agenda().loops
     assert (loop.contact_id, loop.other_id) == (bob, jane)
     assert (loop.contact_name, loop.text) == (
-        "Bob Smith", "thank them for the intro to Jane Doe and tell them how it went")
+        "Bob Smith",
+        "thank them for the intro to Jane Doe and tell them how it went",
+    )
     log(jane, "email", "follow-up", direction="out")
     assert ReferralLoop.select().count() == 1
     log(bob, "email", "quick question about something else", direction="out")
@@ -234,7 +241,9 @@ def test_commitments_mine_and_theirs(db, frozen):
     theirs = commitments.add_commitment("intro me to her manager", owner="them", contact_id=jane)
     items = agenda.agenda().commitments
     assert [(i.ref_id, i.owner, i.due_on) for i in items] == [
-        (mine, "me", date(2026, 3, 6)), (theirs, "them", None)]
+        (mine, "me", date(2026, 3, 6)),
+        (theirs, "them", None),
+    ]
     assert [c.id for c in commitments.open_commitments(jane)] == [mine, theirs]
     agenda.complete(items[0])
     assert [i.ref_id for i in agenda.agenda().commitments] == [theirs]
@@ -316,15 +325,23 @@ def test_needs_suggest_helpers_ranked(db, frozen):
 
 def test_apply_cadence_agrees_with_refresh_follow_up(db, frozen, tmp_path):
     """The bulk SQL update and the per-contact rule compute the same dates."""
-    cases = [("peer", False, None, None), ("mentor", True, None, None), ("faculty", True, None, None),
-             ("recruiter", False, 12, None), ("other", False, None, date(2026, 1, 10)),
-             ("company", True, 100, date(2025, 12, 1))]
-    ids = [person(f"P{n}", contact_type=kind, job_search=job, cadence_days=own, met_on=met)
-           for n, (kind, job, own, met) in enumerate(cases)]
+    cases = [
+        ("peer", False, None, None),
+        ("mentor", True, None, None),
+        ("faculty", True, None, None),
+        ("recruiter", False, 12, None),
+        ("other", False, None, date(2026, 1, 10)),
+        ("company", True, 100, date(2025, 12, 1)),
+    ]
+    ids = [
+        person(f"P{n}", contact_type=kind, job_search=job, cadence_days=own, met_on=met)
+        for n, (kind, job, own, met) in enumerate(cases)
+    ]
     log(ids[0], "call")
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "config.toml").write_text(
-        "[cadence]\npeer = 10\nmentor = 40\nfaculty = 5\njob-search = 14\n")
+        "[cadence]\npeer = 10\nmentor = 40\nfaculty = 5\njob-search = 14\n"
+    )
     keep_in_touch.apply_cadence()
     stored = {c.id: c.next_follow_up for c in Contact.select()}
     for contact in Contact.select():
@@ -352,28 +369,26 @@ def test_thanks_due_agrees_with_the_meetings_rule(db, frozen):
     from netkeep.core.thanks_due import thanks_due
 
     jane, sam, ann = person("Jane Doe"), person("Sam Lee"), person("Ann Lee")
-    log(jane, "coffee")                                   # due
+    log(jane, "coffee")  # due
     log(sam, "call")
-    log(sam, "thank-you", direction="out")                # thanked since
+    log(sam, "thank-you", direction="out")  # thanked since
     drafted = log(ann, "meeting")
-    letters.save_draft(drafted, "Thanks", "Dear Ann")     # a draft, not sent: due
+    letters.save_draft(drafted, "Thanks", "Dear Ann")  # a draft, not sent: due
     sent = log(jane, "informational interview")
     letters.save_draft(sent, "Thanks", "Dear Jane")
-    letters.mark_sent(sent)                               # sent: not due
+    letters.mark_sent(sent)  # sent: not due
     interactions.log_interaction(InteractionInput((ann, sam), kind="event"))  # first participant
-    log(jane, "email", direction="in")                    # not a conversation
+    log(jane, "email", direction="in")  # not a conversation
     frozen.travel_to(pendulum.datetime(2026, 3, 10, 9))
     log(ann, "coffee")
-    frozen.travel_to(pendulum.datetime(2026, 3, 20, 9))   # the first meetings left the window
+    frozen.travel_to(pendulum.datetime(2026, 3, 20, 9))  # the first meetings left the window
     for day in (date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 20)):
-        expected = [(t.interaction_id, t.contact_id, t.due_on, t.has_draft)
-                    for t in thank_you_due(day)]
+        expected = [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in thank_you_due(day)]
         found, total = thanks_due(day, limit=100)
         assert [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in found] == expected
         assert total == len(expected)
     # the check above is not vacuous: on 10 Mar, Ann's drafted meeting and her coffee are due
-    assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (
-        drafted, True)
+    assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (drafted, True)
     assert len(thank_you_due(date(2026, 3, 10))) == 2
 
 
@@ -381,7 +396,8 @@ def test_header_marks_a_capped_thank_you_count():
     from netkeep.core.thanks_due import COUNT_CAP
 
     assert agenda.header_text(agenda.AgendaCounts(thanks=COUNT_CAP)) == (
-        f"Today: {COUNT_CAP}+ thank-yous due")
+        f"Today: {COUNT_CAP}+ thank-yous due"
+    )
     assert agenda.header_text(agenda.AgendaCounts(thanks=2)) == "Today: 2 thank-yous due"
     assert agenda.total_text("thanks", COUNT_CAP, 100) == f"{COUNT_CAP - 100}+"
     assert agenda.total_text("overdue", COUNT_CAP, 100) == f"{COUNT_CAP - 100}"

@@ -59,12 +59,18 @@ def test_helpers_and_sharing_news(db):
         mentor = person("Mia Chen", job_search=True)
         old = person("Old Friend", job_search=True)
         interactions.log_interaction(InteractionInput(contact_ids=(mentor,), kind="informational interview"))
-        interactions.log_interaction(InteractionInput(
-            contact_ids=(old,), kind="coffee", occurred_at=pendulum.now("UTC").subtract(days=400)))
+        interactions.log_interaction(
+            InteractionInput(
+                contact_ids=(old,), kind="coffee", occurred_at=pendulum.now("UTC").subtract(days=400)
+            )
+        )
         stripe = jobsearch.add_target("Stripe")
         helpers = {p.id: p.relation for p in jobsearch.helpers_for(stripe)}
-        assert helpers == {jane: "works there", bob: "introduced you to Jane Doe",
-                           mentor: "helped with your search lately"}
+        assert helpers == {
+            jane: "works there",
+            bob: "introduced you to Jane Doe",
+            mentor: "helped with your search lately",
+        }
         iid = jobsearch.share_news([jane, bob], "Onsite interview at Stripe next week!")
         entry = interactions.get_interaction(iid)
         assert entry.kind == "update" and entry.direction == "out"

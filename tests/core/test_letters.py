@@ -31,10 +31,17 @@ def write_config(config_dir, text):
 def test_resume_advice_draft_names_points_and_mentions_resume(db, config_dir):
     write_config(config_dir, '[me]\nname = "Sam Lee"\n')
     jane = person("Jane Doe", "jane@stripe.com")
-    mid = meet(jane, kind="coffee", points="- the payments infra team\n- hiring plans for Q2\n- on-call",
-               advice="Lead with the migration project", resume_advice=True,
-               commitments=[CommitmentInput("send my portfolio"),
-                            CommitmentInput("share the hiring rubric", owner="them")])
+    mid = meet(
+        jane,
+        kind="coffee",
+        points="- the payments infra team\n- hiring plans for Q2\n- on-call",
+        advice="Lead with the migration project",
+        resume_advice=True,
+        commitments=[
+            CommitmentInput("send my portfolio"),
+            CommitmentInput("share the hiring rubric", owner="them"),
+        ],
+    )
     for tone in letters.TONES:
         draft = letters.compose(mid, tone, load_config(config_dir))
         assert draft.problems == ()
@@ -73,7 +80,8 @@ def test_summary_stands_in_for_missing_points(db, config_dir):
 
 def test_user_template_overrides_built_in(db, config_dir):
     (config_dir / "templates" / "warm.txt").write_text(
-        "Subject: Cheers $first_name\n\nYo $first_name! Loved $first_point. Costs $$5.\n", encoding="utf-8")
+        "Subject: Cheers $first_name\n\nYo $first_name! Loved $first_point. Costs $$5.\n", encoding="utf-8"
+    )
     mid = meet(person("Jane Doe"), points="- rockets")
     draft = letters.compose(mid, "warm", load_config(config_dir))
     assert draft.subject == "Cheers Jane"
@@ -117,7 +125,11 @@ def test_save_draft_upserts_and_mark_sent_logs_a_thank_you(db):
     assert ThankYouDraft.select().count() == 1
     draft = letters.get_draft(mid)
     assert (draft.subject, draft.body, draft.tone, draft.status) == (
-        "Thanks again", "second", "brief", "draft")
+        "Thanks again",
+        "second",
+        "brief",
+        "draft",
+    )
     logged = letters.mark_sent(mid)
     entry = interactions.get_interaction(logged)
     assert entry.kind == "thank-you" and entry.direction == "out" and entry.contacts[0][0] == jane

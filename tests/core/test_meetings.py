@@ -17,12 +17,21 @@ def test_log_meeting_keeps_every_field_and_commitments(db):
     jane = person("Jane Doe")
     when = pendulum.datetime(2026, 3, 4, 15, 0)
     with pendulum.travel_to(when, freeze=True):
-        mid = meet(jane, when=when, kind="informational interview", location="Blue Bottle, SF",
-                   summary="Talked payments.", points="- payments infra\n2. hiring in Q2",
-                   advice="Tailor the resume", resume_advice=True,
-                   commitments=[CommitmentInput("send portfolio", due_on=pendulum.date(2026, 3, 6)),
-                                CommitmentInput("intro to recruiter", owner="them"),
-                                CommitmentInput("   ")])
+        mid = meet(
+            jane,
+            when=when,
+            kind="informational interview",
+            location="Blue Bottle, SF",
+            summary="Talked payments.",
+            points="- payments infra\n2. hiring in Q2",
+            advice="Tailor the resume",
+            resume_advice=True,
+            commitments=[
+                CommitmentInput("send portfolio", due_on=pendulum.date(2026, 3, 6)),
+                CommitmentInput("intro to recruiter", owner="them"),
+                CommitmentInput("   "),
+            ],
+        )
     meeting = meetings.get_meeting(mid)
     assert meeting.contact_name == "Jane Doe"
     assert meeting.kind == "informational interview"
@@ -31,7 +40,9 @@ def test_log_meeting_keeps_every_field_and_commitments(db):
     assert meeting.point_list == ["payments infra", "hiring in Q2"]
     assert meeting.resume_advice is True
     assert [(c.owner, c.text) for c in meeting.commitments] == [
-        ("me", "send portfolio"), ("them", "intro to recruiter")]
+        ("me", "send portfolio"),
+        ("them", "intro to recruiter"),
+    ]
     assert meeting.commitments[0].due_on == pendulum.date(2026, 3, 6)
     assert Commitment.select().where(Commitment.contact == jane).count() == 2
     assert interactions.timeline_for(jane)[0].id == mid
@@ -42,18 +53,22 @@ def test_list_and_latest_meeting_skip_other_kinds(db):
     assert meetings.latest_meeting(jane) is None
     first = meet(jane, when=pendulum.datetime(2026, 1, 5), kind="coffee")
     second = meet(jane, when=pendulum.datetime(2026, 2, 5), kind="call")
-    interactions.log_interaction(InteractionInput(contact_ids=(jane,), kind="email",
-                                                  occurred_at=pendulum.datetime(2026, 3, 1)))
+    interactions.log_interaction(
+        InteractionInput(contact_ids=(jane,), kind="email", occurred_at=pendulum.datetime(2026, 3, 1))
+    )
     assert [m.id for m in meetings.list_meetings(jane)] == [second, first]
     assert meetings.latest_meeting(jane).id == second
 
 
-@pytest.mark.parametrize(("fields", "bad"), [
-    ({"kind": "email"}, "kind"),
-    ({"location": "x\ny"}, "location"),
-    ({"points": "x" * 100_001}, "points"),
-    ({"commitments": (CommitmentInput("a", owner="nobody"),)}, "commitments"),
-])
+@pytest.mark.parametrize(
+    ("fields", "bad"),
+    [
+        ({"kind": "email"}, "kind"),
+        ({"location": "x\ny"}, "location"),
+        ({"points": "x" * 100_001}, "points"),
+        ({"commitments": (CommitmentInput("a", owner="nobody"),)}, "commitments"),
+    ],
+)
 def test_bad_meeting_input_saves_nothing(db, fields, bad):
     jane = person("Jane Doe")
     with pytest.raises(ValidationError) as info:
@@ -75,7 +90,8 @@ def test_thank_you_due_until_sent(db):
         meet(bob, when=pendulum.datetime(2026, 1, 1), kind="call")  # too old to nag about
         due = meetings.thank_you_due(pendulum.date(2026, 3, 4))
         assert [(d.contact_name, d.due_on, d.overdue) for d in due] == [
-            ("Jane Doe", pendulum.date(2026, 3, 5), False)]
+            ("Jane Doe", pendulum.date(2026, 3, 5), False)
+        ]
         assert meetings.thank_you_due(pendulum.date(2026, 3, 6))[0].overdue is True
         letters.save_draft(mid, "Thanks", "Hi Jane", "warm")
         assert meetings.thank_you_due(pendulum.date(2026, 3, 4))[0].has_draft is True
@@ -87,8 +103,9 @@ def test_thank_you_logged_by_hand_also_counts(db):
     jane = person("Jane Doe")
     meet(jane, when=pendulum.datetime(2026, 3, 4, 10))
     assert len(meetings.thank_you_due(pendulum.date(2026, 3, 4))) == 1
-    interactions.log_interaction(InteractionInput(
-        contact_ids=(jane,), kind="thank-you", occurred_at=pendulum.datetime(2026, 3, 4, 18)))
+    interactions.log_interaction(
+        InteractionInput(contact_ids=(jane,), kind="thank-you", occurred_at=pendulum.datetime(2026, 3, 4, 18))
+    )
     assert meetings.thank_you_due(pendulum.date(2026, 3, 5)) == []
 
 

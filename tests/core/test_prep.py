@@ -14,21 +14,36 @@ from netkeep.store.models import Commitment
 
 def test_brief_gathers_last_meeting_topics_and_open_commitments(db):
     jane = person("Jane Doe", title="Staff Engineer", company="Stripe", needs="a designer")
-    meet(jane, when=pendulum.datetime(2026, 1, 10), points="- payments infra\n- on-call",
-         commitments=[CommitmentInput("send deck")])
-    meet(jane, when=pendulum.datetime(2026, 2, 10), kind="coffee", location="Blue Bottle",
-         points="- hiring in Q2\n- Payments infra", advice="Talk to the platform team",
-         summary="She is moving teams.", resume_advice=True,
-         commitments=[CommitmentInput("intro to Ann", owner="them")])
+    meet(
+        jane,
+        when=pendulum.datetime(2026, 1, 10),
+        points="- payments infra\n- on-call",
+        commitments=[CommitmentInput("send deck")],
+    )
+    meet(
+        jane,
+        when=pendulum.datetime(2026, 2, 10),
+        kind="coffee",
+        location="Blue Bottle",
+        points="- hiring in Q2\n- Payments infra",
+        advice="Talk to the platform team",
+        summary="She is moving teams.",
+        resume_advice=True,
+        commitments=[CommitmentInput("intro to Ann", owner="them")],
+    )
     done = Commitment.get(Commitment.text == "send deck")
     done.done_at = pendulum.now("UTC")
     done.save()
     brief = prep.build_brief(jane)
     assert brief.headline == "Staff Engineer, Stripe"
     assert brief.meetings == 2 and brief.last.kind == "coffee"
-    assert brief.learned == ("They covered: hiring in Q2", "They covered: Payments infra",
-                             "Their advice: Talk to the platform team",
-                             "They gave advice on your resume.", "Your notes: She is moving teams.")
+    assert brief.learned == (
+        "They covered: hiring in Q2",
+        "They covered: Payments infra",
+        "Their advice: Talk to the platform team",
+        "They gave advice on your resume.",
+        "Your notes: She is moving teams.",
+    )
     assert brief.covered == ("hiring in Q2", "Payments infra", "on-call")
     assert [c.text for c in brief.mine] == []
     assert [c.text for c in brief.theirs] == ["intro to Ann"]

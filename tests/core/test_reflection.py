@@ -13,8 +13,7 @@ from netkeep.store.models import Contact, ReflectionAnswer
 
 
 def test_seven_questions_with_stable_keys():
-    assert reflection.QUESTION_KEYS == (
-        "goals", "answers", "picture", "plans", "memorable", "known", "names")
+    assert reflection.QUESTION_KEYS == ("goals", "answers", "picture", "plans", "memorable", "known", "names")
     assert all(q.text.endswith("?") for q in reflection.QUESTIONS)
 
 
@@ -92,7 +91,10 @@ def test_summary_counts_goals_names_and_ratings(db):
     assert summary.ratings["memorable"] == {"yes": 1, "partly": 0, "no": 0}
     assert summary.ratings["names"]["yes"] == 1
     assert [(n.contact_name, n.count) for n in summary.names] == [
-        ("Jane Doe", 0), ("Bob Smith", 2), ("Jane Doe", 0)]
+        ("Jane Doe", 0),
+        ("Bob Smith", 2),
+        ("Jane Doe", 0),
+    ]
     assert summary.names_total == 2 and summary.names_per_meeting == pytest.approx(2 / 3)
 
 

@@ -12,10 +12,12 @@ def test_pages_split_inside_one_moment_without_losing_entries(db):
     who = contacts.create_contact(ContactInput(full_name="Pat Page"))
     moment = pendulum.datetime(2026, 5, 4, 9, 30, tz="UTC")
     for n in range(7):
-        interactions.log_interaction(InteractionInput(contact_ids=(who,), summary=f"same moment {n}",
-                                                      occurred_at=moment))
-    interactions.log_interaction(InteractionInput(contact_ids=(who,), summary="earlier",
-                                                  occurred_at=moment.subtract(days=1)))
+        interactions.log_interaction(
+            InteractionInput(contact_ids=(who,), summary=f"same moment {n}", occurred_at=moment)
+        )
+    interactions.log_interaction(
+        InteractionInput(contact_ids=(who,), summary="earlier", occurred_at=moment.subtract(days=1))
+    )
     seen, before, before_id = [], None, None
     while True:
         page = interactions.network_timeline(before=before, before_id=before_id, limit=3)

@@ -31,8 +31,13 @@ class CrashHost(NetkeepApp):
         panes = self.screen.query(ThanksPane)  # mounted when its tab is first opened
         pane = panes.first() if panes else None
         focused = self.focused
-        if (focused is not None and focused.id == "thanks-body" and focused.text
-                and pane is not None and pane.meeting_id is not None):
+        if (
+            focused is not None
+            and focused.id == "thanks-body"
+            and focused.text
+            and pane is not None
+            and pane.meeting_id is not None
+        ):
             state = "typing"
         elif rows and self.contact_view.card is not None and self.contact_view.card.id == rows[-1].id:
             state = "selected"

@@ -15,5 +15,8 @@ def person(name: str, email: str = "", **fields) -> int:
 
 def meet(contact_id: int, *, when=None, commitments=(), **fields) -> int:
     when = when or pendulum.now("UTC")
-    return meetings.log_meeting(meetings.MeetingInput(
-        contact_id=contact_id, occurred_at=when, commitments=tuple(commitments), **fields))
+    return meetings.log_meeting(
+        meetings.MeetingInput(
+            contact_id=contact_id, occurred_at=when, commitments=tuple(commitments), **fields
+        )
+    )

@@ -24,27 +24,39 @@ def result_of(*people: ContactInput) -> ParseResult:
 
 
 def test_match_by_linkedin_url_normalised(db):
-    existing = contacts.create_contact(ContactInput(
-        full_name="Jane Doe", linkedin_url="http://linkedin.com/in/JaneDoe/"))
-    plan = dedupe.plan(result_of(ContactInput(
-        full_name="Jane D.", title="CTO", linkedin_url="https://www.linkedin.com/in/janedoe?trk=x")))
+    existing = contacts.create_contact(
+        ContactInput(full_name="Jane Doe", linkedin_url="http://linkedin.com/in/JaneDoe/")
+    )
+    plan = dedupe.plan(
+        result_of(
+            ContactInput(
+                full_name="Jane D.", title="CTO", linkedin_url="https://www.linkedin.com/in/janedoe?trk=x"
+            )
+        )
+    )
     step = plan.steps[0]
     assert (step.action, step.contact_id, step.matched_by) == ("update", existing, "LinkedIn profile")
     assert step.changes == ("title",)
 
 
 def test_match_by_email_then_close_name_at_same_company(db):
-    by_email = contacts.create_contact(ContactInput(
-        full_name="Ann Lee", emails=(Method("email", "Ann@X.example"),)))
+    by_email = contacts.create_contact(
+        ContactInput(full_name="Ann Lee", emails=(Method("email", "Ann@X.example"),))
+    )
     by_name = contacts.create_contact(ContactInput(full_name="Robert Smith", company="Acme Inc."))
     contacts.create_contact(ContactInput(full_name="Robert Smith", company="Globex"))
-    plan = dedupe.plan(result_of(
-        ContactInput(full_name="A. Lee", emails=(Method("email", "ann@x.example"),)),
-        ContactInput(full_name="Smith Robert", company="ACME", title="VP"),
-        ContactInput(full_name="Robert Smith", company="Initech"),
-    ))
+    plan = dedupe.plan(
+        result_of(
+            ContactInput(full_name="A. Lee", emails=(Method("email", "ann@x.example"),)),
+            ContactInput(full_name="Smith Robert", company="ACME", title="VP"),
+            ContactInput(full_name="Robert Smith", company="Initech"),
+        )
+    )
     assert [(s.action, s.contact_id) for s in plan.steps] == [
-        ("skip", by_email), ("update", by_name), ("add", None)]
+        ("skip", by_email),
+        ("update", by_name),
+        ("add", None),
+    ]
     assert plan.steps[0].reason == "nothing new (same email ann@x.example)"
 
 
@@ -56,10 +68,12 @@ def test_on_duplicate_skip_and_add(db):
 
 
 def test_duplicates_within_one_file_are_skipped(db):
-    plan = dedupe.plan(result_of(
-        ContactInput(full_name="Jane", linkedin_url="https://linkedin.com/in/jane"),
-        ContactInput(full_name="Jane", linkedin_url="https://www.linkedin.com/in/jane/"),
-    ))
+    plan = dedupe.plan(
+        result_of(
+            ContactInput(full_name="Jane", linkedin_url="https://linkedin.com/in/jane"),
+            ContactInput(full_name="Jane", linkedin_url="https://www.linkedin.com/in/jane/"),
+        )
+    )
     assert [s.action for s in plan.steps] == ["add", "skip"]
     assert "line 2" in plan.steps[1].reason
 
@@ -68,14 +82,31 @@ def test_duplicates_within_one_file_are_skipped(db):
 def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db, monkeypatch, bulk_after):
     monkeypatch.setattr(dedupe._Current, "BULK_AFTER", bulk_after)
     introducer = contacts.create_contact(ContactInput(full_name="Bob"))
-    cid = contacts.create_contact(ContactInput(
-        full_name="Jane Doe", company="Old Co", how_met="Career fair", notes="Met twice.",
-        emails=(Method("email", "jane@old.example"),), tags=("alumni",),
-        introduced_by_id=introducer, next_follow_up=date(2027, 1, 2)))
-    plan = dedupe.plan(result_of(ContactInput(
-        full_name="Jane Doe", company="New Co", how_met="LinkedIn", met_on=date(2024, 1, 1),
-        notes="From the phone.", emails=(Method("email", "jane@old.example"), Method("email", "jane@new.example")),
-        tags=("rust",))))
+    cid = contacts.create_contact(
+        ContactInput(
+            full_name="Jane Doe",
+            company="Old Co",
+            how_met="Career fair",
+            notes="Met twice.",
+            emails=(Method("email", "jane@old.example"),),
+            tags=("alumni",),
+            introduced_by_id=introducer,
+            next_follow_up=date(2027, 1, 2),
+        )
+    )
+    plan = dedupe.plan(
+        result_of(
+            ContactInput(
+                full_name="Jane Doe",
+                company="New Co",
+                how_met="LinkedIn",
+                met_on=date(2024, 1, 1),
+                notes="From the phone.",
+                emails=(Method("email", "jane@old.example"), Method("email", "jane@new.example")),
+                tags=("rust",),
+            )
+        )
+    )
     report = dedupe.apply(plan)
     assert (report.added, report.updated) == (0, 1)
     card = contacts.get_card(cid)
@@ -92,20 +123,28 @@ def test_preview_writes_nothing_and_apply_reports(db):
     plan = dedupe.plan(result)
     assert plan.count("add") == 4 and Contact.select().count() == 0
     report = dedupe.apply(plan)
-    assert (report.added, report.updated, report.skipped, len(report.problems), report.hidden) == (4, 0, 0, 2, 1)
+    assert (report.added, report.updated, report.skipped, len(report.problems), report.hidden) == (
+        4,
+        0,
+        0,
+        2,
+        1,
+    )
     again = dedupe.apply(dedupe.plan(linkedin.parse(FIXTURES / "linkedin_current.csv")))
     assert (again.added, again.skipped) == (0, 4)
     assert Contact.select().count() == 4
 
 
 def test_an_import_that_fails_half_way_leaves_the_database_as_it_was(db, monkeypatch):
-    contacts.create_contact(ContactInput(full_name="Already Here", title="x",
-                                         emails=(Method("email", "here@x.example"),)))
+    contacts.create_contact(
+        ContactInput(full_name="Already Here", title="x", emails=(Method("email", "here@x.example"),))
+    )
     monkeypatch.setattr(bulk, "BATCH", 2)
     before = list(Contact.select(Contact.id, Contact.full_name, Contact.title).tuples())
     people = [ContactInput(full_name=f"Person {n}") for n in range(5)]
-    people.append(ContactInput(full_name="Already Here", title="changed",
-                               emails=(Method("email", "here@x.example"),)))
+    people.append(
+        ContactInput(full_name="Already Here", title="changed", emails=(Method("email", "here@x.example"),))
+    )
     plan = dedupe.plan(result_of(*people))
     calls = []
 
@@ -123,30 +162,64 @@ def test_an_import_that_fails_half_way_leaves_the_database_as_it_was(db, monkeyp
 def test_bulk_add_matches_create_contact(db, tmp_path):
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 10\n")
-    data = ContactInput(full_name="Ann  Lee", company="Acme", title="PM", tags=("Rust", "rust"),
-                        emails=(Method("email", "a@x.example", "work"),), met_on=date(2026, 1, 1))
+    data = ContactInput(
+        full_name="Ann  Lee",
+        company="Acme",
+        title="PM",
+        tags=("Rust", "rust"),
+        emails=(Method("email", "a@x.example", "work"),),
+        met_on=date(2026, 1, 1),
+    )
     one = contacts.create_contact(data)
     two = bulk.add_contacts([data])[0]
     a, b = contacts.get_card(one), contacts.get_card(two)
-    for name in ("full_name", "given_name", "family_name", "company", "title", "tags", "emails",
-                 "next_follow_up", "follow_up_manual"):
+    for name in (
+        "full_name",
+        "given_name",
+        "family_name",
+        "company",
+        "title",
+        "tags",
+        "emails",
+        "next_follow_up",
+        "follow_up_manual",
+    ):
         assert getattr(a, name) == getattr(b, name), name
     assert Contact.get_by_id(one).search_text == Contact.get_by_id(two).search_text
     assert b.next_follow_up == date(2026, 1, 11)  # met on 1 Jan + the configured 10 days
 
 
 def test_merge_keeps_both_timelines_and_asks_where_they_differ(db):
-    keep = contacts.create_contact(ContactInput(
-        full_name="Jane Doe", title="Engineer", company="Stripe", notes="Keep note",
-        emails=(Method("email", "jane@a.example"),), tags=("alumni",)))
-    other = contacts.create_contact(ContactInput(
-        full_name="Jane Doe", title="Staff Engineer", company="Stripe", notes="Other note",
-        location="Berlin", emails=(Method("email", "jane@b.example"),), tags=("rust",)))
+    keep = contacts.create_contact(
+        ContactInput(
+            full_name="Jane Doe",
+            title="Engineer",
+            company="Stripe",
+            notes="Keep note",
+            emails=(Method("email", "jane@a.example"),),
+            tags=("alumni",),
+        )
+    )
+    other = contacts.create_contact(
+        ContactInput(
+            full_name="Jane Doe",
+            title="Staff Engineer",
+            company="Stripe",
+            notes="Other note",
+            location="Berlin",
+            emails=(Method("email", "jane@b.example"),),
+            tags=("rust",),
+        )
+    )
     friend = contacts.create_contact(ContactInput(full_name="Bob", introduced_by_id=other))
     now = pendulum.now("UTC")
     log_interaction(InteractionInput(contact_ids=(keep,), summary="first", occurred_at=now.subtract(days=9)))
-    log_interaction(InteractionInput(contact_ids=(other,), summary="second", occurred_at=now.subtract(days=2)))
-    log_interaction(InteractionInput(contact_ids=(keep, other), summary="both", occurred_at=now.subtract(days=1)))
+    log_interaction(
+        InteractionInput(contact_ids=(other,), summary="second", occurred_at=now.subtract(days=2))
+    )
+    log_interaction(
+        InteractionInput(contact_ids=(keep, other), summary="both", occurred_at=now.subtract(days=1))
+    )
     with database.atomic():
         Reminder.create(contact=other, due_on=date(2026, 12, 1), reason="call", created_at=now)
     diffs = {d.field: (d.keep, d.other) for d in differences(keep, other)}

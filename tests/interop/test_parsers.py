@@ -61,12 +61,15 @@ def test_utf16_file_is_decoded():
     assert [c.data.full_name for c in result.candidates] == ["Zoë Ångström"]
 
 
-@pytest.mark.parametrize("name, message", [
-    ("empty.csv", "is empty"),
-    ("binary.csv", "is a binary file"),
-    ("other_headers.csv", "no 'First Name,Last Name"),
-    ("missing.csv", "no such file"),
-])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("empty.csv", "is empty"),
+        ("binary.csv", "is a binary file"),
+        ("other_headers.csv", "no 'First Name,Last Name"),
+        ("missing.csv", "no such file"),
+    ],
+)
 def test_bad_linkedin_files_give_one_line_messages(name, message):
     with pytest.raises(BadFile) as error:
         linkedin.parse(FIXTURES / name)
@@ -94,8 +97,10 @@ def test_vcard_21_quoted_printable_charset_and_photo():
     assert not result.problems
     jurgen = people["Jürgen Müller"].data
     assert jurgen.notes == "Met at the Stuttgart meetup.\nWants an intro to a recruiter."
-    assert [(p.value, p.label) for p in jurgen.phones] == [("+49 711 400 40", "work"),
-                                                            ("+49 170 1234567", "cell")]
+    assert [(p.value, p.label) for p in jurgen.phones] == [
+        ("+49 711 400 40", "work"),
+        ("+49 170 1234567", "cell"),
+    ]
     assert people["Françoise Renée"].data.family_name == "Renée"  # ISO-8859-1 QP
 
 
@@ -104,8 +109,10 @@ def test_vcard_30_groups_labels_org_commas_categories_birthday_without_year():
     chidi = people["Dr. Chidi Okafor"].data
     assert chidi.company == "Smith, Jones & Partners"
     assert [(e.value, e.label) for e in chidi.emails] == [
-        ("chidi@sjp.example", "other"), ("c.okafor@uni.example", "university"),
-        ("chidi.work@sjp.example", "work")]
+        ("chidi@sjp.example", "other"),
+        ("c.okafor@uni.example", "university"),
+        ("chidi.work@sjp.example", "work"),
+    ]
     assert chidi.linkedin_url == "https://www.linkedin.com/in/chidi-okafor"
     assert [u.value for u in chidi.urls] == ["https://sjp.example/people/chidi"]
     assert chidi.tags == ("mentor", "alumni", "research")
@@ -113,8 +120,9 @@ def test_vcard_30_groups_labels_org_commas_categories_birthday_without_year():
     assert chidi.location == "Boston, MA, USA"
     assert chidi.notes.endswith("by Friday, please.")
     tanaka = people["Yuki Tanaka"].data  # N but no FN; folded note with a bare comma
-    assert tanaka.notes.endswith("several lines, as the standard asks for anything longer "
-                                 "than seventy-five octets.")
+    assert tanaka.notes.endswith(
+        "several lines, as the standard asks for anything longer than seventy-five octets."
+    )
 
 
 def test_vcard_40_uri_phone_uid_and_literal_markup():
@@ -135,7 +143,9 @@ def test_truncated_vcard_reports_the_open_card_and_keeps_the_rest():
 def test_vcard_folder_reads_each_vcf_file():
     result = vcard.parse(FIXTURES / "vdir")
     assert sorted((c.file, c.data.full_name) for c in result.candidates) == [
-        ("a1.vcf", "Ada Lovelace"), ("b2.vcf", "Grace Hopper")]
+        ("a1.vcf", "Ada Lovelace"),
+        ("b2.vcf", "Grace Hopper"),
+    ]
 
 
 def test_vcard_rejects_csv():
@@ -147,8 +157,11 @@ def test_google_current_layout_multi_values_labels_multiline_notes():
     result = google.parse(FIXTURES / "google_current.csv")
     people = by_name(result)
     maria = people["Maria José García"].data
-    assert [e.value for e in maria.emails] == ["maria@telefonica.example",
-                                               "maria.garcia@gmail.example", "mg@home.example"]
+    assert [e.value for e in maria.emails] == [
+        "maria@telefonica.example",
+        "maria.garcia@gmail.example",
+        "mg@home.example",
+    ]
     assert maria.tags == ("madrid", "fintech")  # "* myContacts" dropped
     assert maria.notes.splitlines()[1] == 'Likes climbing, coffee and "long walks".'
     assert maria.linkedin_url == "https://www.linkedin.com/in/mariagarcia"
@@ -168,10 +181,14 @@ def test_google_older_layout():
 
 
 def test_a_card_with_a_broken_line_is_reported_and_the_others_read():
-    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
-            "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line has no colon\r\nEND:VCARD\r\n"
-            "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n")
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good One\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line has no colon\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n"
+    )
     result = vcard.parse_text(text)
     assert [c.data.full_name for c in result.candidates] == ["Good One"]
     assert [(p.line, p.reason.split(" (")[0]) for p in result.problems] == [
-        (5, "cannot read this card"), (10, "this card has no name, email or phone")]
+        (5, "cannot read this card"),
+        (10, "this card has no name, email or phone"),
+    ]

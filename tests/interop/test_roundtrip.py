@@ -20,30 +20,72 @@ from netkeep.store.database import open_database
 from netkeep.store.migrations import LATEST
 from netkeep.store.models import ALL_MODELS, Commitment, Intro, Reminder, database
 
-FIELDS = ("full_name", "given_name", "family_name", "title", "company", "emails", "phones",
-          "urls", "linkedin_url", "website", "location", "birthday", "contact_type",
-          "job_search", "how_met", "met_on", "met_at", "needs", "notes", "tags",
-          "cadence_days", "next_follow_up", "source", "uid")
+FIELDS = (
+    "full_name",
+    "given_name",
+    "family_name",
+    "title",
+    "company",
+    "emails",
+    "phones",
+    "urls",
+    "linkedin_url",
+    "website",
+    "location",
+    "birthday",
+    "contact_type",
+    "job_search",
+    "how_met",
+    "met_on",
+    "met_at",
+    "needs",
+    "notes",
+    "tags",
+    "cadence_days",
+    "next_follow_up",
+    "source",
+    "uid",
+)
 
 
 def rich_network() -> tuple[int, int]:
-    bob = contacts.create_contact(ContactInput(full_name="Bob Smith", company="Acme, Inc.",
-                                               emails=(Method("email", "bob@acme.example", "work"),)))
-    jane = contacts.create_contact(ContactInput(
-        full_name="Jane Q. Doe-Ng", given_name="Jane", family_name="Doe-Ng",
-        title="Staff Engineer; Payments", company="Stripe, Inc.",
-        emails=(Method("email", "jane@stripe.example", "work"),
-                Method("email", "jane@home.example", "personal, main")),
-        phones=(Method("phone", "+1 (555) 010-2000", "cell"), Method("phone", "555 0101", "")),
-        urls=(Method("url", "https://github.com/janedoe", "github"),),
-        linkedin_url="https://www.linkedin.com/in/janedoe", website="https://jane.example",
-        location="Berlin, Germany", birthday="--04-15", contact_type="alumni", job_search=True,
-        how_met="PyCon hallway track", met_on=date(2026, 3, 4), met_at="PyCon, Pittsburgh",
-        introduced_by_id=bob, needs="A designer; someone who knows Rust",
-        notes="Line one, with a comma.\nLine two; with a semicolon.\n[bold]literal[/bold] \\ slash "
-              + "long " * 40,
-        tags=("alumni", "payments", "job-search"), cadence_days=30,
-        next_follow_up=date(2026, 12, 1), source="manual"))
+    bob = contacts.create_contact(
+        ContactInput(
+            full_name="Bob Smith", company="Acme, Inc.", emails=(Method("email", "bob@acme.example", "work"),)
+        )
+    )
+    jane = contacts.create_contact(
+        ContactInput(
+            full_name="Jane Q. Doe-Ng",
+            given_name="Jane",
+            family_name="Doe-Ng",
+            title="Staff Engineer; Payments",
+            company="Stripe, Inc.",
+            emails=(
+                Method("email", "jane@stripe.example", "work"),
+                Method("email", "jane@home.example", "personal, main"),
+            ),
+            phones=(Method("phone", "+1 (555) 010-2000", "cell"), Method("phone", "555 0101", "")),
+            urls=(Method("url", "https://github.com/janedoe", "github"),),
+            linkedin_url="https://www.linkedin.com/in/janedoe",
+            website="https://jane.example",
+            location="Berlin, Germany",
+            birthday="--04-15",
+            contact_type="alumni",
+            job_search=True,
+            how_met="PyCon hallway track",
+            met_on=date(2026, 3, 4),
+            met_at="PyCon, Pittsburgh",
+            introduced_by_id=bob,
+            needs="A designer; someone who knows Rust",
+            notes="Line one, with a comma.\nLine two; with a semicolon.\n[bold]literal[/bold] \\ slash "
+            + "long " * 40,
+            tags=("alumni", "payments", "job-search"),
+            cadence_days=30,
+            next_follow_up=date(2026, 12, 1),
+            source="manual",
+        )
+    )
     return bob, jane
 
 
@@ -97,8 +139,15 @@ def test_vdir_writes_one_card_per_uid_file(db, tmp_path):
 
 def fill_everything(bob: int, jane: int) -> None:
     now = pendulum.now("UTC")
-    log_interaction(InteractionInput(contact_ids=(bob, jane), kind="coffee", summary="Talked shop",
-                                     occurred_at=now.subtract(days=3), reply_owed=True))
+    log_interaction(
+        InteractionInput(
+            contact_ids=(bob, jane),
+            kind="coffee",
+            summary="Talked shop",
+            occurred_at=now.subtract(days=3),
+            reply_owed=True,
+        )
+    )
     with database.atomic():
         Reminder.create(contact=jane, due_on=date(2026, 12, 24), reason="Send the deck", created_at=now)
         Commitment.create(contact=jane, owner="me", text="Intro to Sam", created_at=now)
@@ -106,10 +155,15 @@ def fill_everything(bob: int, jane: int) -> None:
 
 
 def dump_all() -> dict:
-    return {m._meta.table_name: [list(r) for r in database.execute(m.select().order_by(m._meta.primary_key))]
-            for m in ALL_MODELS if m._meta.primary_key.__class__.__name__ != "CompositeKey"} | {
+    return {
+        m._meta.table_name: [list(r) for r in database.execute(m.select().order_by(m._meta.primary_key))]
+        for m in ALL_MODELS
+        if m._meta.primary_key.__class__.__name__ != "CompositeKey"
+    } | {
         m._meta.table_name: sorted(list(r) for r in database.execute(m.select()))
-        for m in ALL_MODELS if m._meta.primary_key.__class__.__name__ == "CompositeKey"}
+        for m in ALL_MODELS
+        if m._meta.primary_key.__class__.__name__ == "CompositeKey"
+    }
 
 
 def test_json_backup_restores_exactly_into_an_empty_database(db, tmp_path):
@@ -162,13 +216,19 @@ def test_restore_refuses_values_that_are_not_plain(db):
     assert backup.is_empty()
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{}", "no \"format\""),
-    ("[1, 2", "not valid JSON"),
-    ('{"format": "netkeep-backup", "version": 99}', "version 99"),
-    ('{"format": "netkeep-backup", "version": 1, "schema": %d, "tables": {"tag": {"columns": '
-     '["id", "name"], "rows": [[1]]}}}' % LATEST, "not a list of 2 values"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{}", 'no "format"'),
+        ("[1, 2", "not valid JSON"),
+        ('{"format": "netkeep-backup", "version": 99}', "version 99"),
+        (
+            '{"format": "netkeep-backup", "version": 1, "schema": %d, "tables": {"tag": {"columns": '
+            '["id", "name"], "rows": [[1]]}}}' % LATEST,
+            "not a list of 2 values",
+        ),
+    ],
+)
 def test_bad_backup_files(db, tmp_path, text, message):
     path = tmp_path / "b.json"
     path.write_text(text)
@@ -178,12 +238,15 @@ def test_bad_backup_files(db, tmp_path, text, message):
         backup.load(path)
 
 
-@pytest.mark.parametrize("line", [
-    "NOTE:" + "a" * 300,
-    "NOTE:" + "é" * 100 + "🚀" * 40 + "x",
-    "FN:" + "a" * 72,  # exactly 75 octets: not folded
-    "FN:" + "a" * 71 + "é",  # 76 octets: the é moves to the next line
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NOTE:" + "a" * 300,
+        "NOTE:" + "é" * 100 + "🚀" * 40 + "x",
+        "FN:" + "a" * 72,  # exactly 75 octets: not folded
+        "FN:" + "a" * 71 + "é",  # 76 octets: the é moves to the next line
+    ],
+)
 def test_fold_keeps_lines_within_75_octets_and_unfolds_to_the_original(line):
     from netkeep.interop.vcard_write import fold
 

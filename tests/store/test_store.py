@@ -28,10 +28,17 @@ def test_migrated_schema_matches_models(db):
 
 
 def test_migrated_indexes_match_models(db):
-    created = {sql for (sql,) in db.execute_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()}
-    declared = {db.get_sql_context().sql(index).query()[0]
-                for model in ALL_MODELS for index in model._schema._create_indexes(safe=False)}
+    created = {
+        sql
+        for (sql,) in db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+    }
+    declared = {
+        db.get_sql_context().sql(index).query()[0]
+        for model in ALL_MODELS
+        for index in model._schema._create_indexes(safe=False)
+    }
     assert created == declared
 
 
@@ -58,7 +65,9 @@ def test_step_five_keeps_companies_as_non_targets(tmp_path):
     path = tmp_path / "v4.db"
     db = open_database(path, migrate=False)
     migrate_database(db, None, target=4)
-    db.execute_sql("INSERT INTO company (name, key, notes, created_at) VALUES ('Acme', 'acme', '', '2026-01-01 10:00:00')")
+    db.execute_sql(
+        "INSERT INTO company (name, key, notes, created_at) VALUES ('Acme', 'acme', '', '2026-01-01 10:00:00')"
+    )
     migrate_database(db, path, target=5)
     assert db.execute_sql("SELECT name, stage, target_rank FROM company").fetchone() == ("Acme", "", None)
     db.close()
@@ -68,21 +77,28 @@ def test_step_six_indexes_the_contact_list_by_lower_case_name(tmp_path):
     path = tmp_path / "v5.db"
     db = open_database(path, migrate=False)
     migrate_database(db, None, target=5)
-    db.execute_sql("INSERT INTO contact (uid, full_name, given_name, family_name, title, website, location,"
-                   " linkedin_url, birthday, contact_type, job_search, how_met, met_at, needs, notes,"
-                   " follow_up_manual, archived, source, search_text, created_at, updated_at) VALUES"
-                   " ('u1', 'Ann Lee', 'Ann', 'Lee', '', '', '', '', '', 'peer', 0, '', '', '', '', 0, 0, '',"
-                   " 'ann lee', '2026-01-01 10:00:00', '2026-01-01 10:00:00')")
+    db.execute_sql(
+        "INSERT INTO contact (uid, full_name, given_name, family_name, title, website, location,"
+        " linkedin_url, birthday, contact_type, job_search, how_met, met_at, needs, notes,"
+        " follow_up_manual, archived, source, search_text, created_at, updated_at) VALUES"
+        " ('u1', 'Ann Lee', 'Ann', 'Lee', '', '', '', '', '', 'peer', 0, '', '', '', '', 0, 0, '',"
+        " 'ann lee', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+    )
 
     def contact_indexes():
-        return {name for (name,) in db.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'").fetchall()}
+        return {
+            name
+            for (name,) in db.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact'"
+            ).fetchall()
+        }
 
     assert "contact_archived_lower_full_name" not in contact_indexes()
     migrate_database(db, path, target=6)
     assert "contact_archived_lower_full_name" in contact_indexes()
-    plan = db.execute_sql("EXPLAIN QUERY PLAN SELECT id FROM contact WHERE archived = 0"
-                          " ORDER BY LOWER(full_name), id LIMIT 5").fetchall()
+    plan = db.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM contact WHERE archived = 0 ORDER BY LOWER(full_name), id LIMIT 5"
+    ).fetchall()
     assert "contact_archived_lower_full_name" in plan[0][-1]
     assert db.execute_sql("SELECT full_name FROM contact").fetchall() == [("Ann Lee",)]
     db.close()

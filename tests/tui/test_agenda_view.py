@@ -74,8 +74,9 @@ async def test_sections_header_and_open_contact(db, frozen):
     sam = person("Sam Lee")
     frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
     reminders.add_reminder(sam, "today", "ask about the referral")
-    interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
-                                                  reply_owed=True, summary="coffee?"))
+    interactions.log_interaction(
+        InteractionInput((sam,), kind="email", direction="in", reply_owed=True, summary="coffee?")
+    )
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -137,8 +138,9 @@ async def test_done_logs_in_the_same_step(db, frozen):
 
 async def test_done_without_logging_dismisses_an_owed_reply(db, frozen):
     sam = person("Sam Lee")
-    owed = interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
-                                                         reply_owed=True, summary="fyi"))
+    owed = interactions.log_interaction(
+        InteractionInput((sam,), kind="email", direction="in", reply_owed=True, summary="fyi")
+    )
     app = Host()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
@@ -210,8 +212,9 @@ async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_
     from netkeep.tui.app import NetkeepApp
 
     sam = person("Sam Lee")
-    owed = interactions.log_interaction(InteractionInput((sam,), kind="email", direction="in",
-                                                        reply_owed=True, summary="coffee?"))
+    owed = interactions.log_interaction(
+        InteractionInput((sam,), kind="email", direction="in", reply_owed=True, summary="coffee?")
+    )
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

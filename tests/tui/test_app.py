@@ -7,6 +7,7 @@ import threading
 import pytest
 from textual.widgets import Input
 
+from helpers.tui import card_text, list_names, plain, settle, small_network, type_text
 from netkeep.core import contacts, interactions
 from netkeep.core.errors import NotFound
 from netkeep.core.records import ContactInput
@@ -14,10 +15,9 @@ from netkeep.store.models import database
 from netkeep.tui import app as app_module
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.forms.contact import ContactForm
-from netkeep.tui.views.contacts import EMPTY_TEXT
 from netkeep.tui.forms.dialogs import ConfirmScreen, LogInteractionForm
 from netkeep.tui.screens.help import HelpScreen
-from helpers.tui import card_text, list_names, plain, settle, small_network, type_text
+from netkeep.tui.views.contacts import EMPTY_TEXT
 
 SIZE = (120, 40)
 
@@ -98,8 +98,10 @@ async def test_bad_input_is_explained_next_to_the_field_and_saves_nothing(networ
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        errors = {row: str(form.query_one(f"#error-{row}").content)
-                  for row in ("full_name", "emails", "met_on", "cadence_days")}
+        errors = {
+            row: str(form.query_one(f"#error-{row}").content)
+            for row in ("full_name", "emails", "met_on", "cadence_days")
+        }
         assert errors["full_name"] == "A name is required."
         assert "does not look like an email address" in errors["emails"]
         assert "is not a date" in errors["met_on"]
@@ -272,10 +274,19 @@ async def test_list_keys_move_the_cursor_and_the_card_follows(network, db_path):
         await settle(app, pilot)
         assert "Jane Doe" in card_text(app)
         text = card_text(app)
-        for expected in ("Staff Engineer at Stripe", "alumni · job search", "work: jane@stripe.com",
-                         "mobile: +1 555 0100", "linkedin.com/in/janedoe", "PyCon 2026", "4 Mar 2026",
-                         "a designer for her side project", "#alumni #python", "every 30 days",
-                         "3 days ago"):
+        for expected in (
+            "Staff Engineer at Stripe",
+            "alumni · job search",
+            "work: jane@stripe.com",
+            "mobile: +1 555 0100",
+            "linkedin.com/in/janedoe",
+            "PyCon 2026",
+            "4 Mar 2026",
+            "a designer for her side project",
+            "#alumni #python",
+            "every 30 days",
+            "3 days ago",
+        ):
             assert expected in text, expected
         await pilot.press("k", "home")
         await settle(app, pilot)
@@ -398,9 +409,14 @@ async def test_timeline_pages_older_entries_without_repeating_weeks(network, db_
     monkeypatch.setattr(timeline_view, "PAGE", 4)
     now = pendulum.now("UTC")
     for day in range(10):  # five at one moment, five at another: pages of 4 split them
-        interactions.log_interaction(InteractionInput(contact_ids=(network["bob"],), kind="note",
-                                                      summary=f"note {day}",
-                                                      occurred_at=now.subtract(days=60 + 10 * (day // 5))))
+        interactions.log_interaction(
+            InteractionInput(
+                contact_ids=(network["bob"],),
+                kind="note",
+                summary=f"note {day}",
+                occurred_at=now.subtract(days=60 + 10 * (day // 5)),
+            )
+        )
     app = NetkeepApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -442,7 +458,11 @@ async def test_renaming_a_contact_renames_given_and_family_names(network, db_pat
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         card = contacts.get_card(network["carol"])
-        assert (card.full_name, card.given_name, card.family_name) == ("Carol Whitfield", "Carol", "Whitfield")
+        assert (card.full_name, card.given_name, card.family_name) == (
+            "Carol Whitfield",
+            "Carol",
+            "Whitfield",
+        )
         # Deleting keeps the cursor in place (on the next contact).
         assert list_names(app) == ["Bob Smith", "Carol Whitfield", "Jane Doe"]
         await pilot.press("d")

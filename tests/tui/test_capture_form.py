@@ -61,8 +61,9 @@ async def test_bad_input_shows_messages_next_to_the_fields(db_path):
         await pilot.press("enter")
         screen = app.screen
         assert "A name is required" in str(screen.query_one("#name-error", Static).render())
-        await pilot.press(*"[bold]Eve[/]", "tab", "tab", "tab", *"eve@", "tab", "tab", "tab",
-                          *"not a date", "enter")
+        await pilot.press(
+            *"[bold]Eve[/]", "tab", "tab", "tab", *"eve@", "tab", "tab", "tab", *"not a date", "enter"
+        )
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.tui import settle, small_network
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.tab_strip import TabStrip
 from netkeep.tui.widgets.title_bar import TitleBar
-from helpers.tui import settle, small_network
 
 SIZE = (120, 40)
 

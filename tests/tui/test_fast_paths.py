@@ -33,13 +33,34 @@ def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
     SQLite's LOWER() folds only ASCII letters: "Émile" and "émile" differ, "ann"
     and "ANN" are equal and keep the order they were added in.
     """
-    names = ["Zoë Kim", "ANN Lee", "émile Roux", "bob Stone", "Ann Lee", "Émile Roux", "Ölaf Berg",
-             "ann lee", "Bob Stone", "zed Cole", "Anna Lee"]
+    names = [
+        "Zoë Kim",
+        "ANN Lee",
+        "émile Roux",
+        "bob Stone",
+        "Ann Lee",
+        "Émile Roux",
+        "Ölaf Berg",
+        "ann lee",
+        "Bob Stone",
+        "zed Cole",
+        "Anna Lee",
+    ]
     ids = [make(name) for name in names]
     listed = contacts.list_rows()
     assert [row.name for row in listed] == [
-        "ANN Lee", "Ann Lee", "ann lee", "Anna Lee", "bob Stone", "Bob Stone", "zed Cole",
-        "Zoë Kim", "Émile Roux", "Ölaf Berg", "émile Roux"]
+        "ANN Lee",
+        "Ann Lee",
+        "ann lee",
+        "Anna Lee",
+        "bob Stone",
+        "Bob Stone",
+        "zed Cole",
+        "Zoë Kim",
+        "Émile Roux",
+        "Ölaf Berg",
+        "émile Roux",
+    ]
     ascii_lower = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
     by_rule = sorted(zip(names, ids), key=lambda pair: (pair[0].translate(ascii_lower), pair[1]))
     assert [row.id for row in listed] == [contact_id for _, contact_id in by_rule]
@@ -53,8 +74,8 @@ def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
 
 
 async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_path):
-    from netkeep.tui.app import NetkeepApp
     from helpers.tui import list_names, settle, small_network, type_text
+    from netkeep.tui.app import NetkeepApp
 
     small_network()
     app = NetkeepApp(db_path)
@@ -93,13 +114,15 @@ def test_the_list_is_read_without_sqlite_sorting_rows(db):
     for sql in selects:
         plan = " | ".join(row[-1] for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}").fetchall())
         assert "TEMP B-TREE" not in plan, plan
-    assert any("contact_archived_lower_full_name" in row[-1]
-               for row in db.execute_sql(f"EXPLAIN QUERY PLAN {selects[0]}").fetchall())
+    assert any(
+        "contact_archived_lower_full_name" in row[-1]
+        for row in db.execute_sql(f"EXPLAIN QUERY PLAN {selects[0]}").fetchall()
+    )
 
 
 async def test_the_list_is_complete_once_every_row_is_loaded(db, db_path, monkeypatch):
-    from netkeep.tui.views import contacts as contact_list
     from netkeep.tui.app import NetkeepApp
+    from netkeep.tui.views import contacts as contact_list
 
     for name in ("Ann Lee", "Bob Stone", "Cy Young"):
         make(name)
@@ -140,9 +163,11 @@ def test_the_main_app_module_leaves_the_agenda_and_toml_for_later():
     import subprocess
     import sys
 
-    check = ("import sys, netkeep.tui.app; "
-             "print(sorted(m for m in ('netkeep.core.agenda', 'netkeep.core.meetings', 'tomllib') "
-             "if m in sys.modules))")
+    check = (
+        "import sys, netkeep.tui.app; "
+        "print(sorted(m for m in ('netkeep.core.agenda', 'netkeep.core.meetings', 'tomllib') "
+        "if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["[]"]

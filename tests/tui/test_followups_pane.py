@@ -12,8 +12,8 @@ from textual.widgets import OptionList
 from netkeep.core import commitments, contacts, reminders
 from netkeep.core.records import ContactInput
 from netkeep.store.models import Commitment, Intro, Reminder
-from netkeep.tui.panes.followups import FollowupsPane
 from netkeep.tui.messages import OpenContact
+from netkeep.tui.panes.followups import FollowupsPane
 
 
 class Host(App):
@@ -60,8 +60,11 @@ async def test_needs_with_helpers_and_open_contact(db, frozen):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         shown = lines(app)
-        assert shown[:3] == ["Needs", "  a designer for her side project",
-                             "    → Dana [i]Design[/i]  Product Designer, Figma  (matches title)"]
+        assert shown[:3] == [
+            "Needs",
+            "  a designer for her side project",
+            "    → Dana [i]Design[/i]  Product Designer, Figma  (matches title)",
+        ]
         await pilot.press("enter")
         assert app.opened == [dana]
 
@@ -78,11 +81,13 @@ async def test_add_reminder_commitment_and_intro_with_keys(db, frozen):
         await pilot.press("c", *"send my resume", "enter")
         await settle(app, pilot)
         assert [(c.text, c.owner, c.contact_id) for c in Commitment.select()] == [
-            ("send my resume", "me", jane)]
+            ("send my resume", "me", jane)
+        ]
         await pilot.press("i", *"sam", "tab", *"both like Rust", "enter")
         await settle(app, pilot)
         assert [(i.first_id, i.second_id, i.reason) for i in Intro.select()] == [
-            (jane, sam, "both like Rust")]
+            (jane, sam, "both like Rust")
+        ]
         shown = lines(app)
         assert "  I promised: send my resume" in shown
         assert "  send the article  · in 4 days" in shown

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from helpers.tui import plain, settle, small_network, type_text
 from netkeep.core import jobsearch
 from netkeep.store.models import Company, Interaction, InteractionContact
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.views.jobsearch import JobsView
-from helpers.tui import plain, settle, small_network, type_text
 
 
 def targets_text(app) -> str:
@@ -65,8 +65,9 @@ async def test_share_news_logs_an_update_with_each_helper(db, db_path):
         await pilot.press("u")
         await pilot.pause()
         form = app.screen
-        assert "Bob Smith" in plain(form.query_one("#news-people").get_option_at_index(0).prompt) + \
-            plain(form.query_one("#news-people").get_option_at_index(1).prompt)
+        assert "Bob Smith" in plain(form.query_one("#news-people").get_option_at_index(0).prompt) + plain(
+            form.query_one("#news-people").get_option_at_index(1).prompt
+        )
         await pilot.press("ctrl+a")
         await type_text(pilot, "Interview at Acme on Monday")
         await pilot.press("ctrl+s")
@@ -74,7 +75,10 @@ async def test_share_news_logs_an_update_with_each_helper(db, db_path):
         assert Interaction.select().count() == before + 1
         news = Interaction.select().order_by(Interaction.id.desc()).first()
         assert news.kind == "update" and "Interview at Acme" in news.summary
-        told = {row.contact_id for row in InteractionContact.select().where(InteractionContact.interaction == news)}
+        told = {
+            row.contact_id
+            for row in InteractionContact.select().where(InteractionContact.interaction == news)
+        }
         assert told == {people["bob"], people["jane"]}
 
 

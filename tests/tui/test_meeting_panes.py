@@ -15,11 +15,11 @@ from netkeep.core import letters, meetings, reflection
 from netkeep.core.config import load_config
 from netkeep.core.meetings import CommitmentInput
 from netkeep.store.models import Commitment, Contact, Interaction, ThankYouDraft
-from netkeep.tui.panes import letters as thanks
 from netkeep.tui.messages import DataChanged
+from netkeep.tui.panes import letters as thanks
+from netkeep.tui.panes.letters import ThanksPane
 from netkeep.tui.panes.prep import PrepPane
 from netkeep.tui.panes.reflection import ReflectPane
-from netkeep.tui.panes.letters import ThanksPane
 
 
 class Host(App[None]):
@@ -61,9 +61,14 @@ async def focus_settles_on(app, pilot, widget_id: str) -> str | None:
 @pytest.fixture
 def jane_meeting(db):
     jane = person("Jane Doe", "jane@stripe.com")
-    mid = meet(jane, kind="coffee", points="- the payments infra team\n- hiring for Q2",
-               advice="Lead with the migration project", resume_advice=True,
-               commitments=[CommitmentInput("send my portfolio")])
+    mid = meet(
+        jane,
+        kind="coffee",
+        points="- the payments infra team\n- hiring for Q2",
+        advice="Lead with the migration project",
+        resume_advice=True,
+        commitments=[CommitmentInput("send my portfolio")],
+    )
     return jane, mid
 
 
@@ -218,7 +223,14 @@ async def test_reflection_filled_with_keys_alone(jane_meeting):
         assert "goals met 100%" in summary and "2 in all" in summary
     answers = {a.key: a for a in reflection.answers_for(mid)}
     assert [answers[k].rating for k in reflection.QUESTION_KEYS] == [
-        "yes", "partly", "no", "yes", "partly", "no", "yes"]
+        "yes",
+        "partly",
+        "no",
+        "yes",
+        "partly",
+        "no",
+        "yes",
+    ]
     assert answers["known"].note == "they asked for my CV"
     new = list(Contact.select().where(Contact.full_name.in_(["Ann Lee", "Bo Chen"])))
     assert len(new) == 2 and all(c.introduced_by_id == jane for c in new)
@@ -266,7 +278,9 @@ async def test_log_meeting_form(db):
     assert meeting.kind == "informational interview" and meeting.location == "Blue Bottle"
     assert meeting.resume_advice is True
     assert [(c.owner, c.text, c.due_on is not None) for c in meeting.commitments] == [
-        ("me", "send my portfolio", True), ("them", "intro to Ann", False)]
+        ("me", "send my portfolio", True),
+        ("them", "intro to Ann", False),
+    ]
     assert "payments" in body and "resume" in body and "send my portfolio" in body
 
 
@@ -309,8 +323,14 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATION="none")
     host = Path(__file__).parent.parent / "helpers" / "crash_host.py"
-    proc = subprocess.Popen([sys.executable, str(host), str(db_path), str(state)],
-                            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(host), str(db_path), str(state)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
     os.close(slave)
     threading.Thread(target=_drain, args=(master,), daemon=True).start()
 
@@ -401,9 +421,9 @@ async def test_log_meeting_form_for_someone_else_and_unknown_names(db):
 
 
 async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db_path, monkeypatch):
+    from helpers.tui import small_network
     from netkeep.tui import app as app_module
     from netkeep.tui.app import NetkeepApp
-    from helpers.tui import small_network
 
     monkeypatch.setattr(app_module, "CARD_DELAY", 0)
     jane = small_network()["jane"]
@@ -425,10 +445,10 @@ async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db
 
 
 async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path, monkeypatch):
+    from helpers.tui import small_network
     from netkeep.tui import app as app_module
     from netkeep.tui.app import NetkeepApp
     from netkeep.tui.forms.meeting import MeetingForm
-    from helpers.tui import small_network
 
     monkeypatch.setattr(app_module, "CARD_DELAY", 0)
     jane = small_network()["jane"]
@@ -453,8 +473,10 @@ def test_commitment_lines_of_the_form():
     from netkeep.tui.forms.meeting import parse_commitments
 
     with meetings.pendulum.travel_to(meetings.pendulum.datetime(2026, 3, 4, 12), freeze=True):
-        items = parse_commitments("- send deck by friday\nthem: intro to Ann\nI: stand by my word\n\n"
-                                  "me: call back by the end of never")
+        items = parse_commitments(
+            "- send deck by friday\nthem: intro to Ann\nI: stand by my word\n\n"
+            "me: call back by the end of never"
+        )
     assert [(i.owner, i.text, i.due_on) for i in items] == [
         ("me", "send deck", meetings.pendulum.date(2026, 3, 6)),
         ("them", "intro to Ann", None),

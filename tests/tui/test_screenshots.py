@@ -11,7 +11,6 @@ import pendulum
 from netkeep.demo.network import generate
 
 
-
 def _load_script():
     path = Path(__file__).parents[2] / "scripts" / "screenshots.py"
     spec = importlib.util.spec_from_file_location("screenshots_script", path)
@@ -24,8 +23,11 @@ screenshots = _load_script()
 
 
 def test_capture_and_timeline_shots(tmp_path, monkeypatch):
-    monkeypatch.setattr(screenshots, "SHOTS", tuple(
-        shot for shot in screenshots.SHOTS if shot[0] in ("capture", "timeline", "prep")))
+    monkeypatch.setattr(
+        screenshots,
+        "SHOTS",
+        tuple(shot for shot in screenshots.SHOTS if shot[0] in ("capture", "timeline", "prep")),
+    )
     db = tmp_path / "demo.db"
     with pendulum.travel_to(pendulum.datetime(*screenshots.SHOT_DAY, tz="UTC"), freeze=True):
         generate(db, contacts=30, seed=screenshots.DEMO_SEED)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from helpers.tui import settle, small_network
 from netkeep.tui import app as app_module
 from netkeep.tui.app import NetkeepApp
-from helpers.tui import settle, small_network
 
 NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="UTC")
 

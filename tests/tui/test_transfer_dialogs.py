@@ -12,8 +12,8 @@ from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Contact
 from netkeep.tui.messages import DataChanged
-from netkeep.tui.screens.transfer import ExportScreen, ImportScreen, MergeScreen
 from netkeep.tui.palette_transfer import TransferCommands
+from netkeep.tui.screens.transfer import ExportScreen, ImportScreen, MergeScreen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "interop"
 
@@ -89,10 +89,12 @@ async def test_export_writes_a_vcard_file(db, tmp_path):
 
 
 async def test_merge_dialog_asks_where_they_differ(db):
-    keep = contacts.create_contact(ContactInput(full_name="Jane Doe", title="Engineer",
-                                                emails=(Method("email", "a@x.example"),)))
-    other = contacts.create_contact(ContactInput(full_name="Jane Doe", title="[i]Staff[/i]",
-                                                 emails=(Method("email", "b@x.example"),)))
+    keep = contacts.create_contact(
+        ContactInput(full_name="Jane Doe", title="Engineer", emails=(Method("email", "a@x.example"),))
+    )
+    other = contacts.create_contact(
+        ContactInput(full_name="Jane Doe", title="[i]Staff[/i]", emails=(Method("email", "b@x.example"),))
+    )
     app = Host()
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(MergeScreen(keep, other))
@@ -147,8 +149,8 @@ async def test_merge_from_the_palette_picks_both_contacts_by_name(db):
 
 
 async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path):
-    from netkeep.tui.app import NetkeepApp
     from helpers.tui import list_names, type_text
+    from netkeep.tui.app import NetkeepApp
 
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -170,10 +172,10 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
 
 
 async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypatch):
+    from helpers.tui import type_text
     from netkeep.tui import app as app_module
     from netkeep.tui.app import NetkeepApp
     from netkeep.tui.screens.transfer import PickContactScreen
-    from helpers.tui import type_text
 
     monkeypatch.setattr(app_module, "CARD_DELAY", 0)
     keep = contacts.create_contact(ContactInput(full_name="Ada Lovelace"))

@@ -73,8 +73,9 @@ class ContactForm(FormScreen[int]):
         Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
 
-    def __init__(self, card: ContactCard | None, names: list[str],
-                 save: Callable[[ContactInput], int]) -> None:
+    def __init__(
+        self, card: ContactCard | None, names: list[str], save: Callable[[ContactInput], int]
+    ) -> None:
         super().__init__()
         self.card = card
         self.names = sorted(set(names), key=str.casefold)
@@ -92,34 +93,81 @@ class ContactForm(FormScreen[int]):
             FieldRow("full_name", "Name", line("full_name", data.full_name, "Jane Doe")),
             FieldRow("title", "Title", line("title", data.title, "Staff Engineer")),
             FieldRow("company", "Company", line("company", data.company, "Stripe")),
-            FieldRow("emails", "Emails",
-                     line("emails", format_methods(data.emails), "work: jane@stripe.com, home: jane@mail.org"),
-                     "label: address, comma separated"),
-            FieldRow("phones", "Phones", line("phones", format_methods(data.phones), "mobile: +1 555 0100"),
-                     "label: number, comma separated"),
-            FieldRow("linkedin_url", "LinkedIn", line("linkedin_url", data.linkedin_url, "https://www.linkedin.com/in/…")),
+            FieldRow(
+                "emails",
+                "Emails",
+                line("emails", format_methods(data.emails), "work: jane@stripe.com, home: jane@mail.org"),
+                "label: address, comma separated",
+            ),
+            FieldRow(
+                "phones",
+                "Phones",
+                line("phones", format_methods(data.phones), "mobile: +1 555 0100"),
+                "label: number, comma separated",
+            ),
+            FieldRow(
+                "linkedin_url",
+                "LinkedIn",
+                line("linkedin_url", data.linkedin_url, "https://www.linkedin.com/in/…"),
+            ),
             FieldRow("website", "Website", line("website", data.website)),
             FieldRow("location", "Location", line("location", data.location)),
             FieldRow("birthday", "Birthday", line("birthday", data.birthday)),
-            FieldRow("contact_type", "Type", Select([(t, t) for t in CONTACT_TYPES], value=data.contact_type,
-                                                     allow_blank=False, id="f-contact_type", compact=True)),
-            FieldRow("job_search", "Job search", Checkbox("part of my job search", data.job_search, id="f-job_search",
-                                                          compact=True)),
-            FieldRow("how_met", "How we met", line("how_met", data.how_met, "informational interview, career fair…")),
-            FieldRow("met_on", "Met on", line("met_on", format_date(data.met_on), "yesterday, last friday, 4 Mar")),
+            FieldRow(
+                "contact_type",
+                "Type",
+                Select(
+                    [(t, t) for t in CONTACT_TYPES],
+                    value=data.contact_type,
+                    allow_blank=False,
+                    id="f-contact_type",
+                    compact=True,
+                ),
+            ),
+            FieldRow(
+                "job_search",
+                "Job search",
+                Checkbox("part of my job search", data.job_search, id="f-job_search", compact=True),
+            ),
+            FieldRow(
+                "how_met",
+                "How we met",
+                line("how_met", data.how_met, "informational interview, career fair…"),
+            ),
+            FieldRow(
+                "met_on", "Met on", line("met_on", format_date(data.met_on), "yesterday, last friday, 4 Mar")
+            ),
             FieldRow("met_at", "Met at", line("met_at", data.met_at, "PyCon 2026")),
-            FieldRow("introduced_by", "Introduced by",
-                     line("introduced_by", introducer, "a contact's name",
-                          suggester=SuggestFromList(self.names, case_sensitive=False)),
-                     "→ completes"),
-            FieldRow("needs", "Their needs", TextArea(data.needs, id="f-needs", compact=True, soft_wrap=True)),
+            FieldRow(
+                "introduced_by",
+                "Introduced by",
+                line(
+                    "introduced_by",
+                    introducer,
+                    "a contact's name",
+                    suggester=SuggestFromList(self.names, case_sensitive=False),
+                ),
+                "→ completes",
+            ),
+            FieldRow(
+                "needs", "Their needs", TextArea(data.needs, id="f-needs", compact=True, soft_wrap=True)
+            ),
             FieldRow("notes", "Notes", TextArea(data.notes, id="f-notes", compact=True, soft_wrap=True)),
             FieldRow("tags", "Tags", line("tags", " ".join(data.tags), "alumni python")),
-            FieldRow("cadence_days", "Keep in touch every … days",
-                     line("cadence_days", str(data.cadence_days or ""), "default for the type")),
-            FieldRow("next_follow_up", "Next follow-up",
-                     line("next_follow_up", format_date(data.next_follow_up),
-                          "in 2 weeks, friday (empty: from the cadence)")),
+            FieldRow(
+                "cadence_days",
+                "Keep in touch every … days",
+                line("cadence_days", str(data.cadence_days or ""), "default for the type"),
+            ),
+            FieldRow(
+                "next_follow_up",
+                "Next follow-up",
+                line(
+                    "next_follow_up",
+                    format_date(data.next_follow_up),
+                    "in 2 weeks, friday (empty: from the cadence)",
+                ),
+            ),
         ]
         with Vertical(id="form-box"):
             with VerticalScroll(id="form-fields"):
@@ -172,7 +220,9 @@ class ContactForm(FormScreen[int]):
             elif not matches:
                 errors["introduced_by"] = f"No contact called '{introducer}'."
             else:
-                errors["introduced_by"] = "Several contacts match: " + ", ".join(m[1] for m in matches[:4]) + "."
+                errors["introduced_by"] = (
+                    "Several contacts match: " + ", ".join(m[1] for m in matches[:4]) + "."
+                )
         data = ContactInput(
             full_name=self._value("full_name"),
             title=self._value("title"),

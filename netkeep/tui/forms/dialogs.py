@@ -15,8 +15,8 @@ from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 from netkeep.core.dates import parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput
-from netkeep.tui.forms.contact import FieldRow
 from netkeep.tui.forms.base import FormScreen
+from netkeep.tui.forms.contact import FieldRow
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
 
@@ -28,7 +28,9 @@ def occurred_at(text: str):
     day = parse_date(text or "today", prefer="past")
     if day == pendulum.today().date():
         return pendulum.now("UTC")
-    return pendulum.datetime(day.year, day.month, day.day, 12, tz=pendulum.local_timezone()).in_timezone("UTC")
+    return pendulum.datetime(day.year, day.month, day.day, 12, tz=pendulum.local_timezone()).in_timezone(
+        "UTC"
+    )
 
 
 class LogInteractionForm(FormScreen[int]):
@@ -47,15 +49,33 @@ class LogInteractionForm(FormScreen[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box", classes="small-form"):
-            yield FieldRow("kind", "Kind", Select([(k, k) for k in INTERACTION_KINDS], value="coffee",
-                                                  allow_blank=False, id="f-kind", compact=True))
-            yield FieldRow("when", "When", Input("today", id="f-when", compact=True,
-                                                 placeholder="today, yesterday, last friday, 4 Mar"))
-            yield FieldRow("direction", "Direction", Select(DIRECTIONS, value="", allow_blank=False,
-                                                            id="f-direction", compact=True))
-            yield FieldRow("summary", "What happened", TextArea("", id="f-summary", compact=True, soft_wrap=True))
-            yield FieldRow("reply_owed", "Reply", Checkbox("I owe them a reply", False, id="f-reply_owed",
-                                                         compact=True))
+            yield FieldRow(
+                "kind",
+                "Kind",
+                Select(
+                    [(k, k) for k in INTERACTION_KINDS],
+                    value="coffee",
+                    allow_blank=False,
+                    id="f-kind",
+                    compact=True,
+                ),
+            )
+            yield FieldRow(
+                "when",
+                "When",
+                Input("today", id="f-when", compact=True, placeholder="today, yesterday, last friday, 4 Mar"),
+            )
+            yield FieldRow(
+                "direction",
+                "Direction",
+                Select(DIRECTIONS, value="", allow_blank=False, id="f-direction", compact=True),
+            )
+            yield FieldRow(
+                "summary", "What happened", TextArea("", id="f-summary", compact=True, soft_wrap=True)
+            )
+            yield FieldRow(
+                "reply_owed", "Reply", Checkbox("I owe them a reply", False, id="f-reply_owed", compact=True)
+            )
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", classes="form-save")

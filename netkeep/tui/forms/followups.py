@@ -137,8 +137,9 @@ class LogForm(FollowupForm):
 
     TITLE_TEXT = "Log an interaction"
 
-    def __init__(self, contact_name: str, *, kind: str = "message", summary: str = "",
-                 loop_about: str = "") -> None:
+    def __init__(
+        self, contact_name: str, *, kind: str = "message", summary: str = "", loop_about: str = ""
+    ) -> None:
         super().__init__()
         self.contact_name = contact_name
         self.kind = kind
@@ -151,8 +152,7 @@ class LogForm(FollowupForm):
         yield _kind_select(self.kind)
         yield Input("today", placeholder="when (today, yesterday, last friday…)", id="when")
         if self.loop_about:
-            yield Checkbox(f"Closes the loop about {self.loop_about}", value=True,
-                           id="closes-loop")
+            yield Checkbox(f"Closes the loop about {self.loop_about}", value=True, id="closes-loop")
 
     def result(self) -> LogResult | None:
         summary = self.query_one("#summary", Input).value.strip()
@@ -161,8 +161,12 @@ class LogForm(FollowupForm):
         when = self.query_one("#when", Input).value.strip() or "today"
         moment_of(when)
         closes = self.query("#closes-loop")
-        return LogResult(self.query_one("#kind", Select).value, when, summary,
-                         bool(closes) and closes.first(Checkbox).value)
+        return LogResult(
+            self.query_one("#kind", Select).value,
+            when,
+            summary,
+            bool(closes) and closes.first(Checkbox).value,
+        )
 
 
 class DoneForm(LogForm):
@@ -176,8 +180,7 @@ class DoneForm(LogForm):
 
     def fields(self) -> ComposeResult:
         yield Label(f"{self.contact_name}: {self.item_text}", markup=False)
-        yield Input(placeholder="what happened — logged too (leave empty to just mark it done)",
-                    id="summary")
+        yield Input(placeholder="what happened — logged too (leave empty to just mark it done)", id="summary")
         yield _kind_select(self.kind)
         yield Input("today", placeholder="when", id="when")
 
@@ -250,8 +253,9 @@ class CommitmentForm(FollowupForm):
     def fields(self) -> ComposeResult:
         yield Label(f"With {self.contact_name}", markup=False)
         yield Input(placeholder="what was promised", id="text")
-        yield Select([("I promised", "me"), ("they promised", "them")], value="me",
-                     allow_blank=False, id="owner")
+        yield Select(
+            [("I promised", "me"), ("they promised", "them")], value="me", allow_blank=False, id="owner"
+        )
         yield Input(placeholder="due (optional): friday, in 2 weeks", id="due")
 
     def result(self) -> CommitmentResult:
@@ -259,8 +263,9 @@ class CommitmentForm(FollowupForm):
         if not text:
             raise ValidationError({"text": "Say what was promised."})
         due = self.query_one("#due", Input).value.strip()
-        return CommitmentResult(text, self.query_one("#owner", Select).value,
-                                upcoming_date(due, field="due") if due else None)
+        return CommitmentResult(
+            text, self.query_one("#owner", Select).value, upcoming_date(due, field="due") if due else None
+        )
 
 
 class IntroForm(FollowupForm):

@@ -28,9 +28,9 @@ FORM_CSS = """
 NEWS_TEMPLATES = {
     "applied": "I applied to {company} today; thank you for the advice that helped me get there.",
     "interviewing": "Good news: I have an interview with {company}. Thank you for your help so far; "
-                    "I'll let you know how it goes.",
+    "I'll let you know how it goes.",
     "offer": "I received an offer from {company}! Your advice and introductions made a real "
-             "difference. Thank you.",
+    "difference. Thank you.",
 }
 
 
@@ -53,8 +53,11 @@ class TargetForm(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Employer (Enter adds it, Esc cancels)")
-            yield Input(placeholder="e.g. Stripe", id="target-name",
-                        suggester=SuggestFromList(self.companies, case_sensitive=False))
+            yield Input(
+                placeholder="e.g. Stripe",
+                id="target-name",
+                suggester=SuggestFromList(self.companies, case_sensitive=False),
+            )
             yield Label("", id="target-error", classes="error")
 
     def on_mount(self) -> None:
@@ -77,10 +80,13 @@ class TargetForm(ModalScreen[str | None]):
 class NewsForm(ModalScreen[NewsResult | None]):
     """Write the news once and choose who hears it; ctrl+s logs it with each of them."""
 
-    DEFAULT_CSS = FORM_CSS.format(name="NewsForm") + """
+    DEFAULT_CSS = (
+        FORM_CSS.format(name="NewsForm")
+        + """
     NewsForm TextArea { height: 5; }
     NewsForm SelectionList { height: auto; max-height: 12; }
     """
+    )
     BINDINGS = [
         Binding("ctrl+s", "save", "Log it", id="news.save", tooltip="Log the news with everyone ticked"),
         Binding("escape", "cancel", "Cancel", id="news.cancel", tooltip="Share nothing"),

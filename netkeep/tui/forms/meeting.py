@@ -31,12 +31,12 @@ def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
         owner = "me"
         if match := _OWNER.match(line):
             owner = "them" if match[1].lower() in ("them", "they") else "me"
-            line = line[match.end():]
+            line = line[match.end() :]
         due = None
         if match := _DUE.search(line):
             try:
                 due = parse_date(match[1], prefer="future")
-                line = line[:match.start()]
+                line = line[: match.start()]
             except ValidationError:
                 pass  # "by" was part of the sentence, not a date
         line = " ".join(line.split()).lstrip("-*• ")
@@ -76,11 +76,17 @@ class MeetingForm(FormScreen[int]):
             yield Label("Who (a contact's name)", classes="m-label")
             yield Input(self.contact_name, id="m-who", compact=True)
             yield Label("What kind", classes="m-label")
-            yield Select([(k, k) for k in MEETING_KINDS], value="informational interview",
-                         allow_blank=False, id="m-kind", compact=True)
+            yield Select(
+                [(k, k) for k in MEETING_KINDS],
+                value="informational interview",
+                allow_blank=False,
+                id="m-kind",
+                compact=True,
+            )
             yield Label("When", classes="m-label")
-            yield Input("today", id="m-when", compact=True,
-                        placeholder="today, yesterday, last friday, 4 Mar")
+            yield Input(
+                "today", id="m-when", compact=True, placeholder="today, yesterday, last friday, 4 Mar"
+            )
             yield Label("Where", classes="m-label")
             yield Input("", id="m-where", compact=True, placeholder="a café, their office, a call")
             yield Label("Summary", classes="m-label")
@@ -90,8 +96,10 @@ class MeetingForm(FormScreen[int]):
             yield Label("Advice they gave (one per line)", classes="m-label")
             yield TextArea("", id="m-advice", compact=True, soft_wrap=True)
             yield Checkbox("They gave advice on my resume", False, id="m-resume", compact=True)
-            yield Label("Commitments (one per line; 'them: …' for theirs; '… by friday' for a "
-                        "due date)", classes="m-label")
+            yield Label(
+                "Commitments (one per line; 'them: …' for theirs; '… by friday' for a due date)",
+                classes="m-label",
+            )
             yield TextArea("", id="m-commitments", compact=True, soft_wrap=True)
             yield Static("", id="m-error", markup=False)
             with Horizontal(id="m-buttons"):
@@ -101,8 +109,9 @@ class MeetingForm(FormScreen[int]):
     def on_mount(self) -> None:
         self._load_names()
         box = self.query_one("#meeting-box")
-        box.border_title = Text(f"Log a meeting with {self.contact_name}" if self.contact_name
-                                else "Log a meeting")
+        box.border_title = Text(
+            f"Log a meeting with {self.contact_name}" if self.contact_name else "Log a meeting"
+        )
         if self.contact_name:
             self.query_one("#m-kind", Select).focus()
         else:

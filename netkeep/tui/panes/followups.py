@@ -55,10 +55,14 @@ def load_pane(contact_id: int) -> PaneData:
     row = Contact.select(Contact.full_name).where(Contact.id == contact_id).first()
     if row is None:
         raise NetkeepError(f"There is no contact with id {contact_id}.")
-    return PaneData(contact_id, row.full_name, tuple(suggest_helpers(contact_id)),
-                    tuple(commitments.open_commitments(contact_id)),
-                    tuple(reminders.open_reminders(contact_id)),
-                    tuple(intros.offered_intros(contact_id)))
+    return PaneData(
+        contact_id,
+        row.full_name,
+        tuple(suggest_helpers(contact_id)),
+        tuple(commitments.open_commitments(contact_id)),
+        tuple(reminders.open_reminders(contact_id)),
+        tuple(intros.offered_intros(contact_id)),
+    )
 
 
 def _heading(text: str) -> Option:
@@ -94,16 +98,37 @@ class FollowupsPane(Vertical):
     """
     BORDER_TITLE = "Follow-ups"
     BINDINGS = [
-        Binding("m", "remind", "Remind me", id="followups.remind",
-                tooltip="Add a dated reminder about this contact"),
-        Binding("c", "commitment", "Commitment", id="followups.commitment",
-                tooltip="Record something promised, by you or by them"),
-        Binding("i", "intro", "Offer intro", id="followups.intro",
-                tooltip="Track an intro you offered to make"),
-        Binding("x", "done", "Done", id="followups.done",
-                tooltip="Mark the highlighted commitment, reminder or intro done"),
-        Binding("z", "snooze", "Snooze", id="followups.snooze",
-                tooltip="Move the highlighted reminder or commitment to a later day"),
+        Binding(
+            "m",
+            "remind",
+            "Remind me",
+            id="followups.remind",
+            tooltip="Add a dated reminder about this contact",
+        ),
+        Binding(
+            "c",
+            "commitment",
+            "Commitment",
+            id="followups.commitment",
+            tooltip="Record something promised, by you or by them",
+        ),
+        Binding(
+            "i", "intro", "Offer intro", id="followups.intro", tooltip="Track an intro you offered to make"
+        ),
+        Binding(
+            "x",
+            "done",
+            "Done",
+            id="followups.done",
+            tooltip="Mark the highlighted commitment, reminder or intro done",
+        ),
+        Binding(
+            "z",
+            "snooze",
+            "Snooze",
+            id="followups.snooze",
+            tooltip="Move the highlighted reminder or commitment to a later day",
+        ),
     ]
 
     @dataclass
@@ -118,8 +143,11 @@ class FollowupsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(id="followups-items")
-        yield Static("m remind · c commitment · i intro · x done · z snooze · enter open",
-                     id="followups-hint", markup=False)
+        yield Static(
+            "m remind · c commitment · i intro · x done · z snooze · enter open",
+            id="followups-hint",
+            markup=False,
+        )
 
     # -- loading -------------------------------------------------------------------
 
@@ -180,8 +208,7 @@ class FollowupsPane(Vertical):
                 rows.append(_note("  none open"))
             for c in data.commitments:
                 who = "I promised: " if c.owner == "me" else "They promised: "
-                target(f"commitment-{c.id}", "commitment", c.id,
-                       Text(f"  {who}{c.text}{_due(c.due_on)}"))
+                target(f"commitment-{c.id}", "commitment", c.id, Text(f"  {who}{c.text}{_due(c.due_on)}"))
             rows.append(_heading("Reminders"))
             if not data.reminders:
                 rows.append(_note("  none"))
@@ -243,9 +270,10 @@ class FollowupsPane(Vertical):
 
         def saved(result: ReminderResult | None) -> None:
             if result is not None:
-                self._write(lambda: reminders.add_reminder(data.contact_id, result.due,
-                                                           result.reason),
-                            f"Reminder set for {humanize_date(result.due)}.")
+                self._write(
+                    lambda: reminders.add_reminder(data.contact_id, result.due, result.reason),
+                    f"Reminder set for {humanize_date(result.due)}.",
+                )
 
         self.app.push_screen(ReminderForm(data.name), saved)
 
@@ -256,9 +284,12 @@ class FollowupsPane(Vertical):
 
         def saved(result: CommitmentResult | None) -> None:
             if result is not None:
-                self._write(lambda: commitments.add_commitment(
-                    result.text, owner=result.owner, contact_id=data.contact_id, due=result.due),
-                    "Commitment recorded.")
+                self._write(
+                    lambda: commitments.add_commitment(
+                        result.text, owner=result.owner, contact_id=data.contact_id, due=result.due
+                    ),
+                    "Commitment recorded.",
+                )
 
         self.app.push_screen(CommitmentForm(data.name), saved)
 
@@ -275,11 +306,16 @@ class FollowupsPane(Vertical):
                 self.notify(f"No contact matches '{result.other}'.", severity="error", markup=False)
             elif len(found) > 1:
                 names = "; ".join(lookup.describe(c) for c in found)
-                self.notify(f"'{result.other}' matches {len(found)} contacts: {names}. "
-                            "Use NAME @COMPANY or #ID.", severity="error", markup=False)
+                self.notify(
+                    f"'{result.other}' matches {len(found)} contacts: {names}. Use NAME @COMPANY or #ID.",
+                    severity="error",
+                    markup=False,
+                )
             else:
-                self._write(lambda: intros.offer_intro(data.contact_id, found[0][0], result.reason),
-                            f"Intro to {found[0][1]} is on your agenda until it is made.")
+                self._write(
+                    lambda: intros.offer_intro(data.contact_id, found[0][0], result.reason),
+                    f"Intro to {found[0][1]} is on your agenda until it is made.",
+                )
 
         self.app.push_screen(IntroForm(data.name), saved)
 
@@ -289,8 +325,11 @@ class FollowupsPane(Vertical):
             self.notify("Highlight a commitment, reminder or intro first.", severity="warning")
             return
         kind, ref = target
-        action = {"commitment": commitments.complete_commitment,
-                  "reminder": reminders.complete_reminder, "intro": intros.make_intro}[kind]
+        action = {
+            "commitment": commitments.complete_commitment,
+            "reminder": reminders.complete_reminder,
+            "intro": intros.make_intro,
+        }[kind]
         self._write(lambda: action(ref), "Done.")
 
     def action_snooze(self) -> None:

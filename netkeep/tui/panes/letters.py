@@ -24,8 +24,8 @@ from textual.widgets import Input, Label, Static, TextArea
 from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
 from netkeep.store.models import database
-from netkeep.tui.panes.meetings import MeetingPane, app_config
 from netkeep.tui.forms.path import PathPrompt
+from netkeep.tui.panes.meetings import MeetingPane, app_config
 
 #: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
 AUTOSAVE_SECONDS = 1.0
@@ -36,8 +36,14 @@ def open_external(url: str) -> bool:
     opener = {"darwin": "open", "win32": "start"}.get(sys.platform, "xdg-open")
     if shutil.which(opener):
         try:
-            done = subprocess.run([opener, url], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL, timeout=20, start_new_session=True)
+            done = subprocess.run(
+                [opener, url],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=20,
+                start_new_session=True,
+            )
             return done.returncode == 0
         except (OSError, subprocess.TimeoutExpired):
             return False
@@ -90,18 +96,40 @@ class ThanksPane(MeetingPane):
     ThanksPane #thanks-body { height: 1fr; }
     """
     BINDINGS = [
-        Binding("ctrl+t", "next_tone", "Tone", id="thanks.tone",
-                tooltip="Rebuild the letter in the next tone (ctrl+z undoes)"),
-        Binding("ctrl+o", "external_editor", "$EDITOR", id="thanks.editor",
-                tooltip="Edit the letter in your own editor"),
-        Binding("ctrl+b", "copy_letter", "Copy", id="thanks.copy",
-                tooltip="Copy the letter to the clipboard"),
-        Binding("ctrl+g", "open_mail", "Mail app", id="thanks.mail",
-                tooltip="Open the letter in your mail program (mailto link)"),
-        Binding("ctrl+s", "save_eml", "Save .eml", id="thanks.eml",
-                tooltip="Save the letter as an .eml file"),
-        Binding("ctrl+f", "mark_sent", "Mark sent", id="thanks.sent",
-                tooltip="Mark it sent and log the thank-you on the timeline"),
+        Binding(
+            "ctrl+t",
+            "next_tone",
+            "Tone",
+            id="thanks.tone",
+            tooltip="Rebuild the letter in the next tone (ctrl+z undoes)",
+        ),
+        Binding(
+            "ctrl+o",
+            "external_editor",
+            "$EDITOR",
+            id="thanks.editor",
+            tooltip="Edit the letter in your own editor",
+        ),
+        Binding(
+            "ctrl+b", "copy_letter", "Copy", id="thanks.copy", tooltip="Copy the letter to the clipboard"
+        ),
+        Binding(
+            "ctrl+g",
+            "open_mail",
+            "Mail app",
+            id="thanks.mail",
+            tooltip="Open the letter in your mail program (mailto link)",
+        ),
+        Binding(
+            "ctrl+s", "save_eml", "Save .eml", id="thanks.eml", tooltip="Save the letter as an .eml file"
+        ),
+        Binding(
+            "ctrl+f",
+            "mark_sent",
+            "Mark sent",
+            id="thanks.sent",
+            tooltip="Mark it sent and log the thank-you on the timeline",
+        ),
     ]
 
     @dataclass
@@ -122,8 +150,7 @@ class ThanksPane(MeetingPane):
         self._saved: tuple[str, str, str] | None = None  # (subject, body, tone) as stored/shown
         self._timer: Timer | None = None
         # Kept as attributes so the last save on unmount can still read them.
-        self.subject = Input("", id="thanks-subject", placeholder="the letter's subject",
-                             compact=True)
+        self.subject = Input("", id="thanks-subject", placeholder="the letter's subject", compact=True)
         self.editor = TextArea("", id="thanks-body", soft_wrap=True, show_line_numbers=False)
 
     def compose(self) -> ComposeResult:
@@ -148,18 +175,32 @@ class ThanksPane(MeetingPane):
         email = letters.contact_email(contact_id)
         draft = letters.get_draft(meeting_id)
         if draft is not None:
-            return Letter(meeting_id, draft.tone, draft.subject, draft.body, draft.status,
-                          draft.updated_at, draft.sent_at, email, tones)
+            return Letter(
+                meeting_id,
+                draft.tone,
+                draft.subject,
+                draft.body,
+                draft.status,
+                draft.updated_at,
+                draft.sent_at,
+                email,
+                tones,
+            )
         preferred = config.section("thanks").get("tone", letters.DEFAULT_TONE)
         tone = preferred if preferred in tones else letters.DEFAULT_TONE
         built = letters.compose(meeting_id, tone, config)
-        return Letter(meeting_id, tone, built.subject, built.body, "", None, None, email, tones,
-                      built.problems)
+        return Letter(
+            meeting_id, tone, built.subject, built.body, "", None, None, email, tones, built.problems
+        )
 
     # -- showing (UI thread)
     def show(self, data: Letter | None) -> None:
-        same = (data is not None and self.letter is not None and self._saved is not None
-                and self.letter.meeting_id == data.meeting_id)
+        same = (
+            data is not None
+            and self.letter is not None
+            and self._saved is not None
+            and self.letter.meeting_id == data.meeting_id
+        )
         self.letter = data
         if same:
             # A reload of the letter being written (the app refreshes after any write):
@@ -186,8 +227,7 @@ class ThanksPane(MeetingPane):
         shown.update(text)
         shown.set_class(bool(text), "-shown")
         for problem in problems:
-            self.notify(problem, title="Thank-you template", severity="warning", markup=False,
-                        timeout=12)
+            self.notify(problem, title="Thank-you template", severity="warning", markup=False, timeout=12)
 
     def _status(self, note: str = "") -> None:
         letter = self.letter
@@ -238,8 +278,17 @@ class ThanksPane(MeetingPane):
             self.notify(str(error), severity="error", markup=False)
             return False
         self._saved = now
-        self.letter = Letter(self.meeting_id, draft.tone, draft.subject, draft.body, draft.status,
-                             draft.updated_at, draft.sent_at, self.letter.email, self.letter.tones)
+        self.letter = Letter(
+            self.meeting_id,
+            draft.tone,
+            draft.subject,
+            draft.body,
+            draft.status,
+            draft.updated_at,
+            draft.sent_at,
+            self.letter.email,
+            self.letter.tones,
+        )
         self._status()
         if first:
             self.changed()  # the agenda shows that a draft exists
@@ -294,8 +343,7 @@ class ThanksPane(MeetingPane):
             return
         command = editor_command()
         if command is None:
-            self.notify("Set $EDITOR (or $VISUAL) to the editor you want to use.",
-                        severity="warning")
+            self.notify("Set $EDITOR (or $VISUAL) to the editor you want to use.", severity="warning")
             return
         self.flush()
         handle, name = tempfile.mkstemp(prefix="netkeep-thanks-", suffix=".txt", text=True)
@@ -307,21 +355,23 @@ class ThanksPane(MeetingPane):
                 with self.app.suspend():
                     result = subprocess.call([*command, str(path)])
             except SuspendNotSupported:
-                self.notify("This terminal cannot hand the screen to another program.",
-                            severity="error")
+                self.notify("This terminal cannot hand the screen to another program.", severity="error")
                 return
             except OSError as error:
-                self.notify(f"Could not start {command[0]}: {error.strerror or error}",
-                            severity="error", markup=False)
+                self.notify(
+                    f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False
+                )
                 return
             if result != 0:
-                self.notify(f"{command[0]} exited with status {result}; the letter is unchanged.",
-                            severity="warning", markup=False)
+                self.notify(
+                    f"{command[0]} exited with status {result}; the letter is unchanged.",
+                    severity="warning",
+                    markup=False,
+                )
                 return
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            self.notify(f"Could not read the edited letter back: {error}", severity="error",
-                        markup=False)
+            self.notify(f"Could not read the edited letter back: {error}", severity="error", markup=False)
             return
         finally:
             path.unlink(missing_ok=True)
@@ -357,11 +407,12 @@ class ThanksPane(MeetingPane):
         message.stop()
         if not message.opened:
             self.app.copy_to_clipboard(message.url)
-            self.notify("No mail program answered; the mailto link is on the clipboard.",
-                        severity="warning")
+            self.notify("No mail program answered; the mailto link is on the clipboard.", severity="warning")
         elif not message.email:
-            self.notify("Opened in your mail program, without an address: "
-                        f"{self.contact_name} has no email on file.", markup=False)
+            self.notify(
+                f"Opened in your mail program, without an address: {self.contact_name} has no email on file.",
+                markup=False,
+            )
         else:
             self.notify("Opened in your mail program.")
 
@@ -405,7 +456,7 @@ def split_subject(text: str) -> tuple[str | None, str]:
     """``Subject: X`` on the first line (then a blank line) → ``("X", body)``."""
     first, _, rest = text.partition("\n")
     if first.lower().startswith("subject:"):
-        return first[len("subject:"):].strip(), rest.lstrip("\n")
+        return first[len("subject:") :].strip(), rest.lstrip("\n")
     return None, text
 
 

@@ -54,8 +54,9 @@ class MeetingPane(Vertical):
     """
 
     BINDINGS = [
-        Binding("m", "log_meeting", "Log meeting", id="meetings.log",
-                tooltip="Log a meeting with this contact"),
+        Binding(
+            "m", "log_meeting", "Log meeting", id="meetings.log", tooltip="Log a meeting with this contact"
+        ),
     ]
 
     @dataclass
@@ -77,8 +78,7 @@ class MeetingPane(Vertical):
 
     # -- composition helpers
     def picker(self) -> Select:
-        return Select([], prompt="No meetings yet", allow_blank=True, compact=True,
-                      classes="meeting-picker")
+        return Select([], prompt="No meetings yet", allow_blank=True, compact=True, classes="meeting-picker")
 
     def empty(self) -> Static:
         return EmptyNote(NO_CONTACT, classes="meeting-empty", markup=False)
@@ -169,8 +169,9 @@ class MeetingPane(Vertical):
             empty.update(Text(f"No meetings with {message.name} yet. Press m to log one."))
         empty.display = message.meeting_id is None
         self.set_class(message.meeting_id is not None, "-has-meeting")
-        self.border_title = Text(f"{self.BORDER_TITLE} · {message.name}" if message.name
-                                 else str(self.BORDER_TITLE))
+        self.border_title = Text(
+            f"{self.BORDER_TITLE} · {message.name}" if message.name else str(self.BORDER_TITLE)
+        )
         self.show(message.data)
         self._loading = False
         focused = self.screen.focused if self.is_attached else None

@@ -12,12 +12,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from netkeep.core import prep
+from netkeep.core.commitments import CommitmentRecord
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
-from netkeep.core.commitments import CommitmentRecord
 from netkeep.store.models import database
-from netkeep.tui.panes.meetings import MeetingPane
 from netkeep.tui.forms.path import PathPrompt
+from netkeep.tui.panes.meetings import MeetingPane
 
 
 def _commitment(item: CommitmentRecord) -> str:
@@ -34,8 +34,7 @@ def brief_text(brief: prep.PrepBrief) -> Text:
     else:
         where = f" at {brief.last.location}" if brief.last.location else ""
         count = f"{brief.meetings} meeting{'s' if brief.meetings != 1 else ''} so far"
-        text.append(f"Last met: {brief.last.kind}, {format_date(brief.last.occurred_at)}"
-                    f"{where} ({count})\n")
+        text.append(f"Last met: {brief.last.kind}, {format_date(brief.last.occurred_at)}{where} ({count})\n")
     sections = (
         ("Start from what you learned last time", [f"  • {i}" for i in brief.learned]),
         ("Already covered: bring something fresh", [f"  • {i}" for i in brief.covered]),
@@ -61,8 +60,9 @@ class PrepPane(MeetingPane):
     PrepPane #prep-brief { height: auto; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export .md", id="prep.export",
-                tooltip="Save the brief as a Markdown file"),
+        Binding(
+            "ctrl+s", "export", "Export .md", id="prep.export", tooltip="Save the brief as a Markdown file"
+        ),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -73,8 +73,12 @@ class PrepPane(MeetingPane):
         yield self.empty()
         with VerticalScroll(id="prep-scroll"):
             yield Static("", id="prep-brief", markup=False)
-            yield Input("", id="prep-next", compact=True,
-                        placeholder="The next step you will propose (Enter keeps it as your commitment)")
+            yield Input(
+                "",
+                id="prep-next",
+                compact=True,
+                placeholder="The next step you will propose (Enter keeps it as your commitment)",
+            )
 
     def focus_target(self) -> None:
         if self.brief is not None:

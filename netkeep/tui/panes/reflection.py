@@ -49,8 +49,10 @@ def summary_text(summary: reflection.ReflectionSummary) -> Text:
         return Text("No meetings logged yet: the summary fills in as you reflect on them.")
     text = Text()
     share = summary.goals_met_share
-    text.append(f"{summary.meetings} meeting{'s' if summary.meetings != 1 else ''}, "
-                f"{summary.reflected} reflected on", style="bold")
+    text.append(
+        f"{summary.meetings} meeting{'s' if summary.meetings != 1 else ''}, {summary.reflected} reflected on",
+        style="bold",
+    )
     if share is not None:
         text.append(f" · goals met {share:.0%} of the time")
     text.append("\n")
@@ -60,8 +62,10 @@ def summary_text(summary: reflection.ReflectionSummary) -> Text:
         text.append(f"goals {rating:<7}")
         text.append("█" * round(BAR_WIDTH * count / rated) or "▏")
         text.append(f" {count}\n")
-    text.append(f"new names: {summary.names_total} in all, "
-                f"{summary.names_per_meeting:.1f} per meeting; each meeting, oldest first:")
+    text.append(
+        f"new names: {summary.names_total} in all, "
+        f"{summary.names_per_meeting:.1f} per meeting; each meeting, oldest first:"
+    )
     return text
 
 
@@ -82,15 +86,19 @@ class ReflectPane(MeetingPane):
     """
     BINDINGS = [
         Binding("y", "rate('yes')", "Yes", id="reflect.yes", tooltip="Rate the question: yes"),
-        Binding("p", "rate('partly')", "Partly", id="reflect.partly",
-                tooltip="Rate the question: partly"),
+        Binding("p", "rate('partly')", "Partly", id="reflect.partly", tooltip="Rate the question: partly"),
         Binding("n", "rate('no')", "No", id="reflect.no", tooltip="Rate the question: no"),
-        Binding("x", "rate('')", "Clear", show=False, id="reflect.clear",
-                tooltip="Clear the rating"),
-        Binding("enter", "edit_note", "Note", id="reflect.note",
-                tooltip="Add or change the note of the question"),
-        Binding("a", "add_names", "New names", id="reflect.names",
-                tooltip="Add people they suggested, as contacts they introduced"),
+        Binding("x", "rate('')", "Clear", show=False, id="reflect.clear", tooltip="Clear the rating"),
+        Binding(
+            "enter", "edit_note", "Note", id="reflect.note", tooltip="Add or change the note of the question"
+        ),
+        Binding(
+            "a",
+            "add_names",
+            "New names",
+            id="reflect.names",
+            tooltip="Add people they suggested, as contacts they introduced",
+        ),
         Binding("j", "move(1)", "Down", show=False, id="reflect.down"),
         Binding("k", "move(-1)", "Up", show=False, id="reflect.up"),
         Binding("escape", "stop_editing", "Back", show=False, id="reflect.back"),
@@ -109,8 +117,12 @@ class ReflectPane(MeetingPane):
         yield self.empty()
         yield OptionList(id="reflect-questions")
         yield Input("", id="reflect-note", compact=True)
-        yield Input("", id="reflect-names", compact=True,
-                    placeholder="Ann Lee @Acme, Bo Chen (Enter adds them; Esc cancels)")
+        yield Input(
+            "",
+            id="reflect-names",
+            compact=True,
+            placeholder="Ann Lee @Acme, Bo Chen (Enter adds them; Esc cancels)",
+        )
         yield Static("", id="reflect-gained", markup=False)
         with Vertical(id="reflect-summary-box"):
             yield Static("", id="reflect-summary", markup=False)
@@ -125,8 +137,9 @@ class ReflectPane(MeetingPane):
         summary = reflection.summary()
         if meeting_id is None:
             return None, summary
-        return Reflection(tuple(reflection.answers_for(meeting_id)),
-                          tuple(reflection.names_from(meeting_id))), summary
+        return Reflection(
+            tuple(reflection.answers_for(meeting_id)), tuple(reflection.names_from(meeting_id))
+        ), summary
 
     def show(self, data) -> None:
         found, summary = data if data else (None, None)
@@ -134,13 +147,13 @@ class ReflectPane(MeetingPane):
             self._show_summary(summary)
         self.answers = list(found.answers) if found else []
         highlighted = self.questions.highlighted
-        self.questions.set_options(
-            [Option(answer_prompt(a), id=a.key) for a in self.answers])
+        self.questions.set_options([Option(answer_prompt(a), id=a.key) for a in self.answers])
         if self.answers:
             self.questions.highlighted = highlighted if highlighted is not None else 0
         gained = ", ".join(name for _, name in found.names) if found else ""
         self.query_one("#reflect-gained", Static).update(
-            f"People this meeting brought: {gained}" if gained else "")
+            f"People this meeting brought: {gained}" if gained else ""
+        )
 
     def _show_summary(self, summary: reflection.ReflectionSummary) -> None:
         self.query_one("#reflect-summary", Static).update(summary_text(summary))
@@ -173,8 +186,9 @@ class ReflectPane(MeetingPane):
 
     def _save(self, index: int, *, rating: str | None = None, note: str | None = None) -> bool:
         try:
-            answer = reflection.save_answer(self.meeting_id, self.answers[index].key,
-                                            rating=rating, note=note)
+            answer = reflection.save_answer(
+                self.meeting_id, self.answers[index].key, rating=rating, note=note
+            )
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return False

@@ -28,8 +28,10 @@ def key_table(screen: Screen) -> list[tuple[str, str, str]]:
             continue
         key = (binding.action, binding.description, binding.tooltip)
         merged.setdefault(key, []).append(app.get_key_display(binding))
-    return [(" ".join(dict.fromkeys(keys)), description, tooltip)
-            for (_action, description, tooltip), keys in merged.items()]
+    return [
+        (" ".join(dict.fromkeys(keys)), description, tooltip)
+        for (_action, description, tooltip), keys in merged.items()
+    ]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -48,11 +48,19 @@ EXPORT_FORMATS = (
     ("JSON backup of everything", "json"),
     ("Calendar of follow-ups (.ics)", "ics"),
 )
-DEFAULT_NAMES = {"vcard-4.0": "netkeep-contacts.vcf", "vcard-3.0": "netkeep-contacts.vcf",
-                 "vdir": "netkeep-contacts/", "csv": "netkeep-contacts.csv",
-                 "json": "netkeep-backup.json", "ics": "netkeep-follow-ups.ics"}
-ON_DUPLICATE = (("Update the contact that is already there", "update"),
-                ("Skip it", "skip"), ("Add it anyway", "add"))
+DEFAULT_NAMES = {
+    "vcard-4.0": "netkeep-contacts.vcf",
+    "vcard-3.0": "netkeep-contacts.vcf",
+    "vdir": "netkeep-contacts/",
+    "csv": "netkeep-contacts.csv",
+    "json": "netkeep-backup.json",
+    "ics": "netkeep-follow-ups.ics",
+}
+ON_DUPLICATE = (
+    ("Update the contact that is already there", "update"),
+    ("Skip it", "skip"),
+    ("Add it anyway", "add"),
+)
 CSS_PATH = Path(__file__).parent.parent / "styles" / "transfer.tcss"
 GROUP = "transfer"
 
@@ -130,8 +138,13 @@ class ImportScreen(_Dialog):
             yield Label("Import contacts", classes="title")
             yield Select(IMPORT_FORMATS, value=self.kind, allow_blank=False, id="format")
             yield Input(self.path, placeholder="path to the file (~ works)", id="path")
-            yield Select(ON_DUPLICATE, value="update", allow_blank=False, id="on-duplicate",
-                         tooltip="What to do with someone who is already in netkeep")
+            yield Select(
+                ON_DUPLICATE,
+                value="update",
+                allow_blank=False,
+                id="on-duplicate",
+                tooltip="What to do with someone who is already in netkeep",
+            )
             with VerticalScroll(classes="preview"):
                 yield Static(id="preview-text", markup=False)
             yield ProgressBar(show_eta=False)
@@ -176,8 +189,10 @@ class ImportScreen(_Dialog):
                 if not backup.is_empty():
                     from netkeep.core.errors import NetkeepError
 
-                    raise NetkeepError("this database is not empty; a backup is restored only "
-                                       "into an empty one (start netkeep with --db NEW-FILE)")
+                    raise NetkeepError(
+                        "this database is not empty; a backup is restored only "
+                        "into an empty one (start netkeep with --db NEW-FILE)"
+                    )
                 plan = backup.load(path)
             else:
                 from netkeep.interop import dedupe
@@ -194,8 +209,10 @@ class ImportScreen(_Dialog):
         button = self.query_one("#import", Button)
         if isinstance(self.plan, dict):
             counts = {name: len(t["rows"]) for name, t in self.plan["tables"].items()}
-            lines = [f"The backup holds {counts.get('contact', 0)} contacts, "
-                     f"{counts.get('interaction', 0)} interactions and {sum(counts.values())} rows in all."]
+            lines = [
+                f"The backup holds {counts.get('contact', 0)} contacts, "
+                f"{counts.get('interaction', 0)} interactions and {sum(counts.values())} rows in all."
+            ]
             button.label, button.disabled = "Restore", False
         else:
             plan = self.plan
@@ -208,8 +225,9 @@ class ImportScreen(_Dialog):
         button.refresh(layout=True)
         self.query_one("#preview-text", Static).update(_literal(lines))
         self.query_one(".preview").display = True
-        self.set_status("Nothing has been written yet." if not button.disabled
-                        else "There is nothing new to import.")
+        self.set_status(
+            "Nothing has been written yet." if not button.disabled else "There is nothing new to import."
+        )
         if not button.disabled:
             button.focus()
 
@@ -321,8 +339,11 @@ class ExportScreen(_Dialog):
         from netkeep.interop.writer import export_to_path
         from netkeep.store.models import database
 
-        fmt, version = ("vcard", kind.split("-")[1]) if kind.startswith("vcard-") else (
-            ("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
+        fmt, version = (
+            ("vcard", kind.split("-")[1])
+            if kind.startswith("vcard-")
+            else (("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
+        )
         with database.connection_context():
             count, path, folder = export_to_path(fmt, typed, version)
         self.result = str(path)
@@ -384,12 +405,17 @@ class PickContactScreen(_Dialog):
     def _found(self, message: Found) -> None:
         options = self.query_one("#matches", OptionList)
         options.clear_options()
-        options.add_options(Option(_literal(f"{name} — {company}" if company else name), id=str(cid))
-                            for cid, name, company in message.matches)
+        options.add_options(
+            Option(_literal(f"{name} — {company}" if company else name), id=str(cid))
+            for cid, name, company in message.matches
+        )
         if message.matches:
             options.highlighted = 0
-        self.set_status("" if message.matches or not self.query_one("#name", Input).value.strip()
-                        else "Nobody by that name.")
+        self.set_status(
+            ""
+            if message.matches or not self.query_one("#name", Input).value.strip()
+            else "Nobody by that name."
+        )
 
     @on(Input.Submitted, "#name")
     def _submitted(self) -> None:
@@ -449,18 +475,25 @@ class MergeScreen(_Dialog):
         keep, other = message.names
         self.differences = message.differences
         self.query_one("#merge-title", Label).update(_literal(f"Merge {other} into {keep}"))
-        self.query_one("#merge-hint", Static).update(_literal(
-            f"Timelines, reminders, commitments, emails, phones and tags of both are kept; "
-            f"{other} is then removed."))
+        self.query_one("#merge-hint", Static).update(
+            _literal(
+                f"Timelines, reminders, commitments, emails, phones and tags of both are kept; "
+                f"{other} is then removed."
+            )
+        )
         choices = self.query_one(".choices", VerticalScroll)
         widgets = []
         for difference in self.differences:
-            buttons = [RadioButton(_literal(f"{keep}: {_short(difference.keep)}"), value=True),
-                       RadioButton(_literal(f"{other}: {_short(difference.other)}"))]
+            buttons = [
+                RadioButton(_literal(f"{keep}: {_short(difference.keep)}"), value=True),
+                RadioButton(_literal(f"{other}: {_short(difference.other)}")),
+            ]
             if difference.joinable:
                 buttons.append(RadioButton("both, one after the other"))
-            widgets += [Label(_literal(difference.label), classes="field-label"),
-                        RadioSet(*buttons, id=f"choice-{difference.field}")]
+            widgets += [
+                Label(_literal(difference.label), classes="field-label"),
+                RadioSet(*buttons, id=f"choice-{difference.field}"),
+            ]
         if not widgets:
             widgets = [Static("They agree on every field that both have.")]
         await choices.mount_all(widgets)
@@ -508,7 +541,7 @@ class MergeScreen(_Dialog):
 
 def _short(value: str, width: int = 70) -> str:
     flat = " ".join(value.split())
-    return flat if len(flat) <= width else flat[:width - 1] + "…"
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def start_merge(app, keep_id: int | None = None) -> None:
@@ -522,8 +555,11 @@ def start_merge(app, keep_id: int | None = None) -> None:
             if other is not None:
                 app.push_screen(MergeScreen(keep, other))
 
-        prompt = "Merge which contact into it?" if keep_id is None else \
-            "Merge which contact into the selected contact?"
+        prompt = (
+            "Merge which contact into it?"
+            if keep_id is None
+            else "Merge which contact into the selected contact?"
+        )
         app.push_screen(PickContactScreen(prompt, exclude=keep), open_merge)
 
     if keep_id is None:

@@ -22,8 +22,8 @@ from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.schedule import direction_for, moment_of
 from netkeep.store.models import database
-from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 
 if TYPE_CHECKING:
     from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
@@ -57,14 +57,25 @@ def item_line(item: AgendaItem, agenda: Agenda) -> Text:
 
 class TodayView(AgendaList):
     """The agenda with keys to log, snooze, finish or open each item (enter opens the contact)."""
+
     BORDER_TITLE = "Today"
     BORDER_SUBTITLE = KEYS_HINT
     BINDINGS = [
         Binding("l", "log", "Log", id="today.log", tooltip="Log an interaction for this item"),
-        Binding("z", "snooze", "Snooze", id="today.snooze",
-                tooltip="Move this item to tomorrow, next week or a date you type"),
-        Binding("x", "done", "Done", id="today.done",
-                tooltip="Mark this item done, logging what happened in the same step"),
+        Binding(
+            "z",
+            "snooze",
+            "Snooze",
+            id="today.snooze",
+            tooltip="Move this item to tomorrow, next week or a date you type",
+        ),
+        Binding(
+            "x",
+            "done",
+            "Done",
+            id="today.done",
+            tooltip="Mark this item done, logging what happened in the same step",
+        ),
     ]
 
     @dataclass
@@ -106,8 +117,9 @@ class TodayView(AgendaList):
         with database.connection_context():
             if first:  # the [cadence] table may have changed since the last run
                 for problem in config_problems():
-                    self.app.call_from_thread(self.notify, problem, title="config.toml",
-                                              severity="warning", markup=False)
+                    self.app.call_from_thread(
+                        self.notify, problem, title="config.toml", severity="warning", markup=False
+                    )
                 apply_cadence()
             result = agenda_core.agenda(limit=self.shown_per_section)
         self.post_message(self.Loaded(result))
@@ -116,8 +128,7 @@ class TodayView(AgendaList):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "today" and event.state == WorkerState.ERROR:
             event.stop()
-            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error",
-                        markup=False)
+            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error", markup=False)
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
@@ -138,8 +149,9 @@ class TodayView(AgendaList):
                 lines.append(AgendaLine(item.key, item_line(item, agenda)))
             if total > len(items):
                 more = agenda_core.total_text(name, total, len(items))
-                lines.append(AgendaLine(f"{MORE}{name}", Text(f"  … and {more} more (enter shows them)",
-                                                              style="dim")))
+                lines.append(
+                    AgendaLine(f"{MORE}{name}", Text(f"  … and {more} more (enter shows them)", style="dim"))
+                )
         if not lines:  # the list stays (and keeps the focus) with a friendly line in it
             lines.append(AgendaLine("", Text(EMPTY_TEXT, style="italic")))
         # The item keeps the cursor; if it is gone (done, snoozed), the next one takes its place.
@@ -174,9 +186,13 @@ class TodayView(AgendaList):
     def _log_input(self, item: AgendaItem, result: LogResult):
         import netkeep.core.agenda as agenda_core
 
-        return agenda_core.log_input(item, result.summary, kind=result.kind,
-                                     when=moment_of(result.when),
-                                     direction=direction_for(result.kind))
+        return agenda_core.log_input(
+            item,
+            result.summary,
+            kind=result.kind,
+            when=moment_of(result.when),
+            direction=direction_for(result.kind),
+        )
 
     # -- actions -------------------------------------------------------------------
 
@@ -197,8 +213,11 @@ class TodayView(AgendaList):
         import netkeep.core.agenda as agenda_core
         from netkeep.tui.forms.followups import LogForm
 
-        form = LogForm(item.contact_name, kind=agenda_core.default_kind(item),
-                       loop_about=item.other_name if item.kind == "loop" else "")
+        form = LogForm(
+            item.contact_name,
+            kind=agenda_core.default_kind(item),
+            loop_about=item.other_name if item.kind == "loop" else "",
+        )
 
         def logged(result: LogResult | None) -> None:
             if result is None:
@@ -206,11 +225,17 @@ class TodayView(AgendaList):
             from netkeep.core.interactions import log_interaction
 
             if item.kind == "loop" and result.closes_loop:
-                self._run(item, lambda: agenda_core.complete(item, self._log_input(item, result)),
-                          f"Logged, and closed the loop with {item.contact_name}.")
+                self._run(
+                    item,
+                    lambda: agenda_core.complete(item, self._log_input(item, result)),
+                    f"Logged, and closed the loop with {item.contact_name}.",
+                )
             else:
-                self._run(item, lambda: log_interaction(self._log_input(item, result)),
-                          f"Logged {result.kind} with {item.contact_name}.")
+                self._run(
+                    item,
+                    lambda: log_interaction(self._log_input(item, result)),
+                    f"Logged {result.kind} with {item.contact_name}.",
+                )
 
         self.app.push_screen(form, logged)
 
@@ -221,14 +246,14 @@ class TodayView(AgendaList):
         if item is None:
             return
         if item.kind not in agenda_core.SNOOZABLE:
-            self.notify("Only follow-ups, reminders and commitments can be snoozed.",
-                        severity="warning", markup=False)
+            self.notify(
+                "Only follow-ups, reminders and commitments can be snoozed.", severity="warning", markup=False
+            )
             return
 
         def chosen(day) -> None:
             if day is not None:
-                self._run(item, lambda: agenda_core.snooze(item, day),
-                          f"Snoozed until {humanize_date(day)}.")
+                self._run(item, lambda: agenda_core.snooze(item, day), f"Snoozed until {humanize_date(day)}.")
 
         from netkeep.tui.forms.followups import SnoozeForm
 
@@ -244,11 +269,14 @@ class TodayView(AgendaList):
         def finished(result: LogResult | None) -> None:
             if result is None:
                 return
-            self._run(item, lambda: agenda_core.complete(
-                item, self._log_input(item, result) if result.summary else None),
-                "Done, and logged." if result.summary else "Done.")
+            self._run(
+                item,
+                lambda: agenda_core.complete(item, self._log_input(item, result) if result.summary else None),
+                "Done, and logged." if result.summary else "Done.",
+            )
 
         from netkeep.tui.forms.followups import DoneForm
 
-        self.app.push_screen(DoneForm(item.contact_name, item.text,
-                                      kind=agenda_core.default_kind(item)), finished)
+        self.app.push_screen(
+            DoneForm(item.contact_name, item.text, kind=agenda_core.default_kind(item)), finished
+        )

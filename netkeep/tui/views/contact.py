@@ -73,8 +73,9 @@ class ContactView(ReportsWorkerErrors, Vertical):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield TabStrip([("tab-card", "Card")] + [(tab_id, title) for tab_id, title, *_ in PANE_TABS],
-                       id="contact-tabs")
+        yield TabStrip(
+            [("tab-card", "Card")] + [(tab_id, title) for tab_id, title, *_ in PANE_TABS], id="contact-tabs"
+        )
         with VerticalScroll(id="tab-card"):
             yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
         # Each pane's module is imported and the pane mounted below on its tab's first visit;
@@ -112,7 +113,9 @@ class ContactView(ReportsWorkerErrors, Vertical):
         """Wait (a second at most) for the pane's loads, including the ones their results start."""
         for _ in range(PANE_SETTLE_ROUNDS):
             parts = {pane, *pane.walk_children()}
-            loading = [worker for worker in self.app.workers if worker.node in parts and not worker.is_finished]
+            loading = [
+                worker for worker in self.app.workers if worker.node in parts and not worker.is_finished
+            ]
             if not loading:
                 return
             await self.app.workers.wait_for_complete(loading)
@@ -126,8 +129,12 @@ class ContactView(ReportsWorkerErrors, Vertical):
         strip = self.query_one(TabStrip)
         shown = self.get_child_by_id(tab_id)
         focused = self.screen.focused
-        if focused is not None and focused is not strip and self in focused.ancestors \
-                and focused not in shown.walk_children():
+        if (
+            focused is not None
+            and focused is not strip
+            and self in focused.ancestors
+            and focused not in shown.walk_children()
+        ):
             # The focused part is about to be hidden: keep the keys in this view.
             strip.focus()
         self.active_tab = tab_id
@@ -216,6 +223,13 @@ class ContactView(ReportsWorkerErrors, Vertical):
             self.border_title = "Contact"
             return
         rule = Rule(characters="━", style=self.get_component_rich_style("contact-view--rule"))
-        card_widget.update(Group(card_renderable(message.card, message.cadence_days), Text(), rule, Text(),
-                                 timeline_renderable(message.timeline)))
+        card_widget.update(
+            Group(
+                card_renderable(message.card, message.cadence_days),
+                Text(),
+                rule,
+                Text(),
+                timeline_renderable(message.timeline),
+            )
+        )
         self.border_title = Text(f"Contact: {message.card.full_name}")

@@ -235,8 +235,8 @@ class ContactList(ReportsWorkerErrors, Vertical):
         if row is None:  # the cursor stays in place: on the next row, or the one before at the end
             shown = self.rows_view.rows
             index = self.rows_view.cursor
-            after = shown[index + 1:index + 2]
-            before = shown[index - 1:index] if index > 0 else []
+            after = shown[index + 1 : index + 2]
+            before = shown[index - 1 : index] if index > 0 else []
             neighbour = (after or before or [None])[0]
             keep = neighbour.id if neighbour else None
         rows = [r for r in self.all_rows if r.id != contact_id]
@@ -291,9 +291,14 @@ class ContactList(ReportsWorkerErrors, Vertical):
         rows = self._matching(self._filter_text)
         view.order = self.order
         view.set_rows(rows, keep_id=keep_id)
-        view.empty_text = (EMPTY_TEXT if not self.all_rows
-                           else f"No contact matches “{self._filter_text.strip()}”.")
-        shown = f"{len(rows):,}" if len(rows) == len(self.all_rows) else f"{len(rows):,} of {len(self.all_rows):,}"
+        view.empty_text = (
+            EMPTY_TEXT if not self.all_rows else f"No contact matches “{self._filter_text.strip()}”."
+        )
+        shown = (
+            f"{len(rows):,}"
+            if len(rows) == len(self.all_rows)
+            else f"{len(rows):,} of {len(self.all_rows):,}"
+        )
         self.border_title = f"Contacts ({shown})"
         self.border_subtitle = f"s: sort by {self.order}"
 

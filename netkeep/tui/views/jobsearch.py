@@ -20,8 +20,9 @@ from netkeep.store.models import database
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.messages import DataChanged, OpenContact
 
-EMPTY_TEXT = ("No target employers yet. Press g to add the first of your top five, then see "
-              "who you already know there.")
+EMPTY_TEXT = (
+    "No target employers yet. Press g to add the first of your top five, then see who you already know there."
+)
 KEYS_HINT = "g add · K/J move · > stage · x drop · u share news · enter open"
 
 
@@ -66,14 +67,28 @@ class JobsView(Vertical):
     """
     BORDER_TITLE = "Job search"
     BINDINGS = [
-        Binding("g", "add_target", "Add target", id="jobs.add", tooltip="Put an employer on your target list"),
-        Binding("u", "share_news", "Share news", id="jobs.news",
-                tooltip="Tell the people who helped about an interview or offer"),
-        Binding("greater_than_sign", "advance_stage", "Stage", id="jobs.stage",
-                tooltip="Move the employer to the next stage (researching → … → offer → closed)"),
+        Binding(
+            "g", "add_target", "Add target", id="jobs.add", tooltip="Put an employer on your target list"
+        ),
+        Binding(
+            "u",
+            "share_news",
+            "Share news",
+            id="jobs.news",
+            tooltip="Tell the people who helped about an interview or offer",
+        ),
+        Binding(
+            "greater_than_sign",
+            "advance_stage",
+            "Stage",
+            id="jobs.stage",
+            tooltip="Move the employer to the next stage (researching → … → offer → closed)",
+        ),
         Binding("K", "move(-1)", "Move up", show=False, id="jobs.up", tooltip="Rank this employer higher"),
         Binding("J", "move(1)", "Move down", show=False, id="jobs.down", tooltip="Rank this employer lower"),
-        Binding("x", "drop_target", "Drop", show=False, id="jobs.drop", tooltip="Take it off the target list"),
+        Binding(
+            "x", "drop_target", "Drop", show=False, id="jobs.drop", tooltip="Take it off the target list"
+        ),
     ]
 
     @dataclass
@@ -120,7 +135,9 @@ class JobsView(Vertical):
         self.query_one("#jobs-empty").display = not self.targets
         self.query_one("#jobs-detail").display = bool(self.targets)
         if self.targets:
-            index = next((i for i, t in enumerate(self.targets) if keep and t.company_id == keep.company_id), 0)
+            index = next(
+                (i for i, t in enumerate(self.targets) if keep and t.company_id == keep.company_id), 0
+            )
             options.highlighted = index
             self._show_people(self.targets[index])
             if not self.query_one("#jobs-people").has_focus:
@@ -145,9 +162,15 @@ class JobsView(Vertical):
         people = self.query_one("#jobs-people", OptionList)
         people.clear_options()
         if not target.current and not target.former:
-            people.add_option(Option(Text(f"You don't know anyone at {target.name} yet. "
-                                          "Ask your network for an introduction.", style="dim"),
-                                     disabled=True))
+            people.add_option(
+                Option(
+                    Text(
+                        f"You don't know anyone at {target.name} yet. Ask your network for an introduction.",
+                        style="dim",
+                    ),
+                    disabled=True,
+                )
+            )
             return
         people.add_options(Option(person_line(p), id=str(p.id)) for p in (*target.current, *target.former))
         people.highlighted = 0
@@ -210,8 +233,10 @@ class JobsView(Vertical):
     def action_drop_target(self) -> None:
         target = self.current_target
         if target is not None:
-            self._write(lambda: jobsearch.drop_target(target.company_id),
-                        f"{target.name} is off the target list (g adds it back).")
+            self._write(
+                lambda: jobsearch.drop_target(target.company_id),
+                f"{target.name} is off the target list (g adds it back).",
+            )
 
     def action_share_news(self) -> None:
         target = self.current_target
@@ -225,9 +250,11 @@ class JobsView(Vertical):
         def shared(result: NewsResult | None) -> None:
             if result is None:
                 return
-            if self._write(lambda: jobsearch.share_news(result.contact_ids, result.text),
-                           f"Logged your news with {len(result.contact_ids)} "
-                           f"{'person' if len(result.contact_ids) == 1 else 'people'}."):
+            if self._write(
+                lambda: jobsearch.share_news(result.contact_ids, result.text),
+                f"Logged your news with {len(result.contact_ids)} "
+                f"{'person' if len(result.contact_ids) == 1 else 'people'}.",
+            ):
                 self.post_message(DataChanged(None))
 
         self.app.push_screen(NewsForm(target.name, target.stage, helpers), shared)

@@ -121,8 +121,11 @@ class TimelineView(ReportsWorkerErrors, Vertical):
             await scroll.mount(Static(self._page_text(message.entries), classes="timeline-page"), before=end)
         self.exhausted = len(message.entries) < PAGE
         if self.exhausted:
-            end.update("Nothing older." if self.count
-                       else "Nothing logged yet — press l on a contact to log a conversation.")
+            end.update(
+                "Nothing older."
+                if self.count
+                else "Nothing logged yet — press l on a contact to log a conversation."
+            )
         else:
             end.update("Scroll down for older entries…")
             self.call_after_refresh(self.load_more_if_needed)

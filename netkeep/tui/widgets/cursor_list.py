@@ -154,8 +154,11 @@ class CursorList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if self._line_styles is None:  # ``rich_style`` walks every ancestor: once per paint
-            self._line_styles = (self.rich_style, self.get_component_rich_style("cursor-list--secondary"),
-                                 self.get_component_rich_style("cursor-list--cursor"))
+            self._line_styles = (
+                self.rich_style,
+                self.get_component_rich_style("cursor-list--secondary"),
+                self.get_component_rich_style("cursor-list--cursor"),
+            )
         base, secondary, cursor = self._line_styles
         if index >= self.row_count or width <= 0:
             return self.render_blank(y, width, base)

@@ -75,8 +75,13 @@ class KeyBar(Widget, can_focus=False):
         actions: set[str] = set()
         palette = None
         for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
-            entry = Key(key, app.get_key_display(binding), binding.description,
-                        tooltip or binding.description, enabled)
+            entry = Key(
+                key,
+                app.get_key_display(binding),
+                binding.description,
+                tooltip or binding.description,
+                enabled,
+            )
             if app.ENABLE_COMMAND_PALETTE and key == app.COMMAND_PALETTE_BINDING:
                 palette = entry
             elif binding.show and binding.action not in actions:
@@ -94,7 +99,9 @@ class KeyBar(Widget, can_focus=False):
         self._shown = []
         right = None
         if palette is not None:
-            right = Text.assemble((f" {palette.display} ", key_style), (f"{palette.description} ", description_style))
+            right = Text.assemble(
+                (f" {palette.display} ", key_style), (f"{palette.description} ", description_style)
+            )
         room = width - (right.cell_len + 1 if right is not None else 0)
         for key in keys:
             part = Text.assemble((f" {key.display} ", key_style), (f"{key.description} ", description_style))

@@ -1,0 +1,42 @@
+"""The one seam between the layers above the store and the database.
+
+Every write transaction goes through :func:`writing` (the place where locking and, later,
+the change journal hang); reads that must agree with each other use :func:`snapshot`; any
+thread that is not the one that opened the database wraps its work in :func:`connected`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from netkeep.store.models import database
+
+
+@contextmanager
+def connected() -> Iterator[None]:
+    """This thread's connection for the block: opened and closed here when it had none."""
+    if database.is_closed():
+        with database.connection_context():
+            yield
+    else:
+        yield
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """One write transaction (a savepoint when nested), committed when the block ends.
+
+    It begins IMMEDIATE: the write lock is taken up front, so a writer in another process
+    makes this one wait (up to the busy timeout) instead of failing with "database is
+    locked" when a read inside the transaction is upgraded to a write.
+    """
+    with connected(), database.atomic("IMMEDIATE"):
+        yield
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """One read transaction: every query in the block sees the same committed state."""
+    with connected(), database.atomic():
+        yield
