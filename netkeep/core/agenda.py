@@ -197,7 +197,7 @@ def _reminders(where, limit: int) -> tuple[list[AgendaItem], int]:
         Reminder.select(Reminder.id, Contact.id, Contact.full_name, Reminder.reason, Reminder.due_on)
         .join(Contact)
         .where(where & Reminder.done_at.is_null() & (Contact.archived == False))
-    )  # noqa: E712
+    )
     total = query.count()
     items = [
         AgendaItem("reminder", ref, cid, name, reason or "reminder", due)
@@ -263,7 +263,7 @@ def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
         )
         .join(Contact)
         .where(Commitment.done_at.is_null() & (Contact.archived == False))
-    )  # noqa: E712
+    )
     total = query.count()
     rows = (
         query.order_by(Commitment.due_on.is_null(), Commitment.due_on, Commitment.owner, Commitment.id)

@@ -302,6 +302,14 @@ def _require(contact_id: int) -> Contact:
     return contact
 
 
+def name_of(contact_id: int) -> str:
+    """The contact's full name."""
+    row = Contact.select(Contact.full_name).where(Contact.id == contact_id).first()
+    if row is None:
+        raise NotFound(f"There is no contact with id {contact_id}.")
+    return row.full_name
+
+
 def get_card(contact_id: int) -> ContactCard:
     """Everything about one contact."""
     contact = (
@@ -473,7 +481,7 @@ def resolve(name: str, *, limit: int = 8) -> list[tuple[int, str, str]]:
         Contact.select(Contact.id, Contact.full_name, Company.name)
         .join(Company, JOIN.LEFT_OUTER)
         .where(Contact.archived == False)
-    )  # noqa: E712
+    )
     exact = list(base.where(fn.LOWER(Contact.full_name) == text.casefold()).tuples())
     if exact:
         return [(i, n, c or "") for i, n, c in exact]
@@ -501,7 +509,7 @@ def names_for_completion() -> list[str]:
         .where(Contact.archived == False)
         .order_by(Contact.full_name)
         .tuples()
-    ]  # noqa: E712
+    ]
 
 
 def count_contacts() -> int:

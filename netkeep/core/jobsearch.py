@@ -139,7 +139,7 @@ def people_at(company_id: int) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
                 (Employment.company == company_id)
                 & Employment.ended_on.is_null(False)
                 & (Contact.archived == False)
-            )  # noqa: E712
+            )
             .order_by(Contact.full_name)
             .distinct()
             .tuples()

@@ -7,10 +7,26 @@ thread that is not the one that opened the database wraps its work in :func:`con
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from peewee import SqliteDatabase
+
+from netkeep.store.database import DatabaseError, data_version, open_database
 from netkeep.store.models import database
+
+__all__ = ["DatabaseError", "changes_seen", "connected", "open_at", "snapshot", "writing"]
+
+
+def open_at(path: str | os.PathLike[str]) -> SqliteDatabase:
+    """Open (creating or migrating) the database at ``path`` for this process."""
+    return open_database(path)
+
+
+def changes_seen() -> int:
+    """A number that changes whenever another connection commits (for live refresh)."""
+    return data_version(database.obj)
 
 
 @contextmanager

@@ -47,7 +47,7 @@ def upcoming_events(today: date | None = None) -> list[Event]:
         .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
         .where(
             (Contact.archived == False)
-            & Contact.next_follow_up.is_null(False)  # noqa: E712
+            & Contact.next_follow_up.is_null(False)
             & (Contact.next_follow_up <= until)
         )
     )

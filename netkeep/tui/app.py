@@ -12,11 +12,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from netkeep.core import contacts
+from netkeep.core import contacts, session
 from netkeep.core.config import load_config
 from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactRow
-from netkeep.store.database import data_version, open_database
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.palette import NetkeepCommands
 from netkeep.tui.palette_transfer import TransferCommands
@@ -173,8 +172,8 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.started = time.perf_counter()
         self.db_path = Path(db_path)
         self.config = load_config(config_dir)
-        self.db = open_database(self.db_path)
-        self._data_version = data_version(self.db)
+        self.db = session.open_at(self.db_path)
+        self._data_version = session.changes_seen()
         self.selected_id: int | None = None
         self.last_archived: tuple[int, str] | None = None
         keymap = {key: value for key, value in self.config.section("keys").items() if isinstance(value, str)}
@@ -299,7 +298,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     def _poll_other_writers(self) -> None:
         """Reload when another process (``netkeep capture``…) has written to the database."""
-        version = data_version(self.db)
+        version = session.changes_seen()
         if version != self._data_version:
             self._data_version = version
             self.data_changed(None)

@@ -85,18 +85,17 @@ class CaptureScreen(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-load")
     def _load(self) -> None:
         """After first paint: open the database if needed, then load names for completion."""
-        from netkeep.store.database import DatabaseError
+        from netkeep.core import session
 
         try:
             if self._prepare is not None:
                 self._prepare()
             from netkeep.core import capture  # noqa: F401  (warm the domain for a fast save)
             from netkeep.core.contacts import names_for_completion
-            from netkeep.store.models import database
 
-            with database.connection_context():
+            with session.connected():
                 names = names_for_completion()
-        except DatabaseError as error:
+        except session.DatabaseError as error:
             self._load_error = str(error)
             self.app.call_from_thread(self._show_errors, {"general": self._load_error})
             return
@@ -137,10 +136,10 @@ class CaptureScreen(ModalScreen[int | None]):
         if self._load_error:
             self.app.call_from_thread(self._failed, {"general": self._load_error})
             return
+        from netkeep.core import session
         from netkeep.core.capture import CaptureFields, build_input, split_emails, split_tags
         from netkeep.core.contacts import create_contact
         from netkeep.core.errors import NetkeepError, ValidationError
-        from netkeep.store.models import database
 
         fields = CaptureFields(
             name=values["name"],
@@ -156,7 +155,7 @@ class CaptureScreen(ModalScreen[int | None]):
             follow_up=values["follow_up"],
         )
         try:
-            with database.connection_context():
+            with session.connected():
                 data = build_input(fields)
                 contact_id = create_contact(data)
         except ValidationError as error:
@@ -218,9 +217,9 @@ class CaptureApp(App[int | None]):
         first_frame_shown()  # the capture command keeps the collector off until now
 
     def _open_database(self) -> None:
-        from netkeep.store.database import open_database
+        from netkeep.core.session import open_at
 
-        open_database(self.db_path)
+        open_at(self.db_path)
 
     def _done(self, contact_id: int | None) -> None:
         self.saved = self.form.saved

@@ -11,7 +11,7 @@ def run_app(db_path: str | Path, config_dir: Path | None = None) -> int:
     from netkeep.tui.startup import collector_paused
 
     with collector_paused():  # until NetkeepApp.on_ready
-        from netkeep.store.database import DatabaseError
+        from netkeep.core.session import DatabaseError
         from netkeep.tui.app import NetkeepApp  # Textual: ~300 ms, paid only when a screen opens
 
         try:

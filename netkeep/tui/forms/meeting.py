@@ -12,12 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from netkeep.core import contacts
+from netkeep.core import contacts, session
 from netkeep.core.dates import parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput, at_local_date, log_meeting
 from netkeep.core.records import MEETING_KINDS
-from netkeep.store.models import database
 from netkeep.tui.forms.base import FormScreen
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
@@ -119,7 +118,7 @@ class MeetingForm(FormScreen[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-form-names")
     def _load_names(self) -> None:
-        with database.connection_context():
+        with session.connected():
             names = contacts.names_for_completion()
         self.app.call_from_thread(self._set_names, names)
 

@@ -20,14 +20,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from netkeep.core import commitments, intros, lookup, reminders
+from netkeep.core import commitments, intros, lookup, reminders, session
 from netkeep.core.commitments import CommitmentRecord
+from netkeep.core.contacts import name_of
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.intros import IntroRecord
 from netkeep.core.needs import NeedHelp, suggest_helpers
 from netkeep.core.reminders import ReminderRecord
-from netkeep.store.models import Contact, database
 from netkeep.tui.forms.followups import (
     CommitmentForm,
     CommitmentResult,
@@ -52,12 +52,9 @@ class PaneData:
 
 def load_pane(contact_id: int) -> PaneData:
     """Everything the pane shows about one contact."""
-    row = Contact.select(Contact.full_name).where(Contact.id == contact_id).first()
-    if row is None:
-        raise NetkeepError(f"There is no contact with id {contact_id}.")
     return PaneData(
         contact_id,
-        row.full_name,
+        name_of(contact_id),
         tuple(suggest_helpers(contact_id)),
         tuple(commitments.open_commitments(contact_id)),
         tuple(reminders.open_reminders(contact_id)),
@@ -164,7 +161,7 @@ class FollowupsPane(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="followups-pane")
     def _load(self, contact_id: int) -> None:
-        with database.connection_context():
+        with session.connected():
             data = load_pane(contact_id)
         self.post_message(self.Loaded(data))
 

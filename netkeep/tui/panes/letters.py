@@ -21,9 +21,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
-from netkeep.core import letters
+from netkeep.core import letters, session
 from netkeep.core.errors import NetkeepError
-from netkeep.store.models import database
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane, app_config
 
@@ -316,7 +315,7 @@ class ThanksPane(MeetingPane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-compose")
     def _recompose(self, meeting_id: int, tone: str) -> None:
-        with database.connection_context():
+        with session.connected():
             composed = letters.compose(meeting_id, tone, app_config(self.app))
         self.post_message(self.Recomposed(meeting_id, composed))
 
@@ -396,7 +395,7 @@ class ThanksPane(MeetingPane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-mail")
     def _open_mail(self, meeting_id: int) -> None:
-        with database.connection_context():
+        with session.connected():
             draft = letters.get_draft(meeting_id)
             email = letters.contact_email(draft.contact_id) if draft else ""
             url = letters.mailto_for(meeting_id)
@@ -429,7 +428,7 @@ class ThanksPane(MeetingPane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-eml")
     def _save_eml(self, meeting_id: int, path: str) -> None:
-        with database.connection_context():
+        with session.connected():
             written = letters.save_eml(meeting_id, path, app_config(self.app))
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)
 
@@ -442,7 +441,7 @@ class ThanksPane(MeetingPane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-sent")
     def _mark_sent(self, meeting_id: int) -> None:
-        with database.connection_context():
+        with session.connected():
             letters.mark_sent(meeting_id)
         self.app.call_from_thread(self._sent)
 

@@ -14,12 +14,11 @@ from textual.message import Message
 from textual.widgets import Select, Static
 from textual.worker import Worker, WorkerState
 
-from netkeep.core import contacts
+from netkeep.core import contacts, session
 from netkeep.core.config import Config, load_config
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError, NotFound
 from netkeep.core.meetings import Meeting, list_meetings
-from netkeep.store.models import database
 from netkeep.tui.messages import DataChanged
 
 THANKS_MARK = {"": "", "draft": " · draft", "sent": " · thanked"}
@@ -123,7 +122,7 @@ class MeetingPane(Vertical):
         if contact_id is None:
             self.post_message(self.Loaded(None, "", [], None, None))
             return
-        with database.connection_context():
+        with session.connected():
             try:
                 name = contacts.get_card(contact_id).full_name
             except NotFound:

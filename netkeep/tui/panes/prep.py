@@ -11,11 +11,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from netkeep.core import prep
+from netkeep.core import prep, session
 from netkeep.core.commitments import CommitmentRecord
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
-from netkeep.store.models import database
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
 
@@ -125,6 +124,6 @@ class PrepPane(MeetingPane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="prep-export")
     def _export(self, contact_id: int, path: str, next_step: str) -> None:
-        with database.connection_context():
+        with session.connected():
             written = prep.export_markdown(contact_id, path, next_step)
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)

@@ -14,9 +14,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from netkeep.core import reflection
+from netkeep.core import reflection, session
 from netkeep.core.errors import NetkeepError
-from netkeep.store.models import database
 from netkeep.tui.panes.meetings import MeetingPane
 
 MARKS = {"yes": "✔ yes   ", "partly": "~ partly", "no": "✘ no    ", "": "· —     "}
@@ -163,7 +162,7 @@ class ReflectPane(MeetingPane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reflect-summary")
     def _reload_summary(self) -> None:
-        with database.connection_context():
+        with session.connected():
             summary = reflection.summary()
         self.post_message(self.SummaryLoaded(summary))
 

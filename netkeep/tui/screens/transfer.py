@@ -180,9 +180,9 @@ class ImportScreen(_Dialog):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
     def load(self, kind: str, path: str, on_duplicate: str) -> None:
-        from netkeep.store.models import database
+        from netkeep.core import session
 
-        with database.connection_context():
+        with session.connected():
             if kind == "backup":
                 from netkeep.interop import backup
 
@@ -246,9 +246,9 @@ class ImportScreen(_Dialog):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
     def apply(self, plan) -> None:
-        from netkeep.store.models import database
+        from netkeep.core import session
 
-        with database.connection_context():
+        with session.connected():
             if isinstance(plan, dict):
                 from netkeep.interop import backup
 
@@ -336,15 +336,15 @@ class ExportScreen(_Dialog):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
     def write(self, kind: str, typed: str) -> None:
+        from netkeep.core import session
         from netkeep.interop.writer import export_to_path
-        from netkeep.store.models import database
 
         fmt, version = (
             ("vcard", kind.split("-")[1])
             if kind.startswith("vcard-")
             else (("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
         )
-        with database.connection_context():
+        with session.connected():
             count, path, folder = export_to_path(fmt, typed, version)
         self.result = str(path)
         noun = "events" if fmt == "ics" else ("cards" if folder else "contacts")
@@ -394,10 +394,10 @@ class PickContactScreen(_Dialog):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
     def search(self, text: str) -> None:
+        from netkeep.core import session
         from netkeep.core.contacts import resolve
-        from netkeep.store.models import database
 
-        with database.connection_context():
+        with session.connected():
             matches = [m for m in resolve(text) if m[0] != self.exclude] if text.strip() else []
         self.post_message(self.Found(matches))
 
@@ -461,11 +461,11 @@ class MergeScreen(_Dialog):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
     def load(self) -> None:
+        from netkeep.core import session
         from netkeep.core.contacts import get_card
         from netkeep.core.merge import differences
-        from netkeep.store.models import database
 
-        with database.connection_context():
+        with session.connected():
             names = (get_card(self.keep_id).full_name, get_card(self.other_id).full_name)
             found = differences(self.keep_id, self.other_id)
         self.post_message(self.Loaded(names, found))

@@ -17,11 +17,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
+from netkeep.core import session
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.schedule import direction_for, moment_of
-from netkeep.store.models import database
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 
@@ -114,7 +114,7 @@ class TodayView(AgendaList):
         import netkeep.core.agenda as agenda_core
         from netkeep.core.keep_in_touch import apply_cadence
 
-        with database.connection_context():
+        with session.connected():
             if first:  # the [cadence] table may have changed since the last run
                 for problem in config_problems():
                     self.app.call_from_thread(

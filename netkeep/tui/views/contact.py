@@ -192,9 +192,9 @@ class ContactView(ReportsWorkerErrors, Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
     def _load(self, contact_id: int | None) -> None:
-        from netkeep.store.models import database
+        from netkeep.core import session
 
-        with database.connection_context():
+        with session.connected():
             self.post_message(self.read(contact_id))
 
     def read(self, contact_id: int | None) -> CardLoaded:

@@ -198,9 +198,9 @@ class ContactList(ReportsWorkerErrors, Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="contact-list")
     def _load(self, keep_id: int | None) -> None:
-        from netkeep.store.models import database
+        from netkeep.core import session
 
-        with database.connection_context():
+        with session.connected():
             rows = contacts.list_rows()
         self.post_message(self.Loaded(rows, keep_id))
 

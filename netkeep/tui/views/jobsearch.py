@@ -13,10 +13,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from netkeep.core import jobsearch
+from netkeep.core import jobsearch, session
 from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
-from netkeep.store.models import database
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.messages import DataChanged, OpenContact
 
@@ -121,7 +120,7 @@ class JobsView(Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="jobs")
     def _load(self) -> None:
-        with database.connection_context():
+        with session.connected():
             targets = jobsearch.targets()
         self.post_message(self.Loaded(targets))
 

@@ -91,9 +91,9 @@ class TimelineView(ReportsWorkerErrors, Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="timeline")
     def _load(self, before: datetime | None, before_id: int | None, first: bool, generation: int) -> None:
-        from netkeep.store.models import database
+        from netkeep.core import session
 
-        with database.connection_context():
+        with session.connected():
             entries = interactions.network_timeline(before=before, before_id=before_id, limit=PAGE)
             activity = interactions.weekly_activity(52) if first else None
         self.post_message(self.PageLoaded(entries, activity, first, generation))
