@@ -416,20 +416,22 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     def action_log_interaction(self) -> None:
         from netkeep.core.interactions import log_interaction
-        from netkeep.tui.forms.dialogs import LogInteractionForm
+        from netkeep.tui.forms.interaction import InteractionForm, Logged
 
         contact_id = self.selected_id
-        card = self.contact_view.card
         if contact_id is None:
             return
-        name = card.full_name if card and card.id == contact_id else "this contact"
+        name = self._selected_name()
 
-        def logged(interaction_id: int | None) -> None:
+        def save(logged: Logged) -> int:
+            return log_interaction(logged.as_input((contact_id,)))
+
+        def done(interaction_id: int | None) -> None:
             if interaction_id is not None:
                 self.data_changed(contact_id)
                 self.notify(f"Logged with {name}.", timeout=3, markup=False)
 
-        self.push_screen(LogInteractionForm(contact_id, name, log_interaction), logged)
+        self.push_screen(InteractionForm(name, save), done)
 
     def action_log_meeting(self) -> None:
         from netkeep.tui.forms.meeting import MeetingForm
@@ -483,7 +485,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         self.notify(f"{name} is back.", markup=False)
 
     def action_delete_contact(self) -> None:
-        from netkeep.tui.forms.dialogs import ConfirmScreen
+        from netkeep.tui.screens.confirm import ConfirmScreen
 
         contact_id = self.selected_id
         if contact_id is None:
