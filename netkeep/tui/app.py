@@ -16,6 +16,7 @@ from netkeep.core import contacts, session
 from netkeep.core.config import load_config
 from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactRow
+from netkeep.tui import styles
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.palette import NetkeepCommands
 from netkeep.tui.palette_transfer import TransferCommands
@@ -43,7 +44,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
-    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
+    CSS_PATH = [styles.APP, styles.VIEWS, styles.PANES]
     AUTO_FOCUS = "#today"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [

@@ -14,9 +14,12 @@ from netkeep.core.records import ContactInput
 from netkeep.store.models import Commitment, Intro, Reminder
 from netkeep.tui.messages import OpenContact
 from netkeep.tui.panes.followups import FollowupsPane
+from netkeep.tui.styles import PANES
 
 
 class Host(App):
+    CSS_PATH = PANES  # the app's pane styles
+
     def __init__(self, contact_id: int | None) -> None:
         super().__init__()
         self.contact_id = contact_id

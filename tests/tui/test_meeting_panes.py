@@ -20,10 +20,13 @@ from netkeep.tui.panes import letters as thanks
 from netkeep.tui.panes.letters import ThanksPane
 from netkeep.tui.panes.prep import PrepPane
 from netkeep.tui.panes.reflection import ReflectPane
+from netkeep.tui.styles import PANES
 
 
 class Host(App[None]):
-    """A bare app holding one pane, as the contact view would."""
+    """A bare app holding one pane, as the contact view would (with the app's pane styles)."""
+
+    CSS_PATH = PANES
 
     def __init__(self, pane_class, contact_id, config_dir=None) -> None:
         super().__init__()

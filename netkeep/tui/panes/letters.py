@@ -81,19 +81,6 @@ class ThanksPane(MeetingPane):
     """Write the thank-you for one of the contact's meetings."""
 
     BORDER_TITLE = "Thank-you"
-    DEFAULT_CSS = """
-    ThanksPane { height: 1fr; }
-    ThanksPane #thanks-status { color: $text-muted; height: auto; }
-    ThanksPane #thanks-problems { color: $text-warning; height: auto; display: none; }
-    ThanksPane #thanks-problems.-shown { display: block; }
-    ThanksPane #thanks-subject-row { height: 1; }
-    ThanksPane #thanks-subject-row Label { color: $text-muted; width: auto; }
-    ThanksPane #thanks-subject-row, ThanksPane #thanks-body, ThanksPane #thanks-status { display: none; }
-    ThanksPane.-has-meeting #thanks-subject-row,
-    ThanksPane.-has-meeting #thanks-body,
-    ThanksPane.-has-meeting #thanks-status { display: block; }
-    ThanksPane #thanks-body { height: 1fr; }
-    """
     BINDINGS = [
         Binding(
             "ctrl+t",

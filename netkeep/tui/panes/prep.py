@@ -53,11 +53,6 @@ class PrepPane(MeetingPane):
     """Get ready to meet the contact again."""
 
     BORDER_TITLE = "Prep"
-    DEFAULT_CSS = """
-    PrepPane { height: 1fr; }
-    PrepPane #prep-scroll { height: 1fr; }
-    PrepPane #prep-brief { height: auto; }
-    """
     BINDINGS = [
         Binding(
             "ctrl+s", "export", "Export .md", id="prep.export", tooltip="Save the brief as a Markdown file"

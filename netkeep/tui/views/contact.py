@@ -48,11 +48,6 @@ class ContactView(ReportsWorkerErrors, Vertical):
     """Everything about the selected contact."""
 
     COMPONENT_CLASSES = {"contact-view--rule"}
-    DEFAULT_CSS = """
-    ContactView > .contact-view--rule {
-        color: $secondary;
-    }
-    """
 
     @dataclass
     class CardLoaded(Message):
