@@ -44,7 +44,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
-    CSS_PATH = [styles.APP, styles.VIEWS, styles.PANES]
+    CSS_PATH = styles.APP  # the views shown on demand bring theirs (styles.load)
     AUTO_FOCUS = "#today"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
     BINDINGS = [
@@ -327,6 +327,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
     async def action_show_view(self, view_id: str) -> None:
         if view_id in LAZY_VIEWS and self._view(view_id) is None:
+            styles.load(self, styles.VIEWS)
             view = load_class(*LAZY_VIEWS[view_id])(id=view_id)
             view.display = False
             self._views[view_id] = view

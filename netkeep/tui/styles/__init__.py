@@ -1,13 +1,19 @@
-"""Where the app's stylesheets are: ``.tcss`` files in this folder, theme variables only.
+"""The app's stylesheets: ``.tcss`` files in this folder, theme variables only.
 
-The main app reads ``APP``, ``VIEWS`` and ``PANES`` before its first frame; each modal
-screen names its own (``FORMS``, ``TRANSFER``, ``HELP``) in ``CSS_PATH``, so Textual reads
-it when the screen is first opened, not at start-up.
+Only ``APP`` is parsed before the main screen's first frame (its ``CSS_PATH``). The parts
+shown on demand read theirs when first used: each modal screen names its sheet in its
+``CSS_PATH`` (Textual reads it when the screen first opens), and the timeline, the job
+search and the contact's tabs are widgets, so whoever mounts them calls :func:`load`
+first. ``netkeep capture`` reads ``FORMS`` alone.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 HERE = Path(__file__).parent
 #: The main screen: the contact list beside the views, the contact's card.
@@ -22,3 +28,15 @@ FORMS = HERE / "forms.tcss"
 TRANSFER = HERE / "transfer.tcss"
 #: The help screen.
 HELP = HERE / "help.tcss"
+
+
+def load(app: App, path: Path) -> None:
+    """Add the stylesheet ``path`` to the running ``app``, unless it has it already.
+
+    Call it before mounting what the sheet styles. Only this sheet is parsed, as when a
+    widget's own CSS is added (Textual re-parses every sheet for a screen's CSS_PATH);
+    nothing already on screen needs restyling. ``VIEWS`` and ``PANES`` parsed before the
+    first frame would cost it ~6 ms.
+    """
+    if not app.stylesheet.has_source(str(path)):
+        app.stylesheet.add_source(path.read_text(encoding="utf-8"), read_from=(str(path), ""))
