@@ -18,8 +18,7 @@ from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactRow
 from netkeep.tui import styles
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.palette import NetkeepCommands
-from netkeep.tui.palette_transfer import TransferCommands
+from netkeep.tui.palette import NetkeepCommands, TransferCommands
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.views.agenda import TodayView
 from netkeep.tui.views.contact import ContactView, load_class

@@ -12,8 +12,10 @@ from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Contact
 from netkeep.tui.messages import DataChanged
-from netkeep.tui.palette_transfer import TransferCommands
-from netkeep.tui.screens.transfer import ExportScreen, ImportScreen, MergeScreen
+from netkeep.tui.palette import TransferCommands
+from netkeep.tui.screens.exports import ExportScreen
+from netkeep.tui.screens.imports import ImportScreen
+from netkeep.tui.screens.merge import MergeScreen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "interop"
 
@@ -129,7 +131,7 @@ async def test_merge_from_the_palette_picks_both_contacts_by_name(db):
     other = contacts.create_contact(ContactInput(full_name="Ada King", location="London"))
     app = Host()
     async with app.run_test(size=(120, 40)) as pilot:
-        from netkeep.tui.screens.transfer import start_merge
+        from netkeep.tui.screens.merge import start_merge
 
         start_merge(app)
         await pilot.pause()
@@ -175,7 +177,7 @@ async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypa
     from helpers.tui import type_text
     from netkeep.tui import app as app_module
     from netkeep.tui.app import NetkeepApp
-    from netkeep.tui.screens.transfer import PickContactScreen
+    from netkeep.tui.screens.merge import PickContactScreen
 
     monkeypatch.setattr(app_module, "CARD_DELAY", 0)
     keep = contacts.create_contact(ContactInput(full_name="Ada Lovelace"))
