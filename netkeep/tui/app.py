@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -13,8 +14,7 @@ from textual.widget import Widget
 from netkeep.core import session
 from netkeep.core.config import load_config
 from netkeep.core.records import ContactRow
-from netkeep.tui import styles
-from netkeep.tui.contact_actions import ContactActions
+from netkeep.tui import contact_actions, styles
 from netkeep.tui.keys import APP_BINDINGS
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.palette import NetkeepCommands, TransferCommands
@@ -38,7 +38,7 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(ContactActions, ReportsWorkerErrors, App[None]):
+class NetkeepApp(ReportsWorkerErrors, App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
@@ -261,7 +261,30 @@ class NetkeepApp(ContactActions, ReportsWorkerErrors, App[None]):
 
         if isinstance(self.screen, CaptureScreen):  # already open
             return
-        self.push_screen(CaptureScreen(), self._after_save)
+        self.push_screen(CaptureScreen(), partial(contact_actions.after_save, self))
+
+    # ------------------------------------ the selected contact (contact_actions.py)
+
+    def action_new_contact(self) -> None:
+        contact_actions.new_contact(self)
+
+    def action_edit_contact(self) -> None:
+        contact_actions.edit_contact(self)
+
+    def action_log_interaction(self) -> None:
+        contact_actions.log_interaction(self)
+
+    def action_log_meeting(self) -> None:
+        contact_actions.log_meeting(self)
+
+    def action_archive_contact(self) -> None:
+        contact_actions.archive(self)
+
+    def action_unarchive(self) -> None:
+        contact_actions.unarchive(self)
+
+    def action_delete_contact(self) -> None:
+        contact_actions.delete(self)
 
     def on_ready(self) -> None:
         first_frame_shown()  # run_app keeps the collector off until now

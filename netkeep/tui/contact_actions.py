@@ -1,5 +1,6 @@
 """The app's actions on the selected contact: new, edit, log, log a meeting, archive (and
-undo), delete. Each opens its form or asks first, writes through core and refreshes."""
+undo), delete. Each opens its form or asks first, writes through core and refreshes the
+app; the app's ``action_*`` methods call them. The forms are imported when first opened."""
 
 from __future__ import annotations
 
@@ -10,134 +11,137 @@ from netkeep.core import contacts
 from netkeep.core.errors import NetkeepError
 
 if TYPE_CHECKING:
+    from netkeep.tui.app import NetkeepApp
     from netkeep.tui.forms.interaction import Logged
 
 
-class ContactActions:
-    """Mixed into ``NetkeepApp``: uses its ``selected_id``, ``last_archived``, contact list and
-    view, ``data_changed`` and ``open_contact``. The forms are imported when first opened."""
+def new_contact(app: NetkeepApp) -> None:
+    from netkeep.tui.forms.contact import ContactForm
 
-    def _names(self) -> list[str]:
-        return self.contact_list.names
+    app.push_screen(
+        ContactForm(None, app.contact_list.names, contacts.create_contact), partial(after_save, app)
+    )
 
-    def action_new_contact(self) -> None:
-        from netkeep.tui.forms.contact import ContactForm
 
-        self.push_screen(ContactForm(None, self._names(), contacts.create_contact), self._after_save)
+def edit_contact(app: NetkeepApp) -> None:
+    from netkeep.tui.forms.contact import ContactForm
 
-    def action_edit_contact(self) -> None:
-        from netkeep.tui.forms.contact import ContactForm
+    contact_id = app.selected_id
+    if contact_id is None:
+        return
+    try:
+        card = contacts.get_card(contact_id)
+    except NetkeepError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
 
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        try:
-            card = contacts.get_card(contact_id)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
+    def save(data) -> int:
+        contacts.update_contact(contact_id, data)
+        return contact_id
 
-        def save(data) -> int:
-            contacts.update_contact(contact_id, data)
-            return contact_id
+    app.push_screen(ContactForm(card, app.contact_list.names, save), partial(after_save, app))
 
-        self.push_screen(ContactForm(card, self._names(), save), self._after_save)
 
-    def _after_save(self, contact_id: int | None) -> None:
-        if contact_id is None:
-            return
-        self.data_changed(contact_id)
-        self.open_contact(contact_id)
+def after_save(app: NetkeepApp, contact_id: int | None) -> None:
+    """After a contact form or quick capture: show the saved contact (None: cancelled)."""
+    if contact_id is None:
+        return
+    app.data_changed(contact_id)
+    app.open_contact(contact_id)
 
-    def action_log_interaction(self) -> None:
-        from netkeep.core.interactions import log_interaction
-        from netkeep.tui.forms.interaction import InteractionForm
 
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        name = self._selected_name()
+def log_interaction(app: NetkeepApp) -> None:
+    from netkeep.core import interactions
+    from netkeep.tui.forms.interaction import InteractionForm
 
-        def save(logged: Logged) -> int:
-            return log_interaction(logged.as_input((contact_id,)))
+    contact_id = app.selected_id
+    if contact_id is None:
+        return
+    name = selected_name(app)
 
-        def done(interaction_id: int | None) -> None:
-            if interaction_id is not None:
-                self.data_changed(contact_id)
-                self.notify(f"Logged with {name}.", timeout=3, markup=False)
+    def save(logged: Logged) -> int:
+        return interactions.log_interaction(logged.as_input((contact_id,)))
 
-        self.push_screen(InteractionForm(name, save), done)
+    def done(interaction_id: int | None) -> None:
+        if interaction_id is not None:
+            app.data_changed(contact_id)
+            app.notify(f"Logged with {name}.", timeout=3, markup=False)
 
-    def action_log_meeting(self) -> None:
-        from netkeep.tui.forms.meeting import MeetingForm
+    app.push_screen(InteractionForm(name, save), done)
 
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
 
-        def logged(meeting_id: int | None) -> None:
-            if meeting_id is not None:
-                self.data_changed(contact_id)
-                self.notify(
-                    "Meeting logged: thank-you, reflection and prep are in the contact's tabs.", timeout=4
-                )
+def log_meeting(app: NetkeepApp) -> None:
+    from netkeep.tui.forms.meeting import MeetingForm
 
-        self.push_screen(MeetingForm(contact_id, self._selected_name()), logged)
+    contact_id = app.selected_id
+    if contact_id is None:
+        return
 
-    def _selected_name(self) -> str:
-        card = self.contact_view.card
-        if card is not None and card.id == self.selected_id:
-            return card.full_name
-        return "this contact"
+    def logged(meeting_id: int | None) -> None:
+        if meeting_id is not None:
+            app.data_changed(contact_id)
+            app.notify("Meeting logged: thank-you, reflection and prep are in the contact's tabs.", timeout=4)
 
-    def action_archive_contact(self) -> None:
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        name = self._selected_name()
-        try:
-            contacts.set_archived(contact_id, True)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.last_archived = (contact_id, name)
-        self.data_changed(contact_id, listed=False)
-        self.refresh_bindings()
-        self.notify(f"Archived {name} (u brings them back).", markup=False)
+    app.push_screen(MeetingForm(contact_id, selected_name(app)), logged)
 
-    def action_unarchive(self) -> None:
-        if self.last_archived is None:
-            return
-        contact_id, name = self.last_archived
-        self.last_archived = None
-        try:
-            contacts.set_archived(contact_id, False)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.data_changed(contact_id)
-        self.refresh_bindings()
-        self.notify(f"{name} is back.", markup=False)
 
-    def action_delete_contact(self) -> None:
-        from netkeep.tui.screens.confirm import ConfirmScreen
+def selected_name(app: NetkeepApp) -> str:
+    """The selected contact's name, once its card is shown."""
+    card = app.contact_view.card
+    if card is not None and card.id == app.selected_id:
+        return card.full_name
+    return "this contact"
 
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        name = self._selected_name()
-        question = (
-            f"Delete {name}? Their card and the conversations only they were part of are removed for good."
-        )
-        self.push_screen(ConfirmScreen(question), partial(self._delete, contact_id, name))
 
-    def _delete(self, contact_id: int, name: str, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        try:
-            contacts.delete_contact(contact_id)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.data_changed(contact_id, listed=False)
-        self.notify(f"Deleted {name}.", markup=False)
+def archive(app: NetkeepApp) -> None:
+    contact_id = app.selected_id
+    if contact_id is None:
+        return
+    name = selected_name(app)
+    try:
+        contacts.set_archived(contact_id, True)
+    except NetkeepError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
+    app.last_archived = (contact_id, name)
+    app.data_changed(contact_id, listed=False)
+    app.refresh_bindings()
+    app.notify(f"Archived {name} (u brings them back).", markup=False)
+
+
+def unarchive(app: NetkeepApp) -> None:
+    if app.last_archived is None:
+        return
+    contact_id, name = app.last_archived
+    app.last_archived = None
+    try:
+        contacts.set_archived(contact_id, False)
+    except NetkeepError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
+    app.data_changed(contact_id)
+    app.refresh_bindings()
+    app.notify(f"{name} is back.", markup=False)
+
+
+def delete(app: NetkeepApp) -> None:
+    from netkeep.tui.screens.confirm import ConfirmScreen
+
+    contact_id = app.selected_id
+    if contact_id is None:
+        return
+    name = selected_name(app)
+    question = f"Delete {name}? Their card and the conversations only they were part of are removed for good."
+    app.push_screen(ConfirmScreen(question), partial(_deleted, app, contact_id, name))
+
+
+def _deleted(app: NetkeepApp, contact_id: int, name: str, confirmed: bool | None) -> None:
+    if not confirmed:
+        return
+    try:
+        contacts.delete_contact(contact_id)
+    except NetkeepError as error:
+        app.notify(str(error), severity="error", markup=False)
+        return
+    app.data_changed(contact_id, listed=False)
+    app.notify(f"Deleted {name}.", markup=False)

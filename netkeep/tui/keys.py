@@ -3,9 +3,9 @@ description and a tooltip. The views, panes and forms bind their own keys."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-APP_BINDINGS = [
+APP_BINDINGS: list[BindingType] = [
     Binding(
         "ctrl+n",
         "capture",

@@ -57,7 +57,7 @@ def context_line(text: str) -> Label:
 class FormScreen(ModalScreen[ResultT | None]):
     """A modal form dismissed with its result, or ``None`` when cancelled."""
 
-    CSS_PATH = FORMS
+    CSS_PATH = [FORMS]
     AUTO_FOCUS = ""  # on_mount below focuses the first field
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save and close the form"),
