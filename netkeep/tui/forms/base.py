@@ -107,11 +107,13 @@ class FormScreen(ModalScreen[ResultT | None]):
         return ""
 
     def on_mount(self) -> None:
+        # Focused now, not after the next refresh (Widget.focus): the first frame shows the
+        # form ready to type in (quick capture's start-up is timed to that frame).
         selector = self.first_field()
         fields = self.query(selector) if selector else self.query("#form-fields *")
         for widget in fields:
             if widget.focusable:
-                widget.focus()
+                self.set_focus(widget, scroll_visible=False)
                 break
 
     # -- reading and saving
