@@ -3,8 +3,8 @@
 Only ``APP`` is parsed before the main screen's first frame (its ``CSS_PATH``). The parts
 shown on demand read theirs when first used: each modal screen names its sheet in its
 ``CSS_PATH`` (Textual reads it when the screen first opens; the main app adds ``FORMS``
-just after its first frame, the sheet every form uses), and the timeline, the job search
-and the contact's tabs are widgets, so whoever mounts them calls :func:`load` first.
+and ``HELP`` just after its first frame), and the timeline, the job search and the
+contact's tabs are widgets, so whoever mounts them calls :func:`load` first.
 ``netkeep capture`` reads ``FORMS`` alone.
 """
 
