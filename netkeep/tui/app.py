@@ -25,7 +25,6 @@ from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
-from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -39,7 +38,7 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(ReportsWorkerErrors, App[None]):
+class NetkeepApp(App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"

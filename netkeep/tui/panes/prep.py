@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from netkeep.core import prep, session
+from netkeep.core import prep
 from netkeep.core.commitments import CommitmentRecord
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.workers import in_worker
 
 
 def _commitment(item: CommitmentRecord) -> str:
@@ -53,6 +54,7 @@ class PrepPane(MeetingPane):
     """Get ready to meet the contact again."""
 
     BORDER_TITLE = "Prep"
+    LOADS = "the prep brief"
     DEFAULT_CSS = """
     PrepPane { height: 1fr; }
     PrepPane #prep-scroll { height: 1fr; }
@@ -122,8 +124,7 @@ class PrepPane(MeetingPane):
 
         self.app.push_screen(PathPrompt("Export the prep brief as Markdown", str(Path.cwd())), chosen)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="prep-export")
+    @in_worker("export the prep brief", group="prep-export")
     def _export(self, contact_id: int, path: str, next_step: str) -> None:
-        with session.connected():
-            written = prep.export_markdown(contact_id, path, next_step)
+        written = prep.export_markdown(contact_id, path, next_step)
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)
