@@ -172,3 +172,38 @@ def test_the_reason_is_one_short_line():
     assert failure_reason(Boom()) == "Boom"
     long = failure_reason(Boom("x" * 500))
     assert len(long) < 140 and "…" in long
+
+
+# -- saves: their own checks stay where they were; a storage failure is reported the same way
+
+
+async def test_a_failed_save_in_a_view(network, db_path, monkeypatch):
+    monkeypatch.setattr(jobsearch, "add_target", boom)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4")
+        await settle(app, pilot)
+        await pilot.press("g")
+        await type_text(pilot, "Acme")
+        await pilot.press("enter")
+        expected = f"Could not save the change: {REASON} (Boom)"
+        await settle(app, pilot, until=lambda: expected in errors(app))
+        assert errors(app) == [expected]
+        assert app.is_running and app.current_view == "jobs"
+
+
+async def test_a_failed_save_in_the_capture_form_keeps_the_form(network, db_path, monkeypatch):
+    monkeypatch.setattr(contacts, "create_contact", boom)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+n")
+        await settle(app, pilot, until=lambda: isinstance(app.screen, CaptureScreen))
+        await type_text(pilot, "Ada Lovelace")
+        await pilot.press("enter")
+        expected = f"Could not save the contact: {REASON} (Boom)"
+        await settle(app, pilot, until=lambda: expected in errors(app))
+        assert errors(app) == [expected]
+        assert isinstance(app.screen, CaptureScreen)  # what was typed is still there
+        assert app.screen.query_one("#name").value == "Ada Lovelace"

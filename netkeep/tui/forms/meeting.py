@@ -20,7 +20,7 @@ from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput, at_local_date, log_meeting
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FormScreen
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
 _DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
@@ -171,5 +171,8 @@ class MeetingForm(FormScreen[int]):
             return
         except NetkeepError as problem:
             error.update(str(problem))
+            return
+        except Exception as problem:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "log the meeting", problem)
             return
         self.dismiss(meeting_id)

@@ -37,7 +37,7 @@ from netkeep.tui.forms.followups import (
     SnoozeForm,
 )
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,9 @@ class FollowupsPane(Vertical):
             action()
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the change", error)
             return
         self.notify(message, markup=False)
         self.post_message(DataChanged(self.contact_id))

@@ -25,7 +25,7 @@ from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane, app_config
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 #: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
 AUTOSAVE_SECONDS = 1.0
@@ -277,6 +277,9 @@ class ThanksPane(MeetingPane):
             draft = letters.save_draft(self.meeting_id, *now)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return False
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the letter", error)
             return False
         self._saved = now
         self.letter = Letter(

@@ -17,7 +17,7 @@ from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 
 def _commitment(item: CommitmentRecord) -> str:
@@ -106,6 +106,9 @@ class PrepPane(MeetingPane):
             prep.save_next_step(self.contact_id, event.value)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "keep the next step", error)
             return
         event.input.value = ""
         self.notify("Kept as your commitment: it shows under 'What I promised'.")

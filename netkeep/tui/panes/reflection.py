@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from netkeep.core import reflection
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.panes.meetings import MeetingPane
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 MARKS = {"yes": "✔ yes   ", "partly": "~ partly", "no": "✘ no    ", "": "· —     "}
 RATING_KEYS = {"y": "yes", "p": "partly", "n": "no", "x": ""}
@@ -191,6 +191,9 @@ class ReflectPane(MeetingPane):
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the answer", error)
+            return False
         self.answers[index] = answer
         self.questions.replace_option_prompt_at_index(index, answer_prompt(answer))
         self.changed()
@@ -241,6 +244,9 @@ class ReflectPane(MeetingPane):
             result = reflection.add_new_names(self.meeting_id, event.value)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "add the new names", error)
             return
         event.input.value = ""
         count = len(result.created)

@@ -22,7 +22,7 @@ from netkeep.core.errors import NetkeepError
 from netkeep.core.schedule import direction_for, moment_of
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 if TYPE_CHECKING:
     from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
@@ -171,6 +171,9 @@ class TodayView(AgendaList):
             action()
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the change", error)
             return
         self._changed(item, message)
 

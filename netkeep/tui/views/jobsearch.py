@@ -18,7 +18,7 @@ from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import in_worker, report_failure
 
 EMPTY_TEXT = (
     "No target employers yet. Press g to add the first of your top five, then see who you already know there."
@@ -194,6 +194,9 @@ class JobsView(Vertical):
             change()
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return False
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the change", error)
             return False
         if success:
             self.notify(success, timeout=3, markup=False)
