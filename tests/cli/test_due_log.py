@@ -10,9 +10,10 @@ import sys
 import pendulum
 import pytest
 
+from helpers.people import person
 from netkeep.cli import main
 from netkeep.core import contacts, interactions, reminders
-from netkeep.core.records import ContactInput, InteractionInput
+from netkeep.core.records import InteractionInput
 from netkeep.store.models import Interaction, ReferralLoop
 
 
@@ -20,10 +21,6 @@ from netkeep.store.models import Interaction, ReferralLoop
 def frozen():
     with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
         yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

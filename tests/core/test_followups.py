@@ -7,6 +7,7 @@ from datetime import date
 import pendulum
 import pytest
 
+from helpers.people import person
 from netkeep.core import (
     agenda,
     cadence,
@@ -20,7 +21,7 @@ from netkeep.core import (
     reminders,
 )
 from netkeep.core.errors import NetkeepError, ValidationError
-from netkeep.core.records import ContactInput, InteractionInput
+from netkeep.core.records import InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
 
 START = pendulum.datetime(2026, 3, 2, 10)  # a Monday
@@ -30,10 +31,6 @@ START = pendulum.datetime(2026, 3, 2, 10)  # a Monday
 def frozen():
     with pendulum.travel_to(START, freeze=True) as traveller:
         yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
 
 
 def log(contact_id: int, kind: str = "coffee", summary: str = "", **fields) -> int:

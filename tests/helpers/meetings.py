@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pendulum
 
-from netkeep.core import contacts, meetings
-from netkeep.core.records import ContactInput, Method
+from helpers.people import person
+from netkeep.core import meetings
 
-
-def person(name: str, email: str = "", **fields) -> int:
-    emails = (Method("email", email, "work"),) if email else ()
-    return contacts.create_contact(ContactInput(full_name=name, emails=emails, **fields))
+__all__ = ["meet", "person"]
 
 
 def meet(contact_id: int, *, when=None, commitments=(), **fields) -> int:

@@ -9,8 +9,9 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
-from netkeep.core import contacts, interactions, reminders
-from netkeep.core.records import ContactInput, InteractionInput
+from helpers.people import person
+from netkeep.core import interactions, reminders
+from netkeep.core.records import InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.views.agenda import EMPTY_TEXT, TodayView
@@ -40,10 +41,6 @@ class Host(App):
 def frozen():
     with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
         yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
 
 
 async def settle(app: App, pilot) -> None:

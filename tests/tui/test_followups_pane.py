@@ -9,8 +9,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
-from netkeep.core import commitments, contacts, reminders
-from netkeep.core.records import ContactInput
+from helpers.people import person
+from netkeep.core import commitments, reminders
 from netkeep.store.models import Commitment, Intro, Reminder
 from netkeep.tui.messages import OpenContact
 from netkeep.tui.panes.followups import FollowupsPane
@@ -37,10 +37,6 @@ class Host(App):
 def frozen():
     with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
         yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
 
 
 async def settle(app, pilot) -> None:

@@ -10,7 +10,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static, TextArea
 
-from helpers.meetings import meet, person
+from helpers.meetings import meet
+from helpers.people import person
 from netkeep.core import letters, meetings, reflection
 from netkeep.core.config import load_config
 from netkeep.core.meetings import CommitmentInput
