@@ -17,12 +17,6 @@ from netkeep.core.records import InteractionInput
 from netkeep.store.models import Interaction, ReferralLoop
 
 
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
-        yield traveller
-
-
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()

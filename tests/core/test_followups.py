@@ -24,14 +24,6 @@ from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
 
-START = pendulum.datetime(2026, 3, 2, 10)  # a Monday
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(START, freeze=True) as traveller:
-        yield traveller
-
 
 def log(contact_id: int, kind: str = "coffee", summary: str = "", **fields) -> int:
     return interactions.log_interaction(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pendulum
-import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
@@ -35,12 +34,6 @@ class Host(App):
 
     def on_today_view_counts_changed(self, message: TodayView.CountsChanged) -> None:
         self.header = message.text
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
-        yield traveller
 
 
 async def settle(app: App, pilot) -> None:

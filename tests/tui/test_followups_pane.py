@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pendulum
-import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
@@ -31,12 +29,6 @@ class Host(App):
 
     def on_open_contact(self, message: OpenContact) -> None:
         self.opened.append(message.contact_id)
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
-        yield traveller
 
 
 async def settle(app, pilot) -> None:

@@ -11,20 +11,12 @@ from netkeep.tui.app import NetkeepApp
 
 NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="UTC")
 
+pytestmark = pytest.mark.frozen_at(NOW)  # for the `frozen` fixture (which also makes the local timezone UTC)
+
 
 @pytest.fixture
-def frozen(monkeypatch):
-    """Frozen time in UTC, so dates and 'n days ago' are the same on every machine."""
+def snapshot_app(frozen, db, db_path, monkeypatch):
     monkeypatch.setattr(app_module, "CARD_DELAY", 0)
-    previous = pendulum.local_timezone()
-    pendulum.set_local_timezone(pendulum.timezone("UTC"))
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
-    pendulum.set_local_timezone(previous)
-
-
-@pytest.fixture
-def snapshot_app(frozen, db, db_path):
     small_network()
     return NetkeepApp(db_path)
 
