@@ -7,47 +7,18 @@ import email.policy
 from contextlib import nullcontext
 
 import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import Input, Static, TextArea
 
 from helpers.meetings import meet
 from helpers.people import person
+from helpers.tui import Host, settle
 from netkeep.core import letters, meetings, reflection
-from netkeep.core.config import load_config
 from netkeep.core.meetings import CommitmentInput
 from netkeep.store.models import Commitment, Contact, Interaction, ThankYouDraft
-from netkeep.tui.messages import DataChanged
 from netkeep.tui.panes import letters as thanks
 from netkeep.tui.panes.letters import ThanksPane
 from netkeep.tui.panes.prep import PrepPane
 from netkeep.tui.panes.reflection import ReflectPane
-
-
-class Host(App[None]):
-    """A bare app holding one pane, as the contact view would."""
-
-    def __init__(self, pane_class, contact_id, config_dir=None) -> None:
-        super().__init__()
-        self.pane_class = pane_class
-        self.contact_id = contact_id
-        self.config = load_config(config_dir)
-        self.changes: list[int | None] = []
-
-    def compose(self) -> ComposeResult:
-        yield self.pane_class()
-
-    def on_mount(self) -> None:
-        self.query_one(self.pane_class).show_contact(self.contact_id)
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.changes.append(message.contact_id)
-
-
-async def settle(app, pilot):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def focus_settles_on(app, pilot, widget_id: str) -> str | None:

@@ -5,39 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import vobject
-from textual.app import App
 from textual.widgets import Button, Input, ProgressBar, RadioSet, Select, Static
 
+from helpers.tui import Host, settle
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Contact
-from netkeep.tui.messages import DataChanged
-from netkeep.tui.palette_transfer import TransferCommands
 from netkeep.tui.screens.transfer import ExportScreen, ImportScreen, MergeScreen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "interop"
 
 
-class Host(App):
-    """Stands in for the netkeep app: the palette provider and a DataChanged counter."""
-
-    COMMANDS = App.COMMANDS | {TransferCommands}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.changes = 0
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.changes += 1
-
-
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_import_previews_then_imports_the_good_rows(db):
@@ -58,7 +38,7 @@ async def test_import_previews_then_imports_the_good_rows(db):
         assert "4 added" in text_of(screen, ".status")
         assert screen.query_one(ProgressBar).percentage == 1
         assert Contact.select().count() == 4
-        assert app.changes == 1
+        assert len(app.changes) == 1
         await pilot.press("escape")
         assert not isinstance(app.screen, ImportScreen)
 
