@@ -7,7 +7,16 @@ import threading
 import pytest
 from textual.widgets import Input
 
-from helpers.tui import card_text, list_names, plain, settle, small_network, type_text
+from helpers.tui import (
+    card_text,
+    highlighted_command,
+    list_names,
+    plain,
+    settle,
+    small_network,
+    type_text,
+    until,
+)
 from netkeep.core import contacts, interactions
 from netkeep.core.errors import NotFound
 from netkeep.core.records import ContactInput
@@ -237,10 +246,7 @@ async def test_a_capture_from_another_process_shows_up(network, db_path):
         writer = threading.Thread(target=other_writer)
         writer.start()
         writer.join()
-        for _ in range(40):  # the app checks every second; allow it two
-            await pilot.pause(0.05)
-            if "Zed Quick" in list_names(app):
-                break
+        await until(lambda: "Zed Quick" in list_names(app), timeout=5)  # the app checks every second
         assert "Zed Quick" in list_names(app)
 
 
@@ -335,7 +341,7 @@ async def test_command_palette_opens_a_contact_by_name(network, db_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await type_text(pilot, "open jane")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "contact: Open Jane Doe")
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.selected_id == network["jane"]
@@ -421,9 +427,10 @@ async def test_timeline_pages_older_entries_without_repeating_weeks(network, db_
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("3")
-        for _ in range(10):
-            await settle(app, pilot)
+        await settle(app, pilot)
         view = app.screen.query_one(timeline_view.TimelineView)
+        await until(lambda: view.exhausted)  # it reads older pages until none is left
+        await settle(app, pilot)
         assert view.count == 13 and view.exhausted
         text = "".join(plain(page.content) for page in app.screen.query(".timeline-page"))
         weeks = {timeline_view.week_heading(e.occurred_at) for e in interactions.network_timeline(limit=50)}

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static, TextArea
 
 from helpers.meetings import meet
 from helpers.people import person
-from helpers.tui import Host, settle
+from helpers.tui import Host, settle, until
 from netkeep.core import letters, meetings, reflection
 from netkeep.core.meetings import CommitmentInput
 from netkeep.store.models import Commitment, Contact, Interaction, ThankYouDraft
@@ -60,7 +60,8 @@ async def test_thanks_pane_shows_a_draft_from_the_notes_and_autosaves(jane_meeti
         body.focus()
         body.move_cursor(body.document.end)
         await pilot.press(*"PS. see you soon")
-        await pilot.pause(0.3)
+        await until(lambda: _stored_body(mid).endswith("PS. see you soon"))  # autosaved
+        await settle(app, pilot)
         draft = letters.get_draft(mid)
         assert draft is not None and draft.body.endswith("PS. see you soon")
         assert draft.subject == "Thanks for the coffee, Jane!"
@@ -83,7 +84,7 @@ async def test_a_reload_while_typing_keeps_the_editor_as_it_is(jane_meeting, fas
         await pilot.press(*"More.")
         assert body.text.startswith("Dear friend. More.Hi Jane,")
         assert body.cursor_location == (cursor[0], cursor[1] + 5)
-        await pilot.pause(0.3)
+        await until(lambda: _stored_body(mid).startswith("Dear friend. More."))  # autosaved
     assert letters.get_draft(mid).body.startswith("Dear friend. More.Hi Jane,")
 
 
@@ -101,7 +102,7 @@ async def test_tone_switch_rebuilds_and_undo_brings_text_back(jane_meeting, fast
         await pilot.press("ctrl+t")
         await settle(app, pilot)
         assert body.text.startswith("Dear Jane Doe,")
-        await pilot.pause(0.3)
+        await until(lambda: getattr(letters.get_draft(mid), "tone", None) == "formal")  # autosaved
         assert letters.get_draft(mid).tone == "formal"
         await pilot.press("ctrl+z")
         assert not body.text.startswith("Dear Jane Doe,")

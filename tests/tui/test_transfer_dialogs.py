@@ -7,7 +7,7 @@ from pathlib import Path
 import vobject
 from textual.widgets import Button, Input, ProgressBar, RadioSet, Select, Static
 
-from helpers.tui import Host, settle
+from helpers.tui import Host, highlighted_command, settle, until
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Contact
@@ -97,7 +97,7 @@ async def test_palette_opens_the_import_dialog(db):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"import: vcard")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "import: vCard")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
@@ -137,7 +137,7 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+p")
         await type_text(pilot, "import: linkedin")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "import: LinkedIn connections")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
@@ -167,7 +167,7 @@ async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypa
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await type_text(pilot, "merge a duplicate")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "contact: Merge a duplicate into this contact")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PickContactScreen)
