@@ -9,7 +9,7 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from helpers.people import person
-from helpers.tui import Host, settle
+from helpers.tui import Host, notifications, settle
 from netkeep.core import interactions, reminders
 from netkeep.core.records import InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
@@ -152,11 +152,12 @@ async def test_loops_cannot_be_snoozed(db, frozen):
     jane = person("Jane Doe", introduced_by_id=bob)
     interactions.log_interaction(InteractionInput((jane,), kind="coffee"))
     app = Host(TodayView)
+    notes = notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("z")
         assert len(app.screen_stack) == 1
-        assert any("can be snoozed" in n.message for n in app._notifications)
+        assert any("can be snoozed" in message for message in notes)
         assert Contact.get_by_id(bob).follow_up_manual is False
 
 
@@ -166,11 +167,12 @@ async def test_config_cadence_is_applied_and_problems_shown(db, frozen, tmp_path
     (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 3\nmentor = 0\n")
     frozen.travel_to(pendulum.datetime(2026, 3, 5, 9))
     app = Host(TodayView)
+    notes = notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         assert highlighted(app) == f"follow-up-{jane}"
         assert lines(app)[0] == "Due today (1)"
-        assert any("[cadence] mentor" in n.message for n in app._notifications)
+        assert any("[cadence] mentor" in message for message in notes)
 
 
 async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_path, frozen):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual.content import Content
 from textual.widgets import Input
 
 from helpers.tui import (
     card_text,
     highlighted_command,
     list_names,
+    notifications,
     plain,
     settle,
     small_network,
@@ -141,7 +143,7 @@ async def test_markup_in_a_name_is_shown_as_typed(db, db_path):
         text = card_text(app)
         assert "[bold]Eve[/] Ng" in text
         assert "[red]not red[/red]" in text
-        assert app.query_one("#contact")._border_title.plain == "Contact: [bold]Eve[/] Ng"
+        assert Content.from_markup(app.query_one("#contact").border_title).plain == "Contact: [bold]Eve[/] Ng"
 
 
 async def test_filter_open_edit_log_archive_delete(network, db_path):
@@ -388,9 +390,10 @@ async def test_a_broken_config_is_reported_and_the_app_still_works(db, db_path, 
     config.mkdir()
     (config / "config.toml").write_text("[keys\n", encoding="utf-8")
     app = NetkeepApp(db_path, config)
+    notes = notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
-        assert any("not valid TOML" in n.message for n in app._notifications)
+        assert any("not valid TOML" in message for message in notes)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
@@ -440,6 +443,7 @@ async def test_timeline_pages_older_entries_without_repeating_weeks(network, db_
 
 async def test_a_failing_load_is_a_notification_not_a_crash(network, db_path, monkeypatch):
     app = NetkeepApp(db_path)
+    notes = notifications(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(app, pilot)
 
@@ -449,7 +453,7 @@ async def test_a_failing_load_is_a_notification_not_a_crash(network, db_path, mo
         monkeypatch.setattr(contacts, "get_card", broken)
         await pilot.press("slash", "escape", "j")
         await settle(app, pilot)
-        assert any("disk on fire" in n.message for n in app._notifications)
+        assert any("disk on fire" in message for message in notes)
         assert app.is_running
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from textual.widgets import OptionList
 
 from helpers.people import person
-from helpers.tui import Host, settle
+from helpers.tui import Host, notifications, settle
 from netkeep.core import commitments, reminders
 from netkeep.store.models import Commitment, Intro, Reminder
 from netkeep.tui.panes.followups import FollowupsPane
@@ -102,11 +102,12 @@ async def test_intro_to_an_ambiguous_name_lists_candidates_and_saves_nothing(db,
     person("Sam Lee", company="Acme")
     person("Sam Lee", company="Globex")
     app = host(jane)
+    notes = notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("i", *"sam lee", "enter")
         await settle(app, pilot)
-        [note] = [n.message for n in app._notifications]
+        [note] = notes
         assert "matches 2 contacts" in note and "Acme" in note and "Globex" in note
         assert Intro.select().count() == 0
         await pilot.press("i", "#", "3", "enter")
