@@ -5,8 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from helpers.tui import settle, small_network
-from netkeep.tui import app as app_module
+from helpers.tui import settle
 from netkeep.tui.app import NetkeepApp
 
 NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="UTC")
@@ -15,9 +14,7 @@ pytestmark = pytest.mark.frozen_at(NOW)  # for the `frozen` fixture (which also 
 
 
 @pytest.fixture
-def snapshot_app(frozen, db, db_path, monkeypatch):
-    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
-    small_network()
+def snapshot_app(frozen, no_card_delay, network, db_path):
     return NetkeepApp(db_path)
 
 

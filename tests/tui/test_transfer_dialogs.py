@@ -151,13 +151,11 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
         assert {"Anna Berg", "Émile Zola"} <= set(list_names(app))
 
 
-async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypatch):
+async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, no_card_delay):
     from helpers.tui import type_text
-    from netkeep.tui import app as app_module
     from netkeep.tui.app import NetkeepApp
     from netkeep.tui.screens.transfer import PickContactScreen
 
-    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
     keep = contacts.create_contact(ContactInput(full_name="Ada Lovelace"))
     other = contacts.create_contact(ContactInput(full_name="Countess Ada", location="London"))
     app = NetkeepApp(db_path)
