@@ -149,7 +149,7 @@ def test_log_ambiguous_name_on_a_terminal_asks(db, frozen, capsys, monkeypatch):
     second = person("Jane Doe", company="Acme")
     monkeypatch.setattr("sys.stdin", FakeTerminal())
     monkeypatch.setattr("builtins.input", lambda prompt: "2")
-    code, out, err = run(capsys, "log", "jane doe", "hello")
+    code, _out, err = run(capsys, "log", "jane doe", "hello")
     assert code == 0 and "1. Jane Doe (Stripe" in err
     assert len(interactions.timeline_for(second)) == 1
     monkeypatch.setattr("builtins.input", lambda prompt: "")

@@ -81,7 +81,7 @@ def test_thanks_due_agrees_with_the_meetings_rule(db, frozen):
         assert [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in found] == expected
         assert total == len(expected)
     # the check above is not vacuous: on 10 Mar, Ann's drafted meeting and her coffee are due
-    assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (drafted, True)
+    assert next((t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))) == (drafted, True)
     assert len(thank_you_due(date(2026, 3, 10))) == 2
 
 

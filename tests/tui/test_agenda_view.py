@@ -285,5 +285,5 @@ async def test_enter_on_and_more_shows_more(db, frozen, monkeypatch):
         assert highlighted(app).startswith("follow-up-")  # the first of the newly shown items
         await pilot.press("end", "enter")
         await settle(app, pilot)
-        assert lines(app) == ["Overdue (5)"] + lines(app)[1:6] and len(lines(app)) == 6
+        assert lines(app) == ["Overdue (5)", *lines(app)[1:6]] and len(lines(app)) == 6
         assert app.opened == []

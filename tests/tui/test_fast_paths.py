@@ -58,7 +58,7 @@ def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
         "émile Roux",
     ]
     ascii_lower = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-    by_rule = sorted(zip(names, ids), key=lambda pair: (pair[0].translate(ascii_lower), pair[1]))
+    by_rule = sorted(zip(names, ids, strict=True), key=lambda pair: (pair[0].translate(ascii_lower), pair[1]))
     assert [row.id for row in listed] == [contact_id for _, contact_id in by_rule]
     for limit in range(1, len(names) + 1):
         assert contacts.list_rows(limit=limit) == listed[:limit]
