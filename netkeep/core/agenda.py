@@ -177,11 +177,11 @@ def _follow_up_text(last_contact) -> str:
 
 
 def _follow_ups(where, limit: int) -> tuple[list[AgendaItem], int]:
-    base = Contact.select().where(where & (Contact.archived == False))  # noqa: E712
+    base = Contact.select().where(where & Contact.active())
     total = base.count()
     rows = (
         Contact.select(Contact.id, Contact.full_name, Contact.next_follow_up, Contact.last_contact_at)
-        .where(where & (Contact.archived == False))  # noqa: E712
+        .where(where & Contact.active())
         .order_by(Contact.next_follow_up, Contact.id)
         .limit(limit)
         .tuples()
@@ -196,7 +196,7 @@ def _reminders(where, limit: int) -> tuple[list[AgendaItem], int]:
     query = (
         Reminder.select(Reminder.id, Contact.id, Contact.full_name, Reminder.reason, Reminder.due_on)
         .join(Contact)
-        .where(where & Reminder.done_at.is_null() & (Contact.archived == False))
+        .where(where & Reminder.done_at.is_null() & Contact.active())
     )
     total = query.count()
     items = [
@@ -262,7 +262,7 @@ def _commitments(limit: int) -> tuple[tuple[AgendaItem, ...], int]:
             Commitment.id, Contact.id, Contact.full_name, Commitment.owner, Commitment.text, Commitment.due_on
         )
         .join(Contact)
-        .where(Commitment.done_at.is_null() & (Contact.archived == False))
+        .where(Commitment.done_at.is_null() & Contact.active())
     )
     total = query.count()
     rows = (

@@ -12,8 +12,10 @@ import pendulum
 from peewee import fn
 
 from netkeep.core import cadence, session
-from netkeep.core.contacts import IMPORTED_SOURCES, _fields, normalise_company, normalise_tag, validate
+from netkeep.core.contacts import IMPORTED_SOURCES, fields_for
+from netkeep.core.normalise import normalise_company, normalise_tag
 from netkeep.core.records import ContactInput
+from netkeep.core.validation import validate
 from netkeep.store.bulk import insert_rows
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag
 
@@ -95,7 +97,7 @@ def add_contacts(
                     name = " ".join(data.company.split())
                     company = companies.get(normalise_company(name) or name.casefold())
                     company_by_name[data.company] = company
-                row = _fields(data, company)
+                row = fields_for(data, company)
                 follow_up = data.next_follow_up
                 if follow_up is None and data.source not in IMPORTED_SOURCES:
                     follow_up = cadence.next_follow_up(
