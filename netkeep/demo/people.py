@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from netkeep.core.normalise import normalise_company, search_text
 from netkeep.demo import words
+from netkeep.demo.names import NAMES
 from netkeep.demo.state import Demo, Person, insert
 from netkeep.store.models import Company, Tag
 
@@ -71,7 +72,7 @@ def companies_and_tags(demo: Demo) -> None:
 def _name(demo: Demo, used: set[str]) -> tuple[str, str, str]:
     rng = demo.rng
     for attempt in range(4):
-        given_names, family_names = rng.choice(words.NAMES)
+        given_names, family_names = rng.choice(NAMES)
         given, family = rng.choice(given_names), rng.choice(family_names)
         name = f"{given} {family}"
         if attempt == 3:
