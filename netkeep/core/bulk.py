@@ -91,7 +91,7 @@ def add_contacts(
             chunk = inputs[start : start + BATCH]
             rows, uids = [], []
             fresh = _uuid4s(len(chunk))
-            for data, new_uid in zip(chunk, fresh):
+            for data, new_uid in zip(chunk, fresh, strict=True):
                 company = company_by_name.get(data.company, False)
                 if company is False:
                     name = " ".join(data.company.split())
@@ -132,7 +132,7 @@ def add_contacts(
 
 def _add_details(chunk, chunk_ids, rows, tag_ids) -> None:
     methods, tags, jobs = [], [], []
-    for data, contact_id, row in zip(chunk, chunk_ids, rows):
+    for data, contact_id, row in zip(chunk, chunk_ids, rows, strict=True):
         for kind, values in (("email", data.emails), ("phone", data.phones), ("url", data.urls)):
             for position, method in enumerate(values):
                 value = method.value.strip()
