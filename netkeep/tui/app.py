@@ -25,7 +25,7 @@ from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
-from netkeep.tui.workers import ReportsWorkerErrors
+from netkeep.tui.workers import report_failure
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -39,7 +39,7 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(ReportsWorkerErrors, App[None]):
+class NetkeepApp(App[None]):
     """netkeep's main screen."""
 
     TITLE = "netkeep"
@@ -401,6 +401,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "load the contact", error)
+            return
 
         def save(data) -> int:
             contacts.update_contact(contact_id, data)
@@ -463,6 +466,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"archive {name}", error)
+            return
         self.last_archived = (contact_id, name)
         self.data_changed(contact_id, listed=False)
         self.refresh_bindings()
@@ -477,6 +483,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             contacts.set_archived(contact_id, False)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"bring {name} back", error)
             return
         self.data_changed(contact_id)
         self.refresh_bindings()
@@ -501,6 +510,9 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
             contacts.delete_contact(contact_id)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"delete {name}", error)
             return
         self.data_changed(contact_id, listed=False)
         self.notify(f"Deleted {name}.", markup=False)

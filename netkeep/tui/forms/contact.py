@@ -16,6 +16,7 @@ from netkeep.core.dates import format_date, parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import CONTACT_TYPES, ContactCard, ContactInput, Method
 from netkeep.tui.forms.base import FormScreen
+from netkeep.tui.workers import report_failure
 
 #: Error keys core may raise that belong to another field of this form.
 FIELD_ALIASES = {"given_name": "full_name", "family_name": "full_name", "urls": "website"}
@@ -287,5 +288,8 @@ class ContactForm(FormScreen[int]):
             return
         except NetkeepError as error:
             self.query_one("#form-error", Static).update(str(error))
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the contact", error)
             return
         self.dismiss(contact_id)

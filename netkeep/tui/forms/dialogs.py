@@ -17,6 +17,7 @@ from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.forms.contact import FieldRow
+from netkeep.tui.workers import report_failure
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
 
@@ -114,6 +115,9 @@ class LogInteractionForm(FormScreen[int]):
             return
         except NetkeepError as error:
             self.query_one("#form-error", Static).update(str(error))
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "log the interaction", error)
             return
         self.dismiss(interaction_id)
 

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from netkeep.core import contacts, session
+from netkeep.core import contacts
 from netkeep.core.dates import parse_date
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput, at_local_date, log_meeting
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FormScreen
+from netkeep.tui.workers import in_worker, report_failure
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
 _DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
@@ -64,6 +67,12 @@ class MeetingForm(FormScreen[int]):
         Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Log this meeting"),
         Binding("escape", "cancel", "Cancel", id="meeting.cancel", tooltip="Close without saving"),
     ]
+
+    @dataclass
+    class NamesLoaded(Message):
+        """Every contact's name, for completing "Who"."""
+
+        names: list[str]
 
     def __init__(self, contact_id: int | None = None, contact_name: str = "") -> None:
         super().__init__()
@@ -116,14 +125,13 @@ class MeetingForm(FormScreen[int]):
         else:
             self.query_one("#m-who", Input).focus()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-form-names")
-    def _load_names(self) -> None:
-        with session.connected():
-            names = contacts.names_for_completion()
-        self.app.call_from_thread(self._set_names, names)
+    @in_worker("load the contact names", group="meeting-form-names")
+    def _load_names(self) -> NamesLoaded:
+        return self.NamesLoaded(contacts.names_for_completion())
 
-    def _set_names(self, names: list[str]) -> None:
-        self.query_one("#m-who", Input).suggester = SuggestFromList(names, case_sensitive=False)
+    @on(NamesLoaded)
+    def _set_names(self, message: NamesLoaded) -> None:
+        self.query_one("#m-who", Input).suggester = SuggestFromList(message.names, case_sensitive=False)
 
     def _who(self) -> int:
         name = self.query_one("#m-who", Input).value.strip()
@@ -163,5 +171,8 @@ class MeetingForm(FormScreen[int]):
             return
         except NetkeepError as problem:
             error.update(str(problem))
+            return
+        except Exception as problem:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "log the meeting", problem)
             return
         self.dismiss(meeting_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from netkeep.tui.messages import DataChanged
+from netkeep.tui.workers import failure_text, in_worker
 
 IMPORT_FORMATS = (
     ("LinkedIn connections (Connections.csv)", "linkedin"),
@@ -90,11 +91,13 @@ class _Dialog(ModalScreen):
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """The worker has reported the failure; keep its words in the status line, and let
+        the person try again."""
         if event.state == WorkerState.ERROR and event.worker.group == GROUP:
-            event.stop()  # shown here, not again as the app's toast
+            event.stop()
             self.busy = False
-            error = event.worker.error
-            self.set_status(_message(error), error=True)
+            if event.worker.error is not None:
+                self.set_status(failure_text(event.worker.name, event.worker.error), error=True)
             self.on_failure()
 
     def on_failure(self) -> None:
@@ -106,14 +109,6 @@ class _Dialog(ModalScreen):
 
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
-
-
-def _message(error: BaseException | None) -> str:
-    from netkeep.core.errors import NetkeepError
-
-    if isinstance(error, NetkeepError):
-        return str(error)
-    return f"Something went wrong, nothing was changed: {error}"
 
 
 class ImportScreen(_Dialog):
@@ -178,28 +173,25 @@ class ImportScreen(_Dialog):
         self.plan = None
         self.query_one("#import", Button).disabled = True
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def load(self, kind: str, path: str, on_duplicate: str) -> None:
-        from netkeep.core import session
+    @in_worker("read the file", group=GROUP)
+    def load(self, kind: str, path: str, on_duplicate: str) -> Planned:
+        if kind == "backup":
+            from netkeep.interop import backup
 
-        with session.connected():
-            if kind == "backup":
-                from netkeep.interop import backup
+            if not backup.is_empty():
+                from netkeep.core.errors import NetkeepError
 
-                if not backup.is_empty():
-                    from netkeep.core.errors import NetkeepError
+                raise NetkeepError(
+                    "this database is not empty; a backup is restored only "
+                    "into an empty one (start netkeep with --db NEW-FILE)"
+                )
+            plan = backup.load(path)
+        else:
+            from netkeep.interop import dedupe
+            from netkeep.interop.readers import read_file
 
-                    raise NetkeepError(
-                        "this database is not empty; a backup is restored only "
-                        "into an empty one (start netkeep with --db NEW-FILE)"
-                    )
-                plan = backup.load(path)
-            else:
-                from netkeep.interop import dedupe
-                from netkeep.interop.readers import read_file
-
-                plan = dedupe.plan(read_file(kind, path), on_duplicate)
-        self.post_message(self.Planned(plan))
+            plan = dedupe.plan(read_file(kind, path), on_duplicate)
+        return self.Planned(plan)
 
     @on(Planned)
     def show_plan(self, message: Planned) -> None:
@@ -244,22 +236,19 @@ class ImportScreen(_Dialog):
         self.set_status("Importing…")
         self.apply(self.plan)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def apply(self, plan) -> None:
-        from netkeep.core import session
+    @in_worker("import the contacts", group=GROUP)
+    def apply(self, plan) -> Finished:
+        if isinstance(plan, dict):
+            from netkeep.interop import backup
 
-        with session.connected():
-            if isinstance(plan, dict):
-                from netkeep.interop import backup
+            counts = backup.restore(plan, self.progress)
+            text = f"Restored {counts.get('contact', 0)} contacts and {sum(counts.values())} rows."
+        else:
+            from netkeep.interop import dedupe, report
 
-                counts = backup.restore(plan, self.progress)
-                text = f"Restored {counts.get('contact', 0)} contacts and {sum(counts.values())} rows."
-            else:
-                from netkeep.interop import dedupe, report
-
-                self.result = dedupe.apply(plan, self.progress)
-                text = report.report_line(self.result)
-        self.post_message(self.Finished(text))
+            self.result = dedupe.apply(plan, self.progress)
+            text = report.report_line(self.result)
+        return self.Finished(text)
 
     @on(Finished)
     def finished(self, message: Finished) -> None:
@@ -334,9 +323,8 @@ class ExportScreen(_Dialog):
         self.set_status("Writing…")
         self.write(kind, path)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def write(self, kind: str, typed: str) -> None:
-        from netkeep.core import session
+    @in_worker("write the export", group=GROUP)
+    def write(self, kind: str, typed: str) -> Finished:
         from netkeep.interop.writer import export_to_path
 
         fmt, version = (
@@ -344,11 +332,10 @@ class ExportScreen(_Dialog):
             if kind.startswith("vcard-")
             else (("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
         )
-        with session.connected():
-            count, path, folder = export_to_path(fmt, typed, version)
+        count, path, folder = export_to_path(fmt, typed, version)
         self.result = str(path)
         noun = "events" if fmt == "ics" else ("cards" if folder else "contacts")
-        self.post_message(self.Finished(f"Wrote {count} {noun} to {path}{'/' if folder else ''}"))
+        return self.Finished(f"Wrote {count} {noun} to {path}{'/' if folder else ''}")
 
     @on(Finished)
     def finished(self, message: Finished) -> None:
@@ -392,14 +379,11 @@ class PickContactScreen(_Dialog):
     def _typed(self, event: Input.Changed) -> None:
         self.search(event.value)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def search(self, text: str) -> None:
-        from netkeep.core import session
+    @in_worker("look up the contacts", group=GROUP)
+    def search(self, text: str) -> Found:
         from netkeep.core.contacts import resolve
 
-        with session.connected():
-            matches = [m for m in resolve(text) if m[0] != self.exclude] if text.strip() else []
-        self.post_message(self.Found(matches))
+        return self.Found([m for m in resolve(text) if m[0] != self.exclude] if text.strip() else [])
 
     @on(Found)
     def _found(self, message: Found) -> None:
@@ -459,16 +443,13 @@ class MergeScreen(_Dialog):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def load(self) -> None:
-        from netkeep.core import session
+    @in_worker("load the two contacts", group=GROUP)
+    def load(self) -> Loaded:
         from netkeep.core.contacts import get_card
         from netkeep.core.merge import differences
 
-        with session.connected():
-            names = (get_card(self.keep_id).full_name, get_card(self.other_id).full_name)
-            found = differences(self.keep_id, self.other_id)
-        self.post_message(self.Loaded(names, found))
+        names = (get_card(self.keep_id).full_name, get_card(self.other_id).full_name)
+        return self.Loaded(names, differences(self.keep_id, self.other_id))
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
@@ -517,12 +498,12 @@ class MergeScreen(_Dialog):
         self.set_status("Merging…")
         self.merge(self.choices())
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def merge(self, choices: dict[str, str]) -> None:
+    @in_worker("merge the contacts", group=GROUP)
+    def merge(self, choices: dict[str, str]) -> Merged:
         from netkeep.core.merge import merge_contacts
 
         merge_contacts(self.keep_id, self.other_id, choices)
-        self.post_message(self.Merged(self.keep_id))
+        return self.Merged(self.keep_id)
 
     @on(Merged)
     def _merged(self, message: Merged) -> None:
