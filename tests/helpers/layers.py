@@ -41,7 +41,29 @@ TUI_SKIPS_THE_STORE = Rule(
 NOTHING_BELOW_IMPORTS_THE_TUI = Rule(
     BELOW_TUI, ("netkeep.tui",), "store, core, interop and demo never import the TUI"
 )
-RULES = (NO_TEXTUAL_BELOW_TUI, TUI_SKIPS_THE_STORE, NOTHING_BELOW_IMPORTS_THE_TUI)
+STORE_STANDS_ALONE = Rule(
+    ("netkeep.store",),
+    ("netkeep.core", "netkeep.interop", "netkeep.demo", "netkeep.cli", "netkeep.tui"),
+    "the store imports nothing of netkeep but itself and netkeep.paths",
+)
+CORE_LOOKS_DOWN = Rule(
+    ("netkeep.core",),
+    ("netkeep.interop", "netkeep.demo", "netkeep.cli", "netkeep.tui"),
+    "core imports only the store below it",
+)
+INTEROP_AND_CLI_GO_THROUGH_CORE = Rule(
+    ("netkeep.interop", "netkeep.cli"),
+    ("netkeep.store", "peewee"),
+    "file formats and the command line reach the database through netkeep.core only",
+)
+RULES = (
+    NO_TEXTUAL_BELOW_TUI,
+    TUI_SKIPS_THE_STORE,
+    NOTHING_BELOW_IMPORTS_THE_TUI,
+    STORE_STANDS_ALONE,
+    CORE_LOOKS_DOWN,
+    INTEROP_AND_CLI_GO_THROUGH_CORE,
+)
 
 MAX_LINES = 400
 

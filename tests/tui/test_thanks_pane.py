@@ -7,6 +7,7 @@ import email
 import email.policy
 from contextlib import nullcontext
 
+import pendulum
 import pytest
 from textual.widgets import Input, Static, TextArea
 
@@ -14,6 +15,7 @@ from helpers.meetings import draft_body
 from helpers.people import person
 from helpers.tui import Host, settle, until
 from netkeep.core import letters, meetings
+from netkeep.core.thanks_due import thanks_due
 from netkeep.store.models import Interaction
 from netkeep.tui.panes import letters as thanks
 from netkeep.tui.panes.letters import ThanksPane
@@ -111,7 +113,7 @@ async def test_copy_mail_eml_and_mark_sent(jane_meeting, fast_autosave, monkeypa
     draft = letters.get_draft(mid)
     assert draft.status == "sent"
     assert Interaction.select().where(Interaction.kind == "thank-you").count() == 1
-    assert meetings.thank_you_due() == []
+    assert thanks_due(pendulum.today().date(), limit=None) == ([], 0)
 
 
 async def test_external_editor_round_trip(jane_meeting, fast_autosave, monkeypatch, tmp_path):
