@@ -7,6 +7,7 @@ a person presses to get there, and looks for "Could not load …" among the noti
 from __future__ import annotations
 
 import pytest
+from textual.app import App
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from helpers.meetings import meet
@@ -44,8 +45,21 @@ def network(db):
     return people
 
 
+@pytest.fixture(autouse=True)
+def _record_errors(monkeypatch):
+    """Record every error notification through the public ``App.notify`` (still shown)."""
+    notify = App.notify
+
+    def recording(self, message, *args, severity="information", **options):
+        if severity == "error":
+            self.__dict__.setdefault("recorded_errors", []).append(str(message))
+        return notify(self, message, *args, severity=severity, **options)
+
+    monkeypatch.setattr(App, "notify", recording)
+
+
 def errors(app) -> list[str]:
-    return [str(n.message) for n in app._notifications if n.severity == "error"]
+    return app.__dict__.get("recorded_errors", [])
 
 
 async def settle(app, pilot, until=None) -> None:
