@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import os
 
+import pendulum
 import pytest
 
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
+
+#: Where the ``frozen`` fixture holds the clock unless told otherwise: a Monday morning, UTC.
+FROZEN_AT = pendulum.datetime(2026, 3, 2, 10)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "frozen_at(moment): the moment the `frozen` fixture holds the clock at (a pendulum DateTime)",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +43,17 @@ def db(db_path):
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def frozen(request):
+    """The clock held still at FROZEN_AT, or at the moment a ``@pytest.mark.frozen_at(moment)``
+    on the test or its module names, with the local timezone UTC so dates and "n days ago" are
+    the same on every machine. Yields pendulum's traveller: ``frozen.travel_to(...)`` moves on."""
+    marker = request.node.get_closest_marker("frozen_at")
+    moment = marker.args[0] if marker else FROZEN_AT
+    with (
+        pendulum.test_local_timezone(pendulum.timezone("UTC")),
+        pendulum.travel_to(moment, freeze=True) as traveller,
+    ):
+        yield traveller

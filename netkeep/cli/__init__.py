@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -53,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
         from netkeep.core.errors import NetkeepError
-        from netkeep.store.database import DatabaseError
+        from netkeep.core.session import DatabaseError
 
         if isinstance(error, (NetkeepError, DatabaseError)):
             from netkeep.cli.common import fail

@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from netkeep.cli.common import open_db
     from netkeep.core.capture import capture_line
 
-    with open_db(args):
-        contact_id, data = capture_line(text)
+    open_db(args)
+    _, data = capture_line(text)  # one write transaction, begun IMMEDIATE by core.session
     print(confirmation(data))
     return 0
 

@@ -19,9 +19,9 @@ def resolve_db(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace):
-    from netkeep.store.database import open_database
+    from netkeep.core.session import open_at
 
-    return open_database(resolve_db(args))
+    return open_at(resolve_db(args))
 
 
 def fail(message: str) -> int:

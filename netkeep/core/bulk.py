@@ -12,8 +12,10 @@ import pendulum
 from peewee import fn
 
 from netkeep.core import cadence, session
-from netkeep.core.contacts import IMPORTED_SOURCES, _fields, normalise_company, normalise_tag, validate
+from netkeep.core.contacts import IMPORTED_SOURCES, fields_for
+from netkeep.core.normalise import normalise_company, normalise_tag
 from netkeep.core.records import ContactInput
+from netkeep.core.validation import validate
 from netkeep.store.bulk import insert_rows
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag
 
@@ -89,13 +91,13 @@ def add_contacts(
             chunk = inputs[start : start + BATCH]
             rows, uids = [], []
             fresh = _uuid4s(len(chunk))
-            for data, new_uid in zip(chunk, fresh):
+            for data, new_uid in zip(chunk, fresh, strict=True):
                 company = company_by_name.get(data.company, False)
                 if company is False:
                     name = " ".join(data.company.split())
                     company = companies.get(normalise_company(name) or name.casefold())
                     company_by_name[data.company] = company
-                row = _fields(data, company)
+                row = fields_for(data, company)
                 follow_up = data.next_follow_up
                 if follow_up is None and data.source not in IMPORTED_SOURCES:
                     follow_up = cadence.next_follow_up(
@@ -130,7 +132,7 @@ def add_contacts(
 
 def _add_details(chunk, chunk_ids, rows, tag_ids) -> None:
     methods, tags, jobs = [], [], []
-    for data, contact_id, row in zip(chunk, chunk_ids, rows):
+    for data, contact_id, row in zip(chunk, chunk_ids, rows, strict=True):
         for kind, values in (("email", data.emails), ("phone", data.phones), ("url", data.urls)):
             for position, method in enumerate(values):
                 value = method.value.strip()

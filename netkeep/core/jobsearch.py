@@ -124,7 +124,7 @@ def people_at(company_id: int) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         Person(cid, name, title, "works there")
         for cid, name, title in (
             Contact.select(Contact.id, Contact.full_name, Contact.title)
-            .where((Contact.company == company_id) & (Contact.archived == False))  # noqa: E712
+            .where((Contact.company == company_id) & Contact.active())
             .order_by(Contact.full_name)
             .tuples()
         )
@@ -135,11 +135,7 @@ def people_at(company_id: int) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         for cid, name, title in (
             Contact.select(Contact.id, Contact.full_name, Employment.title)
             .join(Employment)
-            .where(
-                (Employment.company == company_id)
-                & Employment.ended_on.is_null(False)
-                & (Contact.archived == False)
-            )
+            .where((Employment.company == company_id) & Employment.ended_on.is_null(False) & Contact.active())
             .order_by(Contact.full_name)
             .distinct()
             .tuples()
@@ -175,7 +171,7 @@ def helpers_for(company_id: int, *, today=None) -> list[Person]:
         for cid, name, title, referral in (
             Introducer.select(Introducer.id, Introducer.full_name, Introducer.title, Contact.full_name)
             .join(Contact, on=(Contact.introduced_by == Introducer.id))
-            .where(Contact.id.in_(list(people)) & (Introducer.archived == False))  # noqa: E712
+            .where(Contact.id.in_(list(people)) & Contact.active(of=Introducer))
             .tuples()
         ):
             people.setdefault(cid, Person(cid, name, title, f"introduced you to {referral}"))
@@ -186,7 +182,7 @@ def helpers_for(company_id: int, *, today=None) -> list[Person]:
         .join(Interaction)
         .where(
             (Contact.job_search == True)  # noqa: E712
-            & (Contact.archived == False)  # noqa: E712
+            & Contact.active()
             & Interaction.kind.in_(MEETING_KINDS)
             & (Interaction.occurred_at >= since)
         )

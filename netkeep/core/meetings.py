@@ -1,4 +1,6 @@
-"""Meetings: logging a conversation with its points, advice and commitments; thank-yous due."""
+"""Meetings: logging a conversation with its points, advice and commitments, and reading them back.
+
+Which meetings still wait for a thank-you is ``core.thanks_due``."""
 
 from __future__ import annotations
 
@@ -20,8 +22,6 @@ from netkeep.store.models import (
     ThankYouDraft,
 )
 
-#: How many days back the agenda looks for meetings still waiting for a thank-you.
-THANK_YOU_WINDOW_DAYS = 14
 TEXT_MAX = 100_000
 LINE_MAX = 500
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s*")
@@ -75,20 +75,6 @@ class Meeting:
     @property
     def local_date(self) -> date:
         return pendulum.instance(self.occurred_at).in_timezone(pendulum.local_timezone()).date()
-
-
-@dataclass(frozen=True)
-class ThankYouDue:
-    """A meeting still waiting for its thank-you note (an agenda item)."""
-
-    interaction_id: int
-    contact_id: int
-    contact_name: str
-    kind: str
-    occurred_at: datetime
-    due_on: date
-    overdue: bool
-    has_draft: bool
 
 
 def split_items(text: str) -> list[str]:
@@ -223,16 +209,3 @@ def get_meeting(interaction_id: int) -> Meeting:
     if not meetings:
         raise NotFound(f"There is no meeting with id {interaction_id}.")
     return meetings[0]
-
-
-def thank_you_due(today: date | None = None) -> list[ThankYouDue]:
-    """Meetings of the last :data:`THANK_YOU_WINDOW_DAYS` days without a sent thank-you,
-    oldest first.
-
-    A thank-you is due the day after the meeting. A meeting counts as thanked when its
-    draft is marked sent, or when a "thank-you" was logged with that contact since.
-    The rule is one query, shared with the agenda (``core.thanks_due``).
-    """
-    from netkeep.core.thanks_due import thanks_due  # it imports this module's window
-
-    return thanks_due(today or pendulum.today().date(), limit=None)[0]

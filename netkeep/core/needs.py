@@ -157,7 +157,7 @@ def suggest_for_need(need: str, *, exclude: int | None = None, limit: int = 5) -
         )
         .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
         .join(tags, JOIN.LEFT_OUTER, on=(tags.c.contact_id == Contact.id))
-        .where(match & (Contact.archived == False))  # noqa: E712
+        .where(match & Contact.active())
         .limit(CANDIDATES_MAX)
         .tuples()
     )

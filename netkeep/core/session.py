@@ -10,18 +10,32 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from netkeep.store.database import DatabaseError, data_version, open_database
+from netkeep.store.database import DatabaseError, data_version, live_files, open_database
 from netkeep.store.models import database
 
-__all__ = ["DatabaseError", "changes_seen", "connected", "open_at", "snapshot", "writing"]
+__all__ = [
+    "DatabaseError",
+    "changes_seen",
+    "connected",
+    "database_files",
+    "open_at",
+    "snapshot",
+    "writing",
+]
 
 
 def open_at(path: str | os.PathLike[str]) -> SqliteDatabase:
     """Open (creating or migrating) the database at ``path`` for this process."""
     return open_database(path)
+
+
+def database_files() -> tuple[Path, ...]:
+    """The open database's file and the journal files SQLite keeps beside it (none in memory)."""
+    return live_files()
 
 
 def changes_seen() -> int:

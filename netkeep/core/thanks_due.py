@@ -1,4 +1,4 @@
-"""Thank-yous due: the one query for the rule, used by the agenda and ``meetings.thank_you_due``.
+"""Thank-yous due after meetings: the one query for the rule (the agenda's "Thank-yous due").
 
 A meeting (a conversation kind) from the last ``THANK_YOU_WINDOW_DAYS`` days up to
 today is due when its draft is not marked sent and no "thank-you" was logged with its
@@ -11,16 +11,32 @@ every agenda read slow.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 import pendulum
 from peewee import JOIN, fn
 
-from netkeep.core.meetings import THANK_YOU_WINDOW_DAYS, ThankYouDue
 from netkeep.core.records import MEETING_KINDS
 from netkeep.store.models import Contact, Interaction, InteractionContact, ThankYouDraft
 
+#: How many days back the agenda looks for meetings still waiting for a thank-you.
+THANK_YOU_WINDOW_DAYS = 14
 COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class ThankYouDue:
+    """A meeting still waiting for its thank-you note (an agenda item)."""
+
+    interaction_id: int
+    contact_id: int
+    contact_name: str
+    kind: str
+    occurred_at: datetime
+    due_on: date
+    overdue: bool
+    has_draft: bool
 
 
 def _query(day: date):
@@ -69,8 +85,12 @@ def _query(day: date):
 
 
 def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]:
-    """The first ``limit`` (None: all) meetings waiting for a thank-you, oldest first, and
-    how many (at most :data:`COUNT_CAP`)."""
+    """The first ``limit`` (None: all) meetings waiting for a thank-you on ``day``, oldest
+    first, and how many (at most :data:`COUNT_CAP`).
+
+    A thank-you is due the day after the meeting; a meeting counts as thanked when its
+    draft is marked sent, or when a "thank-you" was logged with that contact since.
+    """
     query = _query(day)
     total = query.limit(COUNT_CAP).count()
     tz = pendulum.local_timezone()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from netkeep.interop.exportdata import ExportContact
+from netkeep.core.exports import ExportContact
 
 COLUMNS = (
     "Name",

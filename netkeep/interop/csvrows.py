@@ -1,9 +1,11 @@
-"""CSV rows with the line each one starts on (notes may span several lines)."""
+"""CSV rows with the line each one starts on (notes may span several lines), and telling
+whose export a header row is (so each importer can name the right one for a wrong file)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from netkeep.interop.textfile import BadFile
@@ -33,3 +35,18 @@ def cell(row: list[str], index: int | None) -> str:
     if index is None or index >= len(row):
         return ""
     return row[index]
+
+
+def is_linkedin_header(columns: dict[str, int]) -> bool:
+    """Whether a header (:func:`header_map`) is LinkedIn's ``Connections.csv`` one."""
+    return (
+        "first name" in columns
+        and "last name" in columns
+        and ("connected on" in columns or "position" in columns)
+    )
+
+
+def is_google_header(columns: dict[str, int]) -> bool:
+    """Whether a header (:func:`header_map`) is a Google Contacts CSV one."""
+    named = "first name" in columns or "given name" in columns or "name" in columns
+    return named and any(re.fullmatch(r"(e-mail|phone) 1 - value", key) for key in columns)

@@ -11,14 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from peewee import JOIN
-
-from netkeep.core import bulk, contacts
-from netkeep.core.contacts import normalise_company as _normalise_company
-from netkeep.core.contacts import normalise_tag
+from netkeep.core import bulk, contacts, session
+from netkeep.core.match_keys import contact_keys, email_addresses
+from netkeep.core.normalise import normalise_company as _normalise_company
+from netkeep.core.normalise import normalise_tag
 from netkeep.core.records import ContactInput, Method
 from netkeep.interop.records import Candidate, ParseResult, Problem, linkedin_key
-from netkeep.store.models import Company, Contact, ContactMethod, database
 
 ON_DUPLICATE = ("update", "skip", "add")
 normalise_company = lru_cache(maxsize=8192)(_normalise_company)
@@ -91,18 +89,11 @@ class _Index:
         self.by_company: dict[str, list[tuple[str, int, str]]] = {}
         self.names: dict[int, str] = {}
         self.exact_names: dict[str, list[int]] = {}
-        query = Contact.select(
-            Contact.id, Contact.uid, Contact.full_name, Contact.linkedin_url, Company.key
-        ).join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-        for contact_id, uid, name, linkedin, key in database.execute(query):
+        for contact_id, uid, name, linkedin, key in contact_keys():
             self.names[contact_id] = name
             self.exact_names.setdefault(name.casefold(), []).append(contact_id)
             self.remember(contact_id, uid, linkedin, (), key or "", name)
-        for contact_id, value in database.execute(
-            ContactMethod.select(ContactMethod.contact, ContactMethod.value).where(
-                ContactMethod.kind == "email"
-            )
-        ):
+        for contact_id, value in email_addresses():
             self.emails.setdefault(value.strip().casefold(), contact_id)
 
     def remember(self, ref: int, uid: str, linkedin: str, emails, company_key: str, name: str) -> None:
@@ -217,7 +208,7 @@ class _Current:
     def input(self, contact_id: int) -> ContactInput:
         self.lookups += 1
         if self.loaded is None and self.lookups > self.BULK_AFTER:
-            from netkeep.interop.exportdata import load_contacts
+            from netkeep.core.exports import load_contacts
 
             self.loaded = {c.id: c.to_input() for c in load_contacts()}
         if self.loaded is not None:
@@ -284,14 +275,16 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         if progress:
             progress(done, total)
 
-    with database.atomic():
+    with session.writing():
         # Every candidate passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
         for number, step in enumerate(updates, start=1):
             contacts.update_contact(step.contact_id, step.data)
             if progress and (number % 100 == 0 or number == len(updates)):
                 progress(len(adds) + number, total)
-        links = [(contact_id, step.link_uid) for step, contact_id in zip(adds, ids) if step.link_uid]
+        links = [
+            (contact_id, step.link_uid) for step, contact_id in zip(adds, ids, strict=True) if step.link_uid
+        ]
         links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
     return Report(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from netkeep.core.records import ContactInput, Method
-from netkeep.interop.csvrows import cell, header_map, rows_with_lines
+from netkeep.interop.csvrows import cell, header_map, is_google_header, is_linkedin_header, rows_with_lines
 from netkeep.interop.records import ParseResult, Problem, clean, clean_block, is_linkedin
 from netkeep.interop.textfile import BadFile, read_text
 from netkeep.interop.vcard import normalise_birthday
@@ -21,19 +20,12 @@ def parse(path: str | Path) -> ParseResult:
     return parse_text(read_text(path, WHAT), str(path))
 
 
-def is_google_header(columns: dict[str, int]) -> bool:
-    named = "first name" in columns or "given name" in columns or "name" in columns
-    return named and any(re.fullmatch(r"(e-mail|phone) 1 - value", key) for key in columns)
-
-
 def parse_text(text: str, name: str = "the file") -> ParseResult:
     result = ParseResult(source="google")
     rows = rows_with_lines(text, name)
     header = next(rows, None)
     columns = header_map(header[1]) if header else {}
     if not is_google_header(columns):
-        from netkeep.interop.linkedin import is_linkedin_header
-
         if is_linkedin_header(columns) or text.lstrip().startswith("Notes:"):
             raise BadFile(f"{name} is a LinkedIn Connections.csv; import it with 'netkeep import linkedin'")
         shown = ",".join(header[1][:4]) if header else ""

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pendulum
-from peewee import JOIN
 
+from netkeep.core.exports import follow_ups_until, reminders_until
 from netkeep.interop.vcard_write import fold
-from netkeep.store.models import Company, Contact, Reminder, database
 
 #: How far ahead the feed reaches.
 HORIZON_DAYS = 90
@@ -42,17 +41,7 @@ def upcoming_events(today: date | None = None) -> list[Event]:
     today = today or pendulum.today().date()
     until = today + timedelta(days=HORIZON_DAYS)
     events, overdue = [], []
-    query = (
-        Contact.select(Contact.uid, Contact.full_name, Company.name, Contact.next_follow_up, Contact.needs)
-        .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-        .where(
-            (Contact.archived == False)
-            & Contact.next_follow_up.is_null(False)
-            & (Contact.next_follow_up <= until)
-        )
-    )
-    for uid, name, company, due, needs in database.execute(query):
-        day = date.fromisoformat(str(due)[:10])
+    for uid, name, company, day, needs in follow_ups_until(until):
         if day < today:
             overdue.append((day, f"follow up with {name}"))
             continue
@@ -60,17 +49,7 @@ def upcoming_events(today: date | None = None) -> list[Event]:
         if needs:
             detail += f"\nTheir needs: {needs}"
         events.append(Event(f"follow-up-{uid}@netkeep", day, f"Follow up: {name}", detail))
-    query = (
-        Reminder.select(Reminder.id, Contact.uid, Contact.full_name, Reminder.due_on, Reminder.reason)
-        .join(Contact, on=(Reminder.contact == Contact.id))
-        .where(
-            Reminder.done_at.is_null()
-            & (Contact.archived == False)  # noqa: E712
-            & (Reminder.due_on <= until)
-        )
-    )
-    for reminder_id, uid, name, due, reason in database.execute(query):
-        day = date.fromisoformat(str(due)[:10])
+    for reminder_id, uid, name, day, reason in reminders_until(until):
         summary = f"{name}: {reason}" if reason else f"Reminder: {name}"
         if day < today:
             overdue.append((day, summary))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from netkeep.core.records import ContactInput, Method
-from netkeep.interop.csvrows import cell, header_map, rows_with_lines
+from netkeep.interop.csvrows import cell, header_map, is_google_header, is_linkedin_header, rows_with_lines
 from netkeep.interop.records import ParseResult, Problem, clean, is_linkedin
 from netkeep.interop.textfile import BadFile, read_text
 
@@ -31,14 +31,6 @@ def parse(path: str | Path) -> ParseResult:
     return parse_text(read_text(path, WHAT), str(path))
 
 
-def is_linkedin_header(columns: dict[str, int]) -> bool:
-    return (
-        "first name" in columns
-        and "last name" in columns
-        and ("connected on" in columns or "position" in columns)
-    )
-
-
 def parse_text(text: str, name: str = "the file") -> ParseResult:
     result = ParseResult(source="linkedin")
     rows = rows_with_lines(text, name)
@@ -54,8 +46,6 @@ def parse_text(text: str, name: str = "the file") -> ParseResult:
             columns, width = candidate, len(row)
             break
     if columns is None:
-        from netkeep.interop.google import is_google_header
-
         if first is not None and is_google_header(first):
             raise BadFile(f"{name} is a Google Contacts CSV; import it with 'netkeep import google'")
         raise BadFile(f"{name} is not {WHAT}: no 'First Name,Last Name,…,Connected On' header row found")

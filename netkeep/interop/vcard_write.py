@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from netkeep.interop.exportdata import ExportContact
+from netkeep.core.exports import ExportContact
 
 #: Labels vCard has a TYPE for; any other label travels as an Apple-style X-ABLabel.
 STANDARD_TYPES = {"work", "home", "cell", "fax", "pager", "video", "textphone"}

@@ -23,7 +23,7 @@ def write_export(kind: str, out, vcard_version: str = "4.0") -> int:
         events = upcoming_events()
         out.write(calendar_text(events))
         return len(events)
-    from netkeep.interop.exportdata import load_contacts
+    from netkeep.core.exports import load_contacts
 
     if kind == "csv":
         from netkeep.interop.csv_export import write_csv
@@ -44,7 +44,7 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
     path = Path(typed).expanduser()
     try:
         if wants_folder(kind, path, typed):
-            from netkeep.interop.exportdata import load_contacts
+            from netkeep.core.exports import load_contacts
             from netkeep.interop.vcard_write import write_vdir
 
             return write_vdir(load_contacts(include_archived=False), path, vcard_version), path, True
@@ -66,10 +66,10 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
 
 def refuse_database(path: Path) -> None:
     """Refuse to write an export over the open database or its journal files."""
-    from netkeep.store.database import live_files
+    from netkeep.core.session import database_files
 
     target = path.resolve()
-    for live in live_files():
+    for live in database_files():
         if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
             raise NetkeepError(f"{path} is the netkeep database itself; choose another file for the export")
 

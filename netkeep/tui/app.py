@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -14,7 +13,8 @@ from textual.widget import Widget
 from netkeep.core import session
 from netkeep.core.config import load_config
 from netkeep.core.records import ContactRow
-from netkeep.tui import contact_actions, styles
+from netkeep.tui import styles
+from netkeep.tui.contact_actions import ContactActions
 from netkeep.tui.keys import APP_BINDINGS
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.palette import NetkeepCommands, TransferCommands
@@ -24,7 +24,6 @@ from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
-from netkeep.tui.workers import ReportsWorkerErrors
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -38,8 +37,8 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(ReportsWorkerErrors, App[None]):
-    """netkeep's main screen."""
+class NetkeepApp(ContactActions):
+    """netkeep's main screen (its actions on the selected contact: contact_actions.py)."""
 
     TITLE = "netkeep"
     CSS_PATH = styles.APP  # the views shown on demand bring theirs (styles.load)
@@ -261,30 +260,7 @@ class NetkeepApp(ReportsWorkerErrors, App[None]):
 
         if isinstance(self.screen, CaptureScreen):  # already open
             return
-        self.push_screen(CaptureScreen(), partial(contact_actions.after_save, self))
-
-    # ------------------------------------ the selected contact (contact_actions.py)
-
-    def action_new_contact(self) -> None:
-        contact_actions.new_contact(self)
-
-    def action_edit_contact(self) -> None:
-        contact_actions.edit_contact(self)
-
-    def action_log_interaction(self) -> None:
-        contact_actions.log_interaction(self)
-
-    def action_log_meeting(self) -> None:
-        contact_actions.log_meeting(self)
-
-    def action_archive_contact(self) -> None:
-        contact_actions.archive(self)
-
-    def action_unarchive(self) -> None:
-        contact_actions.unarchive(self)
-
-    def action_delete_contact(self) -> None:
-        contact_actions.delete(self)
+        self.push_screen(CaptureScreen(), self.after_save)
 
     def on_ready(self) -> None:
         first_frame_shown()  # run_app keeps the collector off until now

@@ -84,9 +84,14 @@ class CaptureScreen(FormScreen[int]):
 
             with session.connected():
                 names = names_for_completion()
-        except session.DatabaseError as error:
+        except session.DatabaseError as error:  # said in the form: nothing can be saved
             self._load_error = str(error)
             self.app.call_from_thread(self._show_errors, {"general": self._load_error})
+            return
+        except Exception as error:  # the names only complete "Introduced by"; the form still saves
+            from netkeep.tui.workers import report_failure
+
+            report_failure(self, "load the contact names", error)
             return
         finally:
             self._ready.set()
@@ -144,7 +149,10 @@ class CaptureScreen(FormScreen[int]):
         except NetkeepError as error:
             self.app.call_from_thread(self._failed, {"general": str(error)})
         except Exception as error:  # a locked or broken database: say so, keep the form
-            self.app.call_from_thread(self._failed, {"general": f"Not saved: {error}"})
+            from netkeep.tui.workers import report_failure
+
+            report_failure(self, "save the contact", error)
+            self.app.call_from_thread(self._failed, {})
         else:
             self.saved = data
             self.app.call_from_thread(self.dismiss, contact_id)

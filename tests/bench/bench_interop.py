@@ -22,8 +22,8 @@ import pendulum
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from netkeep.core import demo
+from netkeep.core.exports import load_contacts
 from netkeep.interop import backup, dedupe, linkedin
-from netkeep.interop.exportdata import load_contacts
 from netkeep.interop.vcard_write import write_cards
 from netkeep.store.database import open_database
 from netkeep.store.models import database

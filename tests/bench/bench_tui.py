@@ -113,6 +113,7 @@ def build(path: Path, count: int) -> None:
     import pendulum
 
     from netkeep.core.contacts import company_for
+    from netkeep.core.normalise import search_text
     from netkeep.store.database import open_database
     from netkeep.store.models import Contact, Interaction, InteractionContact, database
 
@@ -137,7 +138,18 @@ def build(path: Path, count: int) -> None:
                     "title": "Engineer",
                     "company": company.id,
                     "notes": notes,
-                    "search_text": f"{name} {company.name} engineer {notes}".casefold(),
+                    "search_text": search_text(
+                        name=name,
+                        company=company.name,
+                        title="Engineer",
+                        tags=(),
+                        notes=notes,
+                        how_met="",
+                        met_at="",
+                        location="",
+                        needs="",
+                        emails=(),
+                    ),
                     "created_at": now,
                     "updated_at": now,
                     "contact_type": "peer",

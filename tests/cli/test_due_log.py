@@ -10,20 +10,11 @@ import sys
 import pendulum
 import pytest
 
+from helpers.people import person
 from netkeep.cli import main
 from netkeep.core import contacts, interactions, reminders
-from netkeep.core.records import ContactInput, InteractionInput
+from netkeep.core.records import InteractionInput
 from netkeep.store.models import Interaction, ReferralLoop
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
-        yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -158,7 +149,7 @@ def test_log_ambiguous_name_on_a_terminal_asks(db, frozen, capsys, monkeypatch):
     second = person("Jane Doe", company="Acme")
     monkeypatch.setattr("sys.stdin", FakeTerminal())
     monkeypatch.setattr("builtins.input", lambda prompt: "2")
-    code, out, err = run(capsys, "log", "jane doe", "hello")
+    code, _out, err = run(capsys, "log", "jane doe", "hello")
     assert code == 0 and "1. Jane Doe (Stripe" in err
     assert len(interactions.timeline_for(second)) == 1
     monkeypatch.setattr("builtins.input", lambda prompt: "")

@@ -13,11 +13,7 @@ from netkeep.store.models import Contact
 
 FROZEN = pendulum.datetime(2026, 3, 4, 10, 0, tz="UTC")
 
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(FROZEN, freeze=True):
-        yield
+pytestmark = pytest.mark.frozen_at(FROZEN)  # for the `frozen` fixture
 
 
 # ------------------------------------------------------------------ parsing (no database)

@@ -25,11 +25,7 @@ from netkeep.store.models import (
 
 TODAY = pendulum.datetime(2026, 3, 4, 12, 0, tz="UTC")
 
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(TODAY, freeze=True):
-        yield
+pytestmark = pytest.mark.frozen_at(TODAY)  # for the `frozen` fixture
 
 
 def dump(path) -> tuple[list, list]:

@@ -1,4 +1,5 @@
-"""Follow-ups: cadence, reminders, snoozes, owed replies, commitments, loops, intros, agenda."""
+"""Follow-ups: reminders, snoozes, marking done, owed replies, referral loops, commitments,
+intros, and the helpers suggested for a contact's needs."""
 
 from __future__ import annotations
 
@@ -7,108 +8,11 @@ from datetime import date
 import pendulum
 import pytest
 
-from netkeep.core import (
-    agenda,
-    cadence,
-    commitments,
-    contacts,
-    interactions,
-    intros,
-    keep_in_touch,
-    loops,
-    needs,
-    reminders,
-)
+from helpers.agenda import keys
+from helpers.people import log, person
+from netkeep.core import agenda, commitments, interactions, intros, loops, needs, reminders
 from netkeep.core.errors import NetkeepError, ValidationError
-from netkeep.core.records import ContactInput, InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
-
-START = pendulum.datetime(2026, 3, 2, 10)  # a Monday
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(START, freeze=True) as traveller:
-        yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
-
-
-def log(contact_id: int, kind: str = "coffee", summary: str = "", **fields) -> int:
-    return interactions.log_interaction(
-        InteractionInput(contact_ids=(contact_id,), kind=kind, summary=summary, **fields)
-    )
-
-
-def keys(section) -> list[str]:
-    return [item.key for item in section]
-
-
-def test_cadence_resets_after_an_interaction(db, frozen):
-    jane = person("Jane Doe", contact_type="recruiter")
-    assert Contact.get_by_id(jane).next_follow_up == date(2026, 4, 1)
-    frozen.travel_to(pendulum.datetime(2026, 4, 10, 9))
-    assert keys(agenda.agenda().overdue) == [f"follow-up-{jane}"]
-    log(jane, "call")
-    assert Contact.get_by_id(jane).next_follow_up == date(2026, 5, 10)
-    assert agenda.agenda().overdue == ()
-
-
-def test_job_search_contacts_use_the_shorter_cadence(db, frozen):
-    jane = person("Jane Doe", contact_type="peer", job_search=True)
-    assert Contact.get_by_id(jane).next_follow_up == date(2026, 3, 23)
-
-
-def test_cadence_from_the_config_file(db, frozen, tmp_path):
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 10\njob-search = '1w'\n")
-    jane = person("Jane Doe")
-    sam = person("Sam Lee", contact_type="mentor", job_search=True)
-    assert Contact.get_by_id(jane).next_follow_up == date(2026, 3, 12)
-    assert Contact.get_by_id(sam).next_follow_up == date(2026, 3, 9)
-    assert cadence.config_problems() == ()
-
-
-@pytest.mark.parametrize("bad", ["0", "-3", "'often'", "true"])
-def test_bad_config_cadence_is_reported_and_the_default_used(db, frozen, tmp_path, bad):
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "config.toml").write_text(f"[cadence]\npeer = {bad}\nmentor = 7\n")
-    jane = person("Jane Doe")
-    assert Contact.get_by_id(jane).next_follow_up == date(2026, 5, 1)  # the default 60 days
-    assert Contact.get_by_id(person("Ann Mentor", contact_type="mentor")).next_follow_up == date(2026, 3, 9)
-    [problem] = cadence.config_problems()
-    assert problem.startswith("[cadence] peer:") and "default of 60 days" in problem
-
-
-def test_changed_config_is_applied_to_stored_follow_ups(db, frozen, tmp_path):
-    jane = person("Jane Doe")
-    snoozed = person("Sam Lee")
-    keep_in_touch.snooze_follow_up(snoozed, "in 3 days")
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 5\n")
-    assert keep_in_touch.apply_cadence() == 1
-    assert Contact.get_by_id(jane).next_follow_up == date(2026, 3, 7)
-    assert Contact.get_by_id(snoozed).next_follow_up == date(2026, 3, 5)
-    assert keep_in_touch.apply_cadence() == 0
-
-
-@pytest.mark.parametrize("bad", [0, -3, "0", "-3", "often", "3 fortnights", 5000])
-def test_bad_contact_cadence_changes_nothing(db, frozen, bad):
-    jane = person("Jane Doe")
-    before = Contact.get_by_id(jane)
-    with pytest.raises(ValidationError) as error:
-        keep_in_touch.set_cadence(jane, bad)
-    assert "cadence_days" in error.value.errors
-    after = Contact.get_by_id(jane)
-    assert (after.cadence_days, after.next_follow_up) == (before.cadence_days, before.next_follow_up)
-
-
-def test_own_cadence_overrides_the_default(db, frozen):
-    jane = person("Jane Doe")
-    assert keep_in_touch.set_cadence(jane, "2w") == date(2026, 3, 16)
-    assert keep_in_touch.set_cadence(jane, None) == date(2026, 5, 1)
 
 
 def test_reminder_with_natural_date_and_snooze(db, frozen):
@@ -281,36 +185,6 @@ def test_only_dated_items_snooze(db, frozen):
         agenda.snooze(agenda.agenda().intros[0], "tomorrow")
 
 
-def test_agenda_sections_and_header(db, frozen):
-    jane = person("Jane Doe", contact_type="recruiter")
-    sam = person("Sam Lee")
-    frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
-    reminders.add_reminder(sam, "today", "call back")
-    reminders.add_reminder(sam, "in 3 days", "send the article")
-    log(sam, "email", "question", direction="in", reply_owed=True)
-    today = agenda.agenda()
-    assert keys(today.overdue) == [f"follow-up-{jane}"]
-    assert [i.text for i in today.today] == ["call back"]
-    assert [i.text for i in today.this_week] == ["send the article"]
-    assert agenda.header_text(today.counts) == "Today: 2 due · 1 reply owed"
-    assert agenda.header_text(agenda.AgendaCounts()) == "Today: nothing due"
-
-
-def test_agenda_limits_items_but_counts_all(db, frozen):
-    for n in range(5):
-        person(f"Person {n}", contact_type="recruiter")
-    frozen.travel_to(pendulum.datetime(2026, 5, 1, 9))
-    result = agenda.agenda(limit=2)
-    assert len(result.overdue) == 2 and result.counts.overdue == 5
-
-
-def test_archived_contacts_leave_the_agenda(db, frozen):
-    jane = person("Jane Doe")
-    reminders.add_reminder(jane, "today", "x")
-    contacts.set_archived(jane)
-    assert agenda.agenda().today == ()
-
-
 def test_needs_suggest_helpers_ranked(db, frozen):
     jane = person("Jane Doe", needs="a designer for her side project\nintro to investors")
     person("Dana Design", title="Product Designer", company="Figma", tags=("design",))
@@ -321,86 +195,6 @@ def test_needs_suggest_helpers_ranked(db, frozen):
     assert [h.need for h in help_] == ["a designer for her side project", "intro to investors"]
     assert [h.name for h in help_[0].helpers] == ["Dana Design", "Nora Notes"]
     assert [h.name for h in help_[1].helpers] == ["Ivan Invest"]
-
-
-def test_apply_cadence_agrees_with_refresh_follow_up(db, frozen, tmp_path):
-    """The bulk SQL update and the per-contact rule compute the same dates."""
-    cases = [
-        ("peer", False, None, None),
-        ("mentor", True, None, None),
-        ("faculty", True, None, None),
-        ("recruiter", False, 12, None),
-        ("other", False, None, date(2026, 1, 10)),
-        ("company", True, 100, date(2025, 12, 1)),
-    ]
-    ids = [
-        person(f"P{n}", contact_type=kind, job_search=job, cadence_days=own, met_on=met)
-        for n, (kind, job, own, met) in enumerate(cases)
-    ]
-    log(ids[0], "call")
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "config.toml").write_text(
-        "[cadence]\npeer = 10\nmentor = 40\nfaculty = 5\njob-search = 14\n"
-    )
-    keep_in_touch.apply_cadence()
-    stored = {c.id: c.next_follow_up for c in Contact.select()}
-    for contact in Contact.select():
-        contacts.refresh_follow_up(contact)
-        assert contact.next_follow_up == stored[contact.id], contact.full_name
-
-
-def test_thank_you_due_after_a_meeting_until_sent(db, frozen):
-    jane = person("Jane Doe")
-    meeting = log(jane, "coffee", "payments infra")
-    frozen.travel_to(pendulum.datetime(2026, 3, 4, 9))
-    result = agenda.agenda()
-    [item] = result.thanks
-    assert (item.ref_id, item.contact_id, item.due_on) == (meeting, jane, date(2026, 3, 3))
-    assert item.text == "thank-you for the coffee on 2 Mar 2026"
-    assert agenda.header_text(result.counts) == "Today: 1 thank-you due"
-    logged = agenda.complete(item)
-    assert interactions.get_interaction(logged).kind == "thank-you"
-    assert agenda.agenda().thanks == ()
-
-
-def test_thanks_due_agrees_with_the_meetings_rule(db, frozen):
-    from netkeep.core import letters
-    from netkeep.core.meetings import thank_you_due
-    from netkeep.core.thanks_due import thanks_due
-
-    jane, sam, ann = person("Jane Doe"), person("Sam Lee"), person("Ann Lee")
-    log(jane, "coffee")  # due
-    log(sam, "call")
-    log(sam, "thank-you", direction="out")  # thanked since
-    drafted = log(ann, "meeting")
-    letters.save_draft(drafted, "Thanks", "Dear Ann")  # a draft, not sent: due
-    sent = log(jane, "informational interview")
-    letters.save_draft(sent, "Thanks", "Dear Jane")
-    letters.mark_sent(sent)  # sent: not due
-    interactions.log_interaction(InteractionInput((ann, sam), kind="event"))  # first participant
-    log(jane, "email", direction="in")  # not a conversation
-    frozen.travel_to(pendulum.datetime(2026, 3, 10, 9))
-    log(ann, "coffee")
-    frozen.travel_to(pendulum.datetime(2026, 3, 20, 9))  # the first meetings left the window
-    for day in (date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 20)):
-        expected = [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in thank_you_due(day)]
-        found, total = thanks_due(day, limit=100)
-        assert [(t.interaction_id, t.contact_id, t.due_on, t.has_draft) for t in found] == expected
-        assert total == len(expected)
-    # the check above is not vacuous: on 10 Mar, Ann's drafted meeting and her coffee are due
-    assert [(t.interaction_id, t.has_draft) for t in thank_you_due(date(2026, 3, 10))][0] == (drafted, True)
-    assert len(thank_you_due(date(2026, 3, 10))) == 2
-
-
-def test_header_marks_a_capped_thank_you_count():
-    from netkeep.core.thanks_due import COUNT_CAP
-
-    assert agenda.header_text(agenda.AgendaCounts(thanks=COUNT_CAP)) == (
-        f"Today: {COUNT_CAP}+ thank-yous due"
-    )
-    assert agenda.header_text(agenda.AgendaCounts(thanks=2)) == "Today: 2 thank-yous due"
-    assert agenda.total_text("thanks", COUNT_CAP, 100) == f"{COUNT_CAP - 100}+"
-    assert agenda.total_text("overdue", COUNT_CAP, 100) == f"{COUNT_CAP - 100}"
 
 
 def test_equal_helpers_are_ranked_by_recent_contact(db, frozen):

@@ -5,14 +5,11 @@ from __future__ import annotations
 import pendulum
 import pytest
 
+from helpers.people import person
 from netkeep.core import contacts, interactions, jobsearch
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import ContactInput, InteractionInput
 from netkeep.store.models import Interaction
-
-
-def person(name, **fields):
-    return contacts.create_contact(ContactInput(full_name=name, **fields))
 
 
 def test_targets_keep_their_rank_order(db):

@@ -9,7 +9,8 @@ from urllib.parse import parse_qs, urlsplit
 import pendulum
 import pytest
 
-from helpers.meetings import meet, person
+from helpers.meetings import meet
+from helpers.people import person
 from netkeep.core import interactions, letters
 from netkeep.core.config import load_config
 from netkeep.core.errors import NetkeepError

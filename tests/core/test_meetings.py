@@ -5,12 +5,19 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from helpers.meetings import meet, person
+from helpers.meetings import meet
+from helpers.people import person
 from netkeep.core import interactions, letters, meetings
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput
 from netkeep.core.records import InteractionInput
+from netkeep.core.thanks_due import thanks_due
 from netkeep.store.models import Commitment, Interaction
+
+
+def thank_you_due(day):
+    """Every meeting waiting for a thank-you on ``day``."""
+    return thanks_due(day, limit=None)[0]
 
 
 def test_log_meeting_keeps_every_field_and_commitments(db):
@@ -88,31 +95,31 @@ def test_thank_you_due_until_sent(db):
     with pendulum.travel_to(pendulum.datetime(2026, 3, 4, 12), freeze=True):
         mid = meet(jane, kind="coffee")
         meet(bob, when=pendulum.datetime(2026, 1, 1), kind="call")  # too old to nag about
-        due = meetings.thank_you_due(pendulum.date(2026, 3, 4))
+        due = thank_you_due(pendulum.date(2026, 3, 4))
         assert [(d.contact_name, d.due_on, d.overdue) for d in due] == [
             ("Jane Doe", pendulum.date(2026, 3, 5), False)
         ]
-        assert meetings.thank_you_due(pendulum.date(2026, 3, 6))[0].overdue is True
+        assert thank_you_due(pendulum.date(2026, 3, 6))[0].overdue is True
         letters.save_draft(mid, "Thanks", "Hi Jane", "warm")
-        assert meetings.thank_you_due(pendulum.date(2026, 3, 4))[0].has_draft is True
+        assert thank_you_due(pendulum.date(2026, 3, 4))[0].has_draft is True
         letters.mark_sent(mid)
-    assert meetings.thank_you_due(pendulum.date(2026, 3, 5)) == []
+    assert thank_you_due(pendulum.date(2026, 3, 5)) == []
 
 
 def test_thank_you_logged_by_hand_also_counts(db):
     jane = person("Jane Doe")
     meet(jane, when=pendulum.datetime(2026, 3, 4, 10))
-    assert len(meetings.thank_you_due(pendulum.date(2026, 3, 4))) == 1
+    assert len(thank_you_due(pendulum.date(2026, 3, 4))) == 1
     interactions.log_interaction(
         InteractionInput(contact_ids=(jane,), kind="thank-you", occurred_at=pendulum.datetime(2026, 3, 4, 18))
     )
-    assert meetings.thank_you_due(pendulum.date(2026, 3, 5)) == []
+    assert thank_you_due(pendulum.date(2026, 3, 5)) == []
 
 
 def test_future_meetings_are_not_due_yet(db):
     jane = person("Jane Doe")
     meet(jane, when=pendulum.datetime(2026, 3, 10, 10))
-    assert meetings.thank_you_due(pendulum.date(2026, 3, 4)) == []
+    assert thank_you_due(pendulum.date(2026, 3, 4)) == []
 
 
 def test_commitment_due_in_the_past_saves_nothing(db):

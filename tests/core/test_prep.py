@@ -5,7 +5,8 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from helpers.meetings import meet, person
+from helpers.meetings import meet
+from helpers.people import person
 from netkeep.core import prep
 from netkeep.core.errors import NetkeepError
 from netkeep.core.meetings import CommitmentInput

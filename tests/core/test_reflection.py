@@ -5,7 +5,8 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from helpers.meetings import meet, person
+from helpers.meetings import meet
+from helpers.people import person
 from netkeep.core import contacts, interactions, reflection
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import InteractionInput

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pendulum
 
-from netkeep.core import contacts, meetings
-from netkeep.core.records import ContactInput, Method
+from helpers.people import person
+from netkeep.core import letters, meetings
 
-
-def person(name: str, email: str = "", **fields) -> int:
-    emails = (Method("email", email, "work"),) if email else ()
-    return contacts.create_contact(ContactInput(full_name=name, emails=emails, **fields))
+__all__ = ["draft_body", "meet", "person"]
 
 
 def meet(contact_id: int, *, when=None, commitments=(), **fields) -> int:
@@ -20,3 +17,9 @@ def meet(contact_id: int, *, when=None, commitments=(), **fields) -> int:
             contact_id=contact_id, occurred_at=when, commitments=tuple(commitments), **fields
         )
     )
+
+
+def draft_body(meeting_id: int) -> str:
+    """The stored thank-you draft's body for a meeting ("" when there is none yet)."""
+    draft = letters.get_draft(meeting_id)
+    return draft.body if draft else ""

@@ -1,12 +1,27 @@
-"""Helpers shared by the TUI tests: a small network, typing, waiting, reading rendered text."""
+"""Helpers shared by the TUI tests: a small network, a host app, typing, waiting, reading
+rendered text."""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import io
+import time
+from collections.abc import Callable
+
 import pendulum
 from rich.console import Console
+from textual.app import App, ComposeResult
+from textual.command import CommandList
+from textual.widget import Widget
 
 from netkeep.core import contacts, interactions
+from netkeep.core.config import load_config
 from netkeep.core.records import ContactInput, InteractionInput, Method
+from netkeep.tui import styles
+from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.palette import TransferCommands
+from netkeep.tui.views.agenda import TodayView
 
 KEY_NAMES = {
     " ": "space",
@@ -84,11 +99,104 @@ def small_network() -> dict[str, int]:
     return {"jane": jane, "bob": bob, "carol": carol}
 
 
+class Host(App[None]):
+    """A bare app standing in for the netkeep app around one widget (or none).
+
+    A pane is shown on ``contact_id`` when it mounts, as the contact view would; ``focus``
+    (a selector) takes the keyboard. The palette has the import/export/merge commands. The
+    host records what the app would act on: ``opened`` (OpenContact), ``changes`` (the
+    contact id of each DataChanged) and ``header`` (the Today view's counts line).
+    """
+
+    COMMANDS = App.COMMANDS | {TransferCommands}
+    CSS_PATH = [styles.VIEWS, styles.PANES]  # the app's sheets for the views and panes
+
+    def __init__(
+        self,
+        widget_class: type[Widget] | None = None,
+        contact_id: int | None = None,
+        config_dir=None,
+        *,
+        focus: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.widget_class = widget_class
+        self.contact_id = contact_id
+        self.focus_on = focus
+        self.config = load_config(config_dir)
+        self.opened: list[int] = []
+        self.changes: list[int | None] = []
+        self.header = ""
+
+    def compose(self) -> ComposeResult:
+        if self.widget_class is not None:
+            yield self.widget_class()
+
+    def on_mount(self) -> None:
+        if self.widget_class is not None:
+            show_contact = getattr(self.query_one(self.widget_class), "show_contact", None)
+            if show_contact is not None:
+                show_contact(self.contact_id)
+        if self.focus_on is not None:
+            self.query_one(self.focus_on).focus()
+
+    def on_open_contact(self, message: OpenContact) -> None:
+        self.opened.append(message.contact_id)
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        self.changes.append(message.contact_id)
+
+    def on_today_view_counts_changed(self, message: TodayView.CountsChanged) -> None:
+        self.header = message.text
+
+
 async def settle(app, pilot) -> None:
     """Let workers finish and the screen catch up."""
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def until(condition: Callable[[], object], timeout: float = 5.0, interval: float = 0.02) -> None:
+    """Wait until ``condition()`` is true, checking every ``interval`` seconds while the app
+    runs; fail the test if it is still false after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"still false after {timeout} s: {_source(condition)}")
+        await asyncio.sleep(interval)
+
+
+def _source(function: Callable) -> str:
+    try:
+        return inspect.getsource(function).strip()
+    except (OSError, TypeError):
+        return repr(function)
+
+
+def notifications(app: App) -> list[str]:
+    """Record the message of every notification the app (or a widget in it) raises from now
+    on, through the public ``App.notify``; the notifications are still shown."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording_notify(message: str, **options) -> None:
+        messages.append(message)
+        notify(message, **options)
+
+    app.notify = recording_notify  # type: ignore[method-assign]
+    return messages
+
+
+def highlighted_command(app: App) -> str:
+    """The text of the command the open command palette has highlighted ("" when none)."""
+    found = app.screen.query(CommandList)
+    if not found:
+        return ""
+    commands = found.first()
+    if commands.highlighted is None:
+        return ""
+    return str(commands.get_option_at_index(commands.highlighted).hit.text)
 
 
 async def type_text(pilot, text: str) -> None:
@@ -97,7 +205,7 @@ async def type_text(pilot, text: str) -> None:
 
 def plain(renderable, width: int = 100) -> str:
     """What a Rich renderable looks like as plain text."""
-    console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))
+    console = Console(width=width, record=True, color_system=None, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 

@@ -11,10 +11,10 @@ import pytest
 import vobject
 
 from netkeep.core import contacts
+from netkeep.core.exports import load_contacts
 from netkeep.core.interactions import log_interaction
 from netkeep.core.records import ContactInput, InteractionInput, Method
 from netkeep.interop import backup, dedupe, vcard
-from netkeep.interop.exportdata import load_contacts
 from netkeep.interop.vcard_write import card_filename, write_cards, write_vdir
 from netkeep.store.database import open_database
 from netkeep.store.migrations import LATEST

@@ -5,50 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pendulum
-import pytest
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.widgets import Input, Static
 
-from netkeep.core import contacts, interactions, reminders
-from netkeep.core.records import ContactInput, InteractionInput
+from helpers.people import person
+from helpers.tui import Host, notifications, settle
+from netkeep.core import interactions, reminders
+from netkeep.core.records import InteractionInput
 from netkeep.store.models import Contact, Interaction, ReferralLoop, Reminder
-from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.views.agenda import EMPTY_TEXT, TodayView
-
-
-class Host(App):
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[int] = []
-        self.changed: list[int | None] = []
-        self.header = ""
-
-    def compose(self) -> ComposeResult:
-        yield TodayView()
-
-    def on_open_contact(self, message: OpenContact) -> None:
-        self.opened.append(message.contact_id)
-
-    def on_data_changed(self, message: DataChanged) -> None:
-        self.changed.append(message.contact_id)
-
-    def on_today_view_counts_changed(self, message: TodayView.CountsChanged) -> None:
-        self.header = message.text
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
-        yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
-
-
-async def settle(app: App, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def lines(app: App) -> list[str]:
@@ -60,7 +25,7 @@ def highlighted(app: App) -> str:
 
 
 async def test_empty_state(db, frozen):
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert lines(app) == [EMPTY_TEXT]
@@ -77,7 +42,7 @@ async def test_sections_header_and_open_contact(db, frozen):
     interactions.log_interaction(
         InteractionInput((sam,), kind="email", direction="in", reply_owed=True, summary="coffee?")
     )
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         shown = lines(app)
@@ -93,20 +58,20 @@ async def test_sections_header_and_open_contact(db, frozen):
 async def test_snooze_one_week_with_keys(db, frozen):
     sam = person("Sam Lee")
     rid = reminders.add_reminder(sam, "today", "send the article")
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("z", "down", "enter")  # second choice: 1 week
         await settle(app, pilot)
         assert Reminder.get_by_id(rid).due_on == date(2026, 3, 9)
         assert lines(app)[0] == "This week (1)"
-        assert app.changed == [sam]
+        assert app.changes == [sam]
 
 
 async def test_snooze_to_a_typed_past_date_is_refused(db, frozen):
     sam = person("Sam Lee")
     rid = reminders.add_reminder(sam, "today", "send the article")
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("z", "down", "down", "enter")  # "a date I type…"
@@ -125,7 +90,7 @@ async def test_snooze_to_a_typed_past_date_is_refused(db, frozen):
 async def test_done_logs_in_the_same_step(db, frozen):
     sam = person("Sam Lee")
     rid = reminders.add_reminder(sam, "today", "send the article")
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("x", *"sent it", "enter")
@@ -141,7 +106,7 @@ async def test_done_without_logging_dismisses_an_owed_reply(db, frozen):
     owed = interactions.log_interaction(
         InteractionInput((sam,), kind="email", direction="in", reply_owed=True, summary="fyi")
     )
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert highlighted(app) == f"reply-{owed}"
@@ -155,7 +120,7 @@ async def test_log_closes_a_referral_loop(db, frozen):
     bob = person("Bob Smith")
     jane = person("Jane Doe", introduced_by_id=bob)
     interactions.log_interaction(InteractionInput((jane,), kind="coffee"))
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert lines(app)[0] == "Thank-yous due (1)"  # for the coffee with Jane
@@ -173,7 +138,7 @@ async def test_log_closes_a_referral_loop(db, frozen):
 async def test_log_without_text_keeps_the_form_open(db, frozen):
     sam = person("Sam Lee")
     reminders.add_reminder(sam, "today", "call")
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("l", "enter")
@@ -186,12 +151,13 @@ async def test_loops_cannot_be_snoozed(db, frozen):
     bob = person("Bob Smith")
     jane = person("Jane Doe", introduced_by_id=bob)
     interactions.log_interaction(InteractionInput((jane,), kind="coffee"))
-    app = Host()
+    app = Host(TodayView)
+    notes = notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("z")
         assert len(app.screen_stack) == 1
-        assert any("can be snoozed" in n.message for n in app._notifications)
+        assert any("can be snoozed" in message for message in notes)
         assert Contact.get_by_id(bob).follow_up_manual is False
 
 
@@ -200,12 +166,13 @@ async def test_config_cadence_is_applied_and_problems_shown(db, frozen, tmp_path
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "config.toml").write_text("[cadence]\npeer = 3\nmentor = 0\n")
     frozen.travel_to(pendulum.datetime(2026, 3, 5, 9))
-    app = Host()
+    app = Host(TodayView)
+    notes = notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         assert highlighted(app) == f"follow-up-{jane}"
         assert lines(app)[0] == "Due today (1)"
-        assert any("[cadence] mentor" in n.message for n in app._notifications)
+        assert any("[cadence] mentor" in message for message in notes)
 
 
 async def test_inside_the_app_today_is_the_first_view_and_opens_contacts(db, db_path, frozen):
@@ -260,7 +227,7 @@ async def test_the_cursor_stops_only_on_items(db, frozen, monkeypatch):
     frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
     sam = person("Sam Lee")
     reminders.add_reminder(sam, "today", "ask about the referral")
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         shown = lines(app)
@@ -287,7 +254,7 @@ async def test_a_long_reminder_wraps_in_the_snooze_form(db, frozen):
     sam = person("Sam Lee")
     long_text = "send the article about " + "distributed payments systems " * 6 + "and ask about the team"
     reminders.add_reminder(sam, "today", long_text)
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("z")
@@ -304,7 +271,7 @@ async def test_enter_on_and_more_shows_more(db, frozen, monkeypatch):
     for n in range(5):
         person(f"Person {n}", contact_type="recruiter")
     frozen.travel_to(pendulum.datetime(2026, 4, 2, 9))
-    app = Host()
+    app = Host(TodayView)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert lines(app)[3] == "  … and 3 more (enter shows them)"
@@ -318,5 +285,5 @@ async def test_enter_on_and_more_shows_more(db, frozen, monkeypatch):
         assert highlighted(app).startswith("follow-up-")  # the first of the newly shown items
         await pilot.press("end", "enter")
         await settle(app, pilot)
-        assert lines(app) == ["Overdue (5)"] + lines(app)[1:6] and len(lines(app)) == 6
+        assert lines(app) == ["Overdue (5)", *lines(app)[1:6]] and len(lines(app)) == 6
         assert app.opened == []

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from helpers.tui import settle, small_network
+from helpers.tui import settle
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.tab_strip import TabStrip
 from netkeep.tui.widgets.title_bar import TitleBar
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def network(db):
-    """The small network every test here opens the app on."""
-    small_network()
 
 
 def bar_text(app: NetkeepApp) -> str:

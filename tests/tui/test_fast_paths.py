@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import threading
 
+from helpers.people import person
 from netkeep.core import contacts
-from netkeep.core.records import ContactInput
-
-
-def make(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(full_name=name, **fields))
 
 
 def test_first_page_matches_the_full_list_with_archived_contacts_in_the_way(db):
     names = ["ann Lee", "Bob Smith", "carl Diaz", "Dana Wu", "Eve Ng", "fay Roe", "Gus Poe"]
-    ids = {name: make(name, company="Acme", tags=("python", "pycon")) for name in names}
+    ids = {name: person(name, company="Acme", tags=("python", "pycon")) for name in names}
     for name in ("ann Lee", "Bob Smith", "carl Diaz"):  # more archived than the margin of candidates
         contacts.set_archived(ids[name])
     listed = contacts.list_rows()
@@ -46,7 +42,7 @@ def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
         "zed Cole",
         "Anna Lee",
     ]
-    ids = [make(name) for name in names]
+    ids = [person(name) for name in names]
     listed = contacts.list_rows()
     assert [row.name for row in listed] == [
         "ANN Lee",
@@ -62,7 +58,7 @@ def test_list_order_is_the_name_without_ascii_case_then_the_id(db):
         "émile Roux",
     ]
     ascii_lower = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-    by_rule = sorted(zip(names, ids), key=lambda pair: (pair[0].translate(ascii_lower), pair[1]))
+    by_rule = sorted(zip(names, ids, strict=True), key=lambda pair: (pair[0].translate(ascii_lower), pair[1]))
     assert [row.id for row in listed] == [contact_id for _, contact_id in by_rule]
     for limit in range(1, len(names) + 1):
         assert contacts.list_rows(limit=limit) == listed[:limit]
@@ -92,7 +88,7 @@ async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_
         assert seen[1] == ("ru", ["Bob Smith", "Carol Reyes"])  # narrowed from "r" (all three)
         assert seen[-1] == ("al", ["Jane Doe"])
         # A contact written while the filter is on shows up (the kept matches are dropped).
-        make("Ali Khan", notes="alumni")
+        person("Ali Khan", notes="alumni")
         app.contact_list.reload()
         await settle(app, pilot)
         assert list_names(app) == ["Ali Khan", "Jane Doe"]
@@ -100,8 +96,8 @@ async def test_typing_and_backspacing_in_the_filter_match_a_fresh_filter(db, db_
 
 def test_the_list_is_read_without_sqlite_sorting_rows(db):
     """The name index (steps 6-7) gives the order: no statement of the list sorts in a temporary B-tree."""
-    make("Ann Lee", company="Acme")
-    make("bob Stone")
+    person("Ann Lee", company="Acme")
+    person("bob Stone")
     statements = []
     db.connection().set_trace_callback(statements.append)
     try:
@@ -125,7 +121,7 @@ async def test_the_list_is_complete_once_every_row_is_loaded(db, db_path, monkey
     from netkeep.tui.views import contacts as contact_list
 
     for name in ("Ann Lee", "Bob Stone", "Cy Young"):
-        make(name)
+        person(name)
     monkeypatch.setattr(contact_list, "FIRST_PAGE", 2)
     release = threading.Event()
     list_rows = contacts.list_rows
@@ -151,7 +147,7 @@ async def test_the_list_is_complete_once_every_row_is_loaded(db, db_path, monkey
 async def test_a_list_shorter_than_the_first_page_is_complete_at_once(db, db_path):
     from netkeep.tui.app import NetkeepApp
 
-    make("Ann Lee")
+    person("Ann Lee")
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)):
         assert app.contact_list.complete

@@ -4,51 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-import pendulum
-import pytest
-from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
-from netkeep.core import commitments, contacts, reminders
-from netkeep.core.records import ContactInput
+from helpers.people import person
+from helpers.tui import Host, notifications, settle
+from netkeep.core import commitments, reminders
 from netkeep.store.models import Commitment, Intro, Reminder
-from netkeep.tui.messages import OpenContact
 from netkeep.tui.panes.followups import FollowupsPane
-from netkeep.tui.styles import PANES
 
 
-class Host(App):
-    CSS_PATH = PANES  # the app's pane styles
-
-    def __init__(self, contact_id: int | None) -> None:
-        super().__init__()
-        self.contact_id = contact_id
-        self.opened: list[int] = []
-
-    def compose(self) -> ComposeResult:
-        yield FollowupsPane()
-
-    def on_mount(self) -> None:
-        self.query_one(FollowupsPane).show_contact(self.contact_id)
-        self.query_one("#followups-items").focus()
-
-    def on_open_contact(self, message: OpenContact) -> None:
-        self.opened.append(message.contact_id)
-
-
-@pytest.fixture
-def frozen():
-    with pendulum.travel_to(pendulum.datetime(2026, 3, 2, 10), freeze=True) as traveller:
-        yield traveller
-
-
-def person(name: str, **fields) -> int:
-    return contacts.create_contact(ContactInput(name, **fields))
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+def host(contact_id: int | None) -> Host:
+    """The pane on ``contact_id``, with its list taking the keyboard."""
+    return Host(FollowupsPane, contact_id, focus="#followups-items")
 
 
 def lines(app) -> list[str]:
@@ -59,7 +26,7 @@ def lines(app) -> list[str]:
 async def test_needs_with_helpers_and_open_contact(db, frozen):
     jane = person("Jane Doe", needs="a designer for her side project")
     dana = person("Dana [i]Design[/i]", title="Product Designer", company="Figma")
-    app = Host(jane)
+    app = host(jane)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         shown = lines(app)
@@ -75,7 +42,7 @@ async def test_needs_with_helpers_and_open_contact(db, frozen):
 async def test_add_reminder_commitment_and_intro_with_keys(db, frozen):
     jane = person("Jane Doe")
     sam = person("Sam Lee", company="Acme")
-    app = Host(jane)
+    app = host(jane)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("m", *"send the article", "tab", *"friday", "enter")
@@ -99,7 +66,7 @@ async def test_add_reminder_commitment_and_intro_with_keys(db, frozen):
 
 async def test_reminder_in_the_past_keeps_the_form_open(db, frozen):
     jane = person("Jane Doe")
-    app = Host(jane)
+    app = host(jane)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("m", *"call", "tab", *"yesterday", "enter")
@@ -112,7 +79,7 @@ async def test_done_on_highlighted_commitment(db, frozen):
     jane = person("Jane Doe")
     cid = commitments.add_commitment("send my resume", contact_id=jane)
     reminders.add_reminder(jane, "friday", "follow up")
-    app = Host(jane)
+    app = host(jane)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("x")  # the first selectable line is the commitment
@@ -122,7 +89,7 @@ async def test_done_on_highlighted_commitment(db, frozen):
 
 
 async def test_no_contact_selected(db, frozen):
-    app = Host(None)
+    app = host(None)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert lines(app) == ["No contact selected."]
@@ -134,12 +101,13 @@ async def test_intro_to_an_ambiguous_name_lists_candidates_and_saves_nothing(db,
     jane = person("Jane Doe")
     person("Sam Lee", company="Acme")
     person("Sam Lee", company="Globex")
-    app = Host(jane)
+    app = host(jane)
+    notes = notifications(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("i", *"sam lee", "enter")
         await settle(app, pilot)
-        [note] = [n.message for n in app._notifications]
+        [note] = notes
         assert "matches 2 contacts" in note and "Acme" in note and "Globex" in note
         assert Intro.select().count() == 0
         await pilot.press("i", "#", "3", "enter")

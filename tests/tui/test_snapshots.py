@@ -5,27 +5,16 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from helpers.tui import settle, small_network
-from netkeep.tui import app as app_module
+from helpers.tui import settle
 from netkeep.tui.app import NetkeepApp
 
 NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="UTC")
 
-
-@pytest.fixture
-def frozen(monkeypatch):
-    """Frozen time in UTC, so dates and 'n days ago' are the same on every machine."""
-    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
-    previous = pendulum.local_timezone()
-    pendulum.set_local_timezone(pendulum.timezone("UTC"))
-    with pendulum.travel_to(NOW, freeze=True):
-        yield
-    pendulum.set_local_timezone(previous)
+pytestmark = pytest.mark.frozen_at(NOW)  # for the `frozen` fixture (which also makes the local timezone UTC)
 
 
 @pytest.fixture
-def snapshot_app(frozen, db, db_path):
-    small_network()
+def snapshot_app(frozen, no_card_delay, network, db_path):
     return NetkeepApp(db_path)
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import vobject
-from textual.app import App
 from textual.widgets import Button, Input, ProgressBar, RadioSet, Select, Static
 
+from helpers.tui import Host, highlighted_command, settle, until
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Contact
-from netkeep.tui.messages import DataChanged
-from netkeep.tui.palette import TransferCommands
 from netkeep.tui.screens.exports import ExportScreen
 from netkeep.tui.screens.imports import ImportScreen
 from netkeep.tui.screens.merge import MergeScreen
@@ -20,26 +18,8 @@ from netkeep.tui.screens.merge import MergeScreen
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "interop"
 
 
-class Host(App):
-    """Stands in for the netkeep app: the palette provider and a DataChanged counter."""
-
-    COMMANDS = App.COMMANDS | {TransferCommands}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.changes = 0
-
-    def on_data_changed(self, _message: DataChanged) -> None:
-        self.changes += 1
-
-
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_import_previews_then_imports_the_good_rows(db):
@@ -60,7 +40,7 @@ async def test_import_previews_then_imports_the_good_rows(db):
         assert "4 added" in text_of(screen, ".status")
         assert screen.query_one(ProgressBar).percentage == 1
         assert Contact.select().count() == 4
-        assert app.changes == 1
+        assert len(app.changes) == 1
         await pilot.press("escape")
         assert not isinstance(app.screen, ImportScreen)
 
@@ -119,7 +99,7 @@ async def test_palette_opens_the_import_dialog(db):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"import: vcard")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "import: vCard")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
@@ -159,7 +139,7 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
         await app.workers.wait_for_complete()
         await pilot.press("ctrl+p")
         await type_text(pilot, "import: linkedin")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "import: LinkedIn connections")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
@@ -173,13 +153,11 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
         assert {"Anna Berg", "Émile Zola"} <= set(list_names(app))
 
 
-async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypatch):
+async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, no_card_delay):
     from helpers.tui import type_text
-    from netkeep.tui import app as app_module
     from netkeep.tui.app import NetkeepApp
     from netkeep.tui.screens.merge import PickContactScreen
 
-    monkeypatch.setattr(app_module, "CARD_DELAY", 0)
     keep = contacts.create_contact(ContactInput(full_name="Ada Lovelace"))
     other = contacts.create_contact(ContactInput(full_name="Countess Ada", location="London"))
     app = NetkeepApp(db_path)
@@ -189,7 +167,7 @@ async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, monkeypa
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await type_text(pilot, "merge a duplicate")
-        await pilot.pause(0.3)
+        await until(lambda: highlighted_command(app) == "contact: Merge a duplicate into this contact")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PickContactScreen)

@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.tui.styles import FORMS
+from netkeep.tui.workers import report_failure
 
 ResultT = TypeVar("ResultT")
 
@@ -75,6 +76,8 @@ class FormScreen(ModalScreen[ResultT | None]):
     CANCEL_LABEL = "Cancel (esc)"
     #: Error keys core may raise that belong to another field of this form.
     FIELD_ALIASES: ClassVar[dict[str, str]] = {}
+    #: What ``save`` does, for the message if storage fails ("Could not save the contact: …").
+    SAVE_TASK = "save"
 
     def __init__(self, save: Callable[[Any], Any] | None = None) -> None:
         super().__init__()
@@ -135,6 +138,9 @@ class FormScreen(ModalScreen[ResultT | None]):
             return
         except NetkeepError as error:
             self.show_errors({"": str(error)})
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, self.SAVE_TASK, error)
             return
         self.dismiss(result)
 

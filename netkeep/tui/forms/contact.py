@@ -45,6 +45,7 @@ class ContactForm(FormScreen[int]):
     """Add or edit a contact; dismisses with the saved contact's id, or None on Esc."""
 
     FIELD_ALIASES = FIELD_ALIASES
+    SAVE_TASK = "save the contact"
 
     def __init__(
         self, card: ContactCard | None, names: list[str], save: Callable[[ContactInput], int]

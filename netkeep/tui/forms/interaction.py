@@ -57,6 +57,7 @@ class InteractionForm(FormScreen[Any]):
     """
 
     BOX_CLASSES = "small-form"
+    SAVE_TASK = "log the interaction"
     #: The kinds the Kind field offers.
     KINDS: tuple[str, ...] = INTERACTION_KINDS
     #: False: an empty "What happened" is allowed.

@@ -4,20 +4,23 @@ covered, advice and commitments."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, TextArea
 
-from netkeep.core import contacts, session
+from netkeep.core import contacts
 from netkeep.core.dates import parse_date
 from netkeep.core.errors import ValidationError
 from netkeep.core.meetings import CommitmentInput, MeetingInput, log_meeting
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FieldRow
 from netkeep.tui.forms.interaction import InteractionForm
+from netkeep.tui.workers import in_worker
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
 _DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
@@ -53,6 +56,13 @@ class MeetingForm(InteractionForm):
     SUMMARY_REQUIRED = False
     SUMMARY_PLACEHOLDER = "in a line; the points, advice and commitments go below"
     FIELD_ALIASES = {"location": "where", "resume_advice": "resume"}
+    SAVE_TASK = "log the meeting"
+
+    @dataclass
+    class NamesLoaded(Message):
+        """Every contact's name, for completing "Who"."""
+
+        names: list[str]
 
     def __init__(self, contact_id: int | None = None, contact_name: str = "") -> None:
         super().__init__(contact_name, log_meeting, kind="informational interview")
@@ -94,14 +104,13 @@ class MeetingForm(InteractionForm):
     def on_mount(self) -> None:
         self._load_names()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-form-names")
-    def _load_names(self) -> None:
-        with session.connected():
-            names = contacts.names_for_completion()
-        self.app.call_from_thread(self._set_names, names)
+    @in_worker("load the contact names", group="meeting-form-names")
+    def _load_names(self) -> NamesLoaded:
+        return self.NamesLoaded(contacts.names_for_completion())
 
-    def _set_names(self, names: list[str]) -> None:
-        self.query_one("#f-who", Input).suggester = SuggestFromList(names, case_sensitive=False)
+    @on(NamesLoaded)
+    def _set_names(self, message: NamesLoaded) -> None:
+        self.query_one("#f-who", Input).suggester = SuggestFromList(message.names, case_sensitive=False)
 
     def _who(self) -> int:
         name = self.value("who").strip()

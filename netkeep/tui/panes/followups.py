@@ -11,16 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
-from netkeep.core import commitments, intros, lookup, reminders, session
+from netkeep.core import commitments, intros, lookup, reminders
 from netkeep.core.commitments import CommitmentRecord
 from netkeep.core.contacts import name_of
 from netkeep.core.dates import humanize_date
@@ -38,6 +37,7 @@ from netkeep.tui.forms.followups import (
     SnoozeForm,
 )
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.workers import in_worker, report_failure
 
 
 @dataclass(frozen=True)
@@ -143,17 +143,9 @@ class FollowupsPane(Vertical):
     def reload(self) -> None:
         self.show_contact(self.contact_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="followups-pane")
-    def _load(self, contact_id: int) -> None:
-        with session.connected():
-            data = load_pane(contact_id)
-        self.post_message(self.Loaded(data))
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "followups-pane" and event.state == WorkerState.ERROR:
-            event.stop()
-            self.notify(str(event.worker.error), severity="error", markup=False)
+    @in_worker("load the follow-ups", group="followups-pane")
+    def _load(self, contact_id: int) -> Loaded:
+        return self.Loaded(load_pane(contact_id))
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
@@ -221,6 +213,9 @@ class FollowupsPane(Vertical):
             action()
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the change", error)
             return
         self.notify(message, markup=False)
         self.post_message(DataChanged(self.contact_id))

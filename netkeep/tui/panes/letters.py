@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,11 +14,12 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
-from netkeep.core import letters, session
+from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.handoff import edit_outside, editor_command, open_external, split_subject
 from netkeep.tui.panes.meetings import MeetingPane, app_config
+from netkeep.tui.workers import in_worker, report_failure
 
 #: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
 AUTOSAVE_SECONDS = 1.0
@@ -44,6 +45,7 @@ class ThanksPane(MeetingPane):
     """Write the thank-you for one of the contact's meetings."""
 
     BORDER_TITLE = "Thank-you"
+    LOADS = "the thank-you letter"
     BINDINGS = [
         Binding(
             "ctrl+t",
@@ -226,6 +228,9 @@ class ThanksPane(MeetingPane):
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the letter", error)
+            return False
         self._saved = now
         self.letter = Letter(
             self.meeting_id,
@@ -263,11 +268,9 @@ class ThanksPane(MeetingPane):
         index = tones.index(self.tone) if self.tone in tones else -1
         self._recompose(self.meeting_id, tones[(index + 1) % len(tones)])
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-compose")
-    def _recompose(self, meeting_id: int, tone: str) -> None:
-        with session.connected():
-            composed = letters.compose(meeting_id, tone, app_config(self.app))
-        self.post_message(self.Recomposed(meeting_id, composed))
+    @in_worker("rebuild the letter", group="thanks-compose")
+    def _recompose(self, meeting_id: int, tone: str) -> Recomposed:
+        return self.Recomposed(meeting_id, letters.compose(meeting_id, tone, app_config(self.app)))
 
     @on(Recomposed)
     def _recomposed(self, message: Recomposed) -> None:
@@ -317,13 +320,12 @@ class ThanksPane(MeetingPane):
             return
         self._open_mail(self.meeting_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-mail")
-    def _open_mail(self, meeting_id: int) -> None:
-        with session.connected():
-            draft = letters.get_draft(meeting_id)
-            email = letters.contact_email(draft.contact_id) if draft else ""
-            url = letters.mailto_for(meeting_id)
-        self.post_message(self.MailOpened(open_external(url), url, email))
+    @in_worker("open the letter in your mail program", group="thanks-mail")
+    def _open_mail(self, meeting_id: int) -> MailOpened:
+        draft = letters.get_draft(meeting_id)
+        email = letters.contact_email(draft.contact_id) if draft else ""
+        url = letters.mailto_for(meeting_id)
+        return self.MailOpened(open_external(url), url, email)
 
     @on(MailOpened)
     def _mail_opened(self, message: MailOpened) -> None:
@@ -350,10 +352,9 @@ class ThanksPane(MeetingPane):
 
         self.app.push_screen(PathPrompt("Save the thank-you as .eml", str(Path.cwd())), chosen)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-eml")
+    @in_worker("save the letter as .eml", group="thanks-eml")
     def _save_eml(self, meeting_id: int, path: str) -> None:
-        with session.connected():
-            written = letters.save_eml(meeting_id, path, app_config(self.app))
+        written = letters.save_eml(meeting_id, path, app_config(self.app))
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)
 
     def action_mark_sent(self) -> None:
@@ -363,10 +364,9 @@ class ThanksPane(MeetingPane):
             return
         self._mark_sent(self.meeting_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="thanks-sent")
+    @in_worker("mark the letter sent", group="thanks-sent")
     def _mark_sent(self, meeting_id: int) -> None:
-        with session.connected():
-            letters.mark_sent(meeting_id)
+        letters.mark_sent(meeting_id)
         self.app.call_from_thread(self._sent)
 
     def _sent(self) -> None:

@@ -7,19 +7,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Select, Static
-from textual.worker import Worker, WorkerState
 
-from netkeep.core import contacts, session
+from netkeep.core import contacts
 from netkeep.core.config import Config, load_config
 from netkeep.core.dates import format_date
-from netkeep.core.errors import NetkeepError, NotFound
+from netkeep.core.errors import NotFound
 from netkeep.core.meetings import Meeting, list_meetings
 from netkeep.tui.messages import DataChanged
+from netkeep.tui.workers import in_worker
 
 THANKS_MARK = {"": "", "draft": " · draft", "sent": " · thanked"}
 NO_CONTACT = "Choose a contact in the list on the left."
@@ -52,6 +52,8 @@ class MeetingPane(Vertical):
     (UI thread).
     """
 
+    #: What the pane loads, named in the message if that fails ("Could not load the prep brief: …").
+    LOADS = "the meetings"
     BINDINGS = [
         Binding(
             "m", "log_meeting", "Log meeting", id="meetings.log", tooltip="Log a meeting with this contact"
@@ -115,28 +117,25 @@ class MeetingPane(Vertical):
         self._loading = True
         self._load(self.contact_id, meeting_id or self.meeting_id, known)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-pane-load")
-    def _load(self, contact_id: int | None, meeting_id: int | None, known: frozenset[int]) -> None:
+    @in_worker(lambda pane: f"load {pane.LOADS}", group="meeting-pane-load")
+    def _load(self, contact_id: int | None, meeting_id: int | None, known: frozenset[int]) -> Loaded:
         """Load the contact's meetings and one of them: the one asked for, else a meeting
         logged since the last load, else the latest."""
         if contact_id is None:
-            self.post_message(self.Loaded(None, "", [], None, None))
-            return
-        with session.connected():
-            try:
-                name = contacts.get_card(contact_id).full_name
-            except NotFound:
-                self.post_message(self.Loaded(None, "", [], None, None))
-                return
-            meetings = list_meetings(contact_id)
-            ids = [m.id for m in meetings]
-            new = [i for i in ids if i not in known] if known else []
-            if new:
-                meeting_id = new[0]
-            elif meeting_id not in ids:
-                meeting_id = ids[0] if ids else None
-            data = self.fetch(contact_id, meeting_id)
-        self.post_message(self.Loaded(contact_id, name, meetings, meeting_id, data))
+            return self.Loaded(None, "", [], None, None)
+        try:
+            name = contacts.get_card(contact_id).full_name
+        except NotFound:
+            return self.Loaded(None, "", [], None, None)
+        meetings = list_meetings(contact_id)
+        ids = [m.id for m in meetings]
+        new = [i for i in ids if i not in known] if known else []
+        if new:
+            meeting_id = new[0]
+        elif meeting_id not in ids:
+            meeting_id = ids[0] if ids else None
+        data = self.fetch(contact_id, meeting_id)
+        return self.Loaded(contact_id, name, meetings, meeting_id, data)
 
     def fetch(self, contact_id: int, meeting_id: int | None) -> Any:
         raise NotImplementedError
@@ -204,13 +203,3 @@ class MeetingPane(Vertical):
     def changed(self) -> None:
         """Tell the app something was written for this contact."""
         self.post_message(DataChanged(self.contact_id))
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            event.stop()
-            error = event.worker.error
-            if isinstance(error, NetkeepError):
-                self.notify(str(error), severity="error", markup=False)
-            else:
-                self.notify(f"Something went wrong: {error}", severity="error", markup=False)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from netkeep.core import prep, session
+from netkeep.core import prep
 from netkeep.core.commitments import CommitmentRecord
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.workers import in_worker, report_failure
 
 
 def _commitment(item: CommitmentRecord) -> str:
@@ -53,6 +54,7 @@ class PrepPane(MeetingPane):
     """Get ready to meet the contact again."""
 
     BORDER_TITLE = "Prep"
+    LOADS = "the prep brief"
     BINDINGS = [
         Binding(
             "ctrl+s", "export", "Export .md", id="prep.export", tooltip="Save the brief as a Markdown file"
@@ -100,6 +102,9 @@ class PrepPane(MeetingPane):
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "keep the next step", error)
+            return
         event.input.value = ""
         self.notify("Kept as your commitment: it shows under 'What I promised'.")
         self.changed()
@@ -117,8 +122,7 @@ class PrepPane(MeetingPane):
 
         self.app.push_screen(PathPrompt("Export the prep brief as Markdown", str(Path.cwd())), chosen)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="prep-export")
+    @in_worker("export the prep brief", group="prep-export")
     def _export(self, contact_id: int, path: str, next_step: str) -> None:
-        with session.connected():
-            written = prep.export_markdown(contact_id, path, next_step)
+        written = prep.export_markdown(contact_id, path, next_step)
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)

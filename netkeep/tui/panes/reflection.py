@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,9 +14,10 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from netkeep.core import reflection, session
+from netkeep.core import reflection
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.workers import in_worker, report_failure
 
 MARKS = {"yes": "✔ yes   ", "partly": "~ partly", "no": "✘ no    ", "": "· —     "}
 RATING_KEYS = {"y": "yes", "p": "partly", "n": "no", "x": ""}
@@ -72,6 +73,7 @@ class ReflectPane(MeetingPane):
     """Look back on a meeting: y / p / n rate the highlighted question, Enter adds a note."""
 
     BORDER_TITLE = "Reflect"
+    LOADS = "the reflection"
     BINDINGS = [
         Binding("y", "rate('yes')", "Yes", id="reflect.yes", tooltip="Rate the question: yes"),
         Binding("p", "rate('partly')", "Partly", id="reflect.partly", tooltip="Rate the question: partly"),
@@ -149,11 +151,9 @@ class ReflectPane(MeetingPane):
         spark.data = [item.count for item in summary.names[-60:]]
         spark.display = bool(summary.names)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="reflect-summary")
-    def _reload_summary(self) -> None:
-        with session.connected():
-            summary = reflection.summary()
-        self.post_message(self.SummaryLoaded(summary))
+    @in_worker("load the reflection summary", group="reflect-summary")
+    def _reload_summary(self) -> SummaryLoaded:
+        return self.SummaryLoaded(reflection.summary())
 
     @on(SummaryLoaded)
     def _summary_loaded(self, message: SummaryLoaded) -> None:
@@ -179,6 +179,9 @@ class ReflectPane(MeetingPane):
             )
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return False
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the answer", error)
             return False
         self.answers[index] = answer
         self.questions.replace_option_prompt_at_index(index, answer_prompt(answer))
@@ -230,6 +233,9 @@ class ReflectPane(MeetingPane):
             result = reflection.add_new_names(self.meeting_id, event.value)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "add the new names", error)
             return
         event.input.value = ""
         count = len(result.created)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Input, ProgressBar, Select, Static
 
 from netkeep.tui.screens.transfer import GROUP, TransferDialog
+from netkeep.tui.workers import in_worker
 
 EXPORT_FORMATS = (
     ("vCard 4.0 (one file)", "vcard-4.0"),
@@ -86,9 +87,8 @@ class ExportScreen(TransferDialog):
         self.set_status("Writing…")
         self.write(kind, path)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def write(self, kind: str, typed: str) -> None:
-        from netkeep.core import session
+    @in_worker("write the export", group=GROUP)
+    def write(self, kind: str, typed: str) -> Finished:
         from netkeep.interop.writer import export_to_path
 
         fmt, version = (
@@ -96,11 +96,10 @@ class ExportScreen(TransferDialog):
             if kind.startswith("vcard-")
             else (("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
         )
-        with session.connected():
-            count, path, folder = export_to_path(fmt, typed, version)
+        count, path, folder = export_to_path(fmt, typed, version)
         self.result = str(path)
         noun = "events" if fmt == "ics" else ("cards" if folder else "contacts")
-        self.post_message(self.Finished(f"Wrote {count} {noun} to {path}{'/' if folder else ''}"))
+        return self.Finished(f"Wrote {count} {noun} to {path}{'/' if folder else ''}")
 
     @on(Finished)
     def finished(self, message: Finished) -> None:

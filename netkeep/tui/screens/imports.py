@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, ProgressBar, Select, Static
 
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
+from netkeep.tui.workers import in_worker
 
 IMPORT_FORMATS = (
     ("LinkedIn connections (Connections.csv)", "linkedin"),
@@ -92,28 +93,25 @@ class ImportScreen(TransferDialog):
         self.plan = None
         self.query_one("#import", Button).disabled = True
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def load(self, kind: str, path: str, on_duplicate: str) -> None:
-        from netkeep.core import session
+    @in_worker("read the file", group=GROUP)
+    def load(self, kind: str, path: str, on_duplicate: str) -> Planned:
+        if kind == "backup":
+            from netkeep.interop import backup
 
-        with session.connected():
-            if kind == "backup":
-                from netkeep.interop import backup
+            if not backup.is_empty():
+                from netkeep.core.errors import NetkeepError
 
-                if not backup.is_empty():
-                    from netkeep.core.errors import NetkeepError
+                raise NetkeepError(
+                    "this database is not empty; a backup is restored only "
+                    "into an empty one (start netkeep with --db NEW-FILE)"
+                )
+            plan = backup.load(path)
+        else:
+            from netkeep.interop import dedupe
+            from netkeep.interop.readers import read_file
 
-                    raise NetkeepError(
-                        "this database is not empty; a backup is restored only "
-                        "into an empty one (start netkeep with --db NEW-FILE)"
-                    )
-                plan = backup.load(path)
-            else:
-                from netkeep.interop import dedupe
-                from netkeep.interop.readers import read_file
-
-                plan = dedupe.plan(read_file(kind, path), on_duplicate)
-        self.post_message(self.Planned(plan))
+            plan = dedupe.plan(read_file(kind, path), on_duplicate)
+        return self.Planned(plan)
 
     @on(Planned)
     def show_plan(self, message: Planned) -> None:
@@ -158,22 +156,19 @@ class ImportScreen(TransferDialog):
         self.set_status("Importing…")
         self.apply(self.plan)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def apply(self, plan) -> None:
-        from netkeep.core import session
+    @in_worker("import the contacts", group=GROUP)
+    def apply(self, plan) -> Finished:
+        if isinstance(plan, dict):
+            from netkeep.interop import backup
 
-        with session.connected():
-            if isinstance(plan, dict):
-                from netkeep.interop import backup
+            counts = backup.restore(plan, self.progress)
+            text = f"Restored {counts.get('contact', 0)} contacts and {sum(counts.values())} rows."
+        else:
+            from netkeep.interop import dedupe, report
 
-                counts = backup.restore(plan, self.progress)
-                text = f"Restored {counts.get('contact', 0)} contacts and {sum(counts.values())} rows."
-            else:
-                from netkeep.interop import dedupe, report
-
-                self.result = dedupe.apply(plan, self.progress)
-                text = report.report_line(self.result)
-        self.post_message(self.Finished(text))
+            self.result = dedupe.apply(plan, self.progress)
+            text = report.report_line(self.result)
+        return self.Finished(text)
 
     @on(Finished)
     def finished(self, message: Finished) -> None:

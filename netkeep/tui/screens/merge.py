@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
+from netkeep.tui.workers import in_worker
 
 
 class PickContactScreen(TransferDialog):
@@ -42,14 +43,11 @@ class PickContactScreen(TransferDialog):
     def _typed(self, event: Input.Changed) -> None:
         self.search(event.value)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def search(self, text: str) -> None:
-        from netkeep.core import session
+    @in_worker("look up the contacts", group=GROUP)
+    def search(self, text: str) -> Found:
         from netkeep.core.contacts import resolve
 
-        with session.connected():
-            matches = [m for m in resolve(text) if m[0] != self.exclude] if text.strip() else []
-        self.post_message(self.Found(matches))
+        return self.Found([m for m in resolve(text) if m[0] != self.exclude] if text.strip() else [])
 
     @on(Found)
     def _found(self, message: Found) -> None:
@@ -111,16 +109,13 @@ class MergeScreen(TransferDialog):
     def on_mount(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def load(self) -> None:
-        from netkeep.core import session
+    @in_worker("load the two contacts", group=GROUP)
+    def load(self) -> Loaded:
         from netkeep.core.contacts import get_card
         from netkeep.core.merge import differences
 
-        with session.connected():
-            names = (get_card(self.keep_id).full_name, get_card(self.other_id).full_name)
-            found = differences(self.keep_id, self.other_id)
-        self.post_message(self.Loaded(names, found))
+        names = (get_card(self.keep_id).full_name, get_card(self.other_id).full_name)
+        return self.Loaded(names, differences(self.keep_id, self.other_id))
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
@@ -171,12 +166,12 @@ class MergeScreen(TransferDialog):
         self.set_status("Merging…")
         self.merge(self.choices())
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group=GROUP)
-    def merge(self, choices: dict[str, str]) -> None:
+    @in_worker("merge the contacts", group=GROUP)
+    def merge(self, choices: dict[str, str]) -> Merged:
         from netkeep.core.merge import merge_contacts
 
         merge_contacts(self.keep_id, self.other_id, choices)
-        self.post_message(self.Merged(self.keep_id))
+        return self.Merged(self.keep_id)
 
     @on(Merged)
     def _merged(self, message: Merged) -> None:

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.styles import FORMS, TRANSFER
+from netkeep.tui.workers import failure_text
 
 GROUP = "transfer"
 
@@ -56,11 +57,13 @@ class TransferDialog(FormScreen):
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """The worker has reported the failure; keep its words in the status line, and let
+        the person try again."""
         if event.state == WorkerState.ERROR and event.worker.group == GROUP:
-            event.stop()  # shown here, not again as the app's toast
+            event.stop()
             self.busy = False
-            error = event.worker.error
-            self.set_status(_message(error), error=True)
+            if event.worker.error is not None:
+                self.set_status(failure_text(event.worker.name, event.worker.error), error=True)
             self.on_failure()
 
     def on_failure(self) -> None:
@@ -72,11 +75,3 @@ class TransferDialog(FormScreen):
 
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
-
-
-def _message(error: BaseException | None) -> str:
-    from netkeep.core.errors import NetkeepError
-
-    if isinstance(error, NetkeepError):
-        return str(error)
-    return f"Something went wrong, nothing was changed: {error}"

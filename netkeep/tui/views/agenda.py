@@ -13,17 +13,16 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.message import Message
-from textual.worker import Worker, WorkerState
 
-from netkeep.core import session
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
+from netkeep.tui.workers import in_worker, report_failure
 
 if TYPE_CHECKING:
     from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
@@ -110,26 +109,18 @@ class TodayView(AgendaList):
         """Read the agenda again (in a worker) and show it."""
         self._load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="today")
-    def _load(self, first: bool = False) -> None:
+    @in_worker("load the agenda", group="today")
+    def _load(self, first: bool = False) -> Loaded:
         import netkeep.core.agenda as agenda_core
         from netkeep.core.keep_in_touch import apply_cadence
 
-        with session.connected():
-            if first:  # the [cadence] table may have changed since the last run
-                for problem in config_problems():
-                    self.app.call_from_thread(
-                        self.notify, problem, title="config.toml", severity="warning", markup=False
-                    )
-                apply_cadence()
-            result = agenda_core.agenda(limit=self.shown_per_section)
-        self.post_message(self.Loaded(result))
-
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "today" and event.state == WorkerState.ERROR:
-            event.stop()
-            self.notify(f"Could not read the agenda: {event.worker.error}", severity="error", markup=False)
+        if first:  # the [cadence] table may have changed since the last run
+            for problem in config_problems():
+                self.app.call_from_thread(
+                    self.notify, problem, title="config.toml", severity="warning", markup=False
+                )
+            apply_cadence()
+        return self.Loaded(agenda_core.agenda(limit=self.shown_per_section))
 
     @on(Loaded)
     def _show(self, event: Loaded) -> None:
@@ -181,6 +172,9 @@ class TodayView(AgendaList):
             action()
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the change", error)
             return
         self._changed(item, message)
 

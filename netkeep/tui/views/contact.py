@@ -10,20 +10,21 @@ from dataclasses import dataclass
 from rich.console import Group
 from rich.rule import Rule
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui import styles
 from netkeep.tui.widgets.card import card_renderable, timeline_renderable
 from netkeep.tui.widgets.tab_strip import TabStrip
-from netkeep.tui.workers import ReportsWorkerErrors
+from netkeep.tui.workers import in_worker
 
 #: Tabs beyond the card: (tab id, title, module, class). Each pane's module is imported and
 #: the pane mounted when its tab is first opened; it gets ``show_contact(contact_id)``
@@ -45,7 +46,7 @@ def load_class(module: str, name: str) -> type:
     return getattr(importlib.import_module(module), name)
 
 
-class ContactView(ReportsWorkerErrors, Vertical):
+class ContactView(Vertical):
     """Everything about the selected contact."""
 
     COMPONENT_CLASSES = {"contact-view--rule"}
@@ -114,7 +115,10 @@ class ContactView(ReportsWorkerErrors, Vertical):
             ]
             if not loading:
                 return
-            await self.app.workers.wait_for_complete(loading)
+            try:
+                await self.app.workers.wait_for_complete(loading)
+            except (WorkerFailed, WorkerCancelled):
+                pass  # a failed load has been reported, a replaced one is followed by its successor
             await asyncio.sleep(PANE_SETTLE_SECONDS)  # the pane handles what its workers posted
 
     async def _switch_to(self, tab_id: str) -> None:
@@ -187,12 +191,9 @@ class ContactView(ReportsWorkerErrors, Vertical):
         if event.tab_id != shown:  # a click or an arrow key, not show_tab (which has switched)
             await self._switch_to(event.tab_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="contact-card")
-    def _load(self, contact_id: int | None) -> None:
-        from netkeep.core import session
-
-        with session.connected():
-            self.post_message(self.read(contact_id))
+    @in_worker("load the contact", group="contact-card")
+    def _load(self, contact_id: int | None) -> CardLoaded:
+        return self.read(contact_id)
 
     def read(self, contact_id: int | None) -> CardLoaded:
         """Everything the card shows about this contact (a few small queries)."""

@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,7 +21,7 @@ from netkeep.core import contacts
 from netkeep.core.dates import humanize_date
 from netkeep.core.records import ContactRow
 from netkeep.tui.widgets.cursor_list import CursorList
-from netkeep.tui.workers import ReportsWorkerErrors
+from netkeep.tui.workers import in_worker
 
 SORT_ORDERS = ("name", "last contact", "next follow-up")
 #: Rows read first at start-up (a screenful), before the whole list.
@@ -127,7 +127,7 @@ class ContactRows(CursorList):
         return Strip([Segment(" " + lines[y - 1].plain, style)]).adjust_cell_length(width, base)
 
 
-class ContactList(ReportsWorkerErrors, Vertical):
+class ContactList(Vertical):
     """Filter-as-you-type over every contact, sorted by name, last contact or next follow-up."""
 
     BINDINGS = [
@@ -196,13 +196,9 @@ class ContactList(ReportsWorkerErrors, Vertical):
         """Read every row again (in a worker) and keep the cursor where it was."""
         self._load(self.current_id if keep_id is None else keep_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="contact-list")
-    def _load(self, keep_id: int | None) -> None:
-        from netkeep.core import session
-
-        with session.connected():
-            rows = contacts.list_rows()
-        self.post_message(self.Loaded(rows, keep_id))
+    @in_worker("load the contacts", group="contact-list")
+    def _load(self, keep_id: int | None) -> Loaded:
+        return self.Loaded(contacts.list_rows(), keep_id)
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,11 +13,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from netkeep.core import jobsearch, session
+from netkeep.core import jobsearch
 from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.workers import in_worker, report_failure
 
 EMPTY_TEXT = (
     "No target employers yet. Press g to add the first of your top five, then see who you already know there."
@@ -107,11 +108,9 @@ class JobsView(Vertical):
         """Read the targets again (in a worker) and show them."""
         self._load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="jobs")
-    def _load(self) -> None:
-        with session.connected():
-            targets = jobsearch.targets()
-        self.post_message(self.Loaded(targets))
+    @in_worker("load the job search", group="jobs")
+    def _load(self) -> Loaded:
+        return self.Loaded(jobsearch.targets())
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -184,6 +183,9 @@ class JobsView(Vertical):
             change()
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
+            return False
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "save the change", error)
             return False
         if success:
             self.notify(success, timeout=3, markup=False)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
@@ -17,7 +17,7 @@ from netkeep.core import interactions
 from netkeep.core.dates import format_date
 from netkeep.core.records import TimelineEntry
 from netkeep.tui.widgets.card import entries_table
-from netkeep.tui.workers import ReportsWorkerErrors
+from netkeep.tui.workers import in_worker
 
 PAGE = 100
 
@@ -30,7 +30,7 @@ def week_heading(when: datetime) -> str:
     return f"Week of {format_date(monday.date())}"
 
 
-class TimelineView(ReportsWorkerErrors, Vertical):
+class TimelineView(Vertical):
     """Every interaction, a page at a time; scrolling to the end reads the next, older page."""
 
     @dataclass
@@ -68,14 +68,13 @@ class TimelineView(ReportsWorkerErrors, Vertical):
         self.generation += 1
         self._load(None, None, True, self.generation)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="timeline")
-    def _load(self, before: datetime | None, before_id: int | None, first: bool, generation: int) -> None:
-        from netkeep.core import session
-
-        with session.connected():
-            entries = interactions.network_timeline(before=before, before_id=before_id, limit=PAGE)
-            activity = interactions.weekly_activity(52) if first else None
-        self.post_message(self.PageLoaded(entries, activity, first, generation))
+    @in_worker("load the timeline", group="timeline")
+    def _load(
+        self, before: datetime | None, before_id: int | None, first: bool, generation: int
+    ) -> PageLoaded:
+        entries = interactions.network_timeline(before=before, before_id=before_id, limit=PAGE)
+        activity = interactions.weekly_activity(52) if first else None
+        return self.PageLoaded(entries, activity, first, generation)
 
     @on(PageLoaded)
     async def _page_loaded(self, message: PageLoaded) -> None:

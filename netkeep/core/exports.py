@@ -1,14 +1,16 @@
-"""Reading every contact for export in a few bulk queries (no model objects)."""
+"""Every contact as the export formats (vCard, CSV) and import matching read it: a few bulk
+queries, no model objects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from peewee import JOIN
 
 from netkeep.core.records import ContactInput, Method
-from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Tag, database
+from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Reminder, Tag, database
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
         .order_by(Contact.full_name, Contact.id)
     )
     if not include_archived:
-        query = query.where(Contact.archived == False)  # noqa: E712
+        query = query.where(Contact.active())
     result = []
     # A raw cursor: dates and times come back as the stored ISO text.
     for row in database.execute(query):
@@ -206,3 +208,53 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
             )
         )
     return result
+
+
+class DatedFollowUp(NamedTuple):
+    """An active contact's next follow-up (for the calendar feed)."""
+
+    uid: str
+    name: str
+    company: str | None
+    day: date
+    needs: str
+
+
+class DatedReminder(NamedTuple):
+    """An open reminder about an active contact (for the calendar feed)."""
+
+    id: int
+    uid: str
+    name: str
+    day: date
+    reason: str
+
+
+def _day(stored) -> date:
+    return date.fromisoformat(str(stored)[:10])
+
+
+def follow_ups_until(until: date) -> list[DatedFollowUp]:
+    """Active contacts' next follow-ups on or before ``until`` (overdue ones too), unordered."""
+    query = (
+        Contact.select(Contact.uid, Contact.full_name, Company.name, Contact.next_follow_up, Contact.needs)
+        .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .where(Contact.active() & Contact.next_follow_up.is_null(False) & (Contact.next_follow_up <= until))
+    )
+    return [
+        DatedFollowUp(uid, name, company, _day(due), needs)
+        for uid, name, company, due, needs in database.execute(query)
+    ]
+
+
+def reminders_until(until: date) -> list[DatedReminder]:
+    """Open reminders about active contacts due on or before ``until`` (overdue too), unordered."""
+    query = (
+        Reminder.select(Reminder.id, Contact.uid, Contact.full_name, Reminder.due_on, Reminder.reason)
+        .join(Contact, on=(Reminder.contact == Contact.id))
+        .where(Reminder.done_at.is_null() & Contact.active() & (Reminder.due_on <= until))
+    )
+    return [
+        DatedReminder(reminder_id, uid, name, _day(due), reason)
+        for reminder_id, uid, name, due, reason in database.execute(query)
+    ]
