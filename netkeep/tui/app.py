@@ -37,6 +37,19 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
+class MainScreen(Screen):
+    """The list beside the views: the keyboard never rests in a hidden view or tab, so their
+    keys never act while something else is on screen (a live refresh, a late load)."""
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        app = self.app
+        if widget is not None and isinstance(app, NetkeepApp) and app.is_hidden(widget):
+            return
+        super().set_focus(widget, scroll_visible, from_app_focus)
+
+
 class NetkeepApp(ContactActions):
     """netkeep's main screen (its actions on the selected contact: contact_actions.py)."""
 
@@ -62,7 +75,7 @@ class NetkeepApp(ContactActions):
     # ----------------------------------------------------------------- layout
 
     def get_default_screen(self) -> Screen:
-        return Screen(id="main")  # styled in app.tcss: the list and the views side by side
+        return MainScreen(id="main")  # styled in app.tcss: the list and the views side by side
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -118,6 +131,24 @@ class NetkeepApp(ContactActions):
     def _switch_to(self, view_id: str) -> None:
         for other_id, view in self._views.items():
             view.display = other_id == view_id
+        main = self._contact_list.screen  # the main screen, even under a form
+        if main.focused is None or self.is_hidden(main.focused):
+            self._focus_view(view_id)  # the keyboard goes with the view that took its place
+
+    def _focus_view(self, view_id: str) -> None:
+        """Put the keyboard in this view, where its keys work (the contact: its open tab)."""
+        view = self._views[view_id]
+        if view is self._contact_view:
+            self._contact_view.focus_open_tab()
+        else:
+            self.focus_inside(view, at_once=True)
+
+    def is_hidden(self, widget: Widget) -> bool:
+        """Whether ``widget`` is in a view (or a contact's tab) that is not shown."""
+        hidden = [view for view in self._views.values() if not view.display]
+        if self._contact_view.display:
+            hidden += self._contact_view.hidden_tabs()
+        return any(part in hidden for part in widget.ancestors_with_self)
 
     # ------------------------------------------------------------- selection
 
@@ -152,9 +183,8 @@ class NetkeepApp(ContactActions):
         if self.selected_id != contact_id:
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
+        self.contact_view.show_card()
         self._switch_to("contact")
-        self.contact_view.active_tab = "tab-card"
-        self._keep_focus_visible()
 
     # ------------------------------------------------------------ refreshing
 
@@ -214,10 +244,7 @@ class NetkeepApp(ContactActions):
         if view is None:
             return
         self._switch_to(view_id)
-        if view_id == "contact":
-            self._keep_focus_visible()
-        else:  # Today, Timeline and Jobs have their own keys: put the focus there
-            self.focus_inside(view)
+        self._focus_view(view_id)
 
     async def action_show_contact(self) -> None:
         if self.current_view == "contact":
@@ -226,7 +253,7 @@ class NetkeepApp(ContactActions):
             await self.action_show_view("contact")
 
     async def action_show_tab(self, tab_id: str) -> None:
-        await self.action_show_view("contact")
+        self._switch_to("contact")
         await self.contact_view.show_tab(tab_id)
 
     def focus_inside(self, widget: Widget, *, at_once: bool = False) -> None:
@@ -242,13 +269,6 @@ class NetkeepApp(ContactActions):
             focus()
         else:
             self.call_after_refresh(focus)
-
-    def _keep_focus_visible(self) -> None:
-        """If the focus was in a view that is now hidden, give it to the contact list."""
-        focused = self.focused
-        hidden = [view for view in self._views.values() if not view.display]
-        if focused is None or any(focused in view.walk_children(with_self=True) for view in hidden):
-            self.contact_list.rows_view.focus()
 
     def action_help(self) -> None:
         from netkeep.tui.screens.help import HelpScreen, key_table

@@ -1,6 +1,6 @@
 """The app's actions on the selected contact: new, edit, log, log a meeting, archive (and
-undo), delete. Each opens its form or asks first, writes through core and refreshes the
-app. The forms are imported when first opened."""
+undo), delete. Each opens its form or asks first (archive and delete), writes through core
+and refreshes the app. The forms are imported when first opened."""
 
 from __future__ import annotations
 
@@ -117,10 +117,18 @@ class ContactActions(App[None]):
         return "this contact"
 
     def action_archive_contact(self) -> None:
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
         contact_id = self.selected_id
         if contact_id is None:
             return
         name = self.selected_name()
+        question = f"Archive {name}? They leave the list and the agenda; u brings them back."
+        self.push_screen(ConfirmScreen(question, "Archive"), partial(self._archive, contact_id, name))
+
+    def _archive(self, contact_id: int, name: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
         try:
             contacts.set_archived(contact_id, True)
         except NetkeepError as error:

@@ -97,6 +97,9 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         assert app.current_view == "contact"
         assert "Carol Reyes" in card_text(app)
         assert "alumni mixer" in card_text(app)  # her timeline
+        # The keyboard is on the list, where letters filter: 2 goes into her contact.
+        await pilot.press("2")
+        await settle(app, pilot)
         # Edit: the form opens with her details; change the title.
         await pilot.press("e")
         await pilot.pause()
@@ -119,9 +122,13 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         entries = interactions.timeline_for(network["carol"])
         assert entries[0].summary == "coffee about compilers" and entries[0].kind == "coffee"
         assert "coffee about compilers" in card_text(app)
-        # Archive, then undo.
-        await pilot.press("escape", "escape")  # clear the filter (focus is back on the list)
+        # Archive (it asks first), then undo.
+        await pilot.press("slash", "escape", "escape", "2")  # clear the filter, back into her contact
+        await settle(app, pilot)
         await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         await settle(app, pilot)
         assert contacts.get_card(network["carol"]).archived
         assert "Carol Reyes" not in list_names(app)

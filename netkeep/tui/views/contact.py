@@ -89,6 +89,10 @@ class ContactView(Vertical):
     def active_tab(self, tab_id: str) -> None:
         self.query_one(TabStrip).active = tab_id
 
+    def hidden_tabs(self) -> list[Widget]:
+        """The parts of the tabs not shown now."""
+        return [part for part in self.children if not part.display]
+
     def has_tab(self, tab_id: str) -> bool:
         return tab_id == "tab-card" or tab_id in self.tabs
 
@@ -97,6 +101,7 @@ class ContactView(Vertical):
         await self._switch_to(tab_id)
         pane = self.panes.get(tab_id)
         if pane is None:
+            self.focus_open_tab()
             return None
         if hasattr(pane, "focus_default"):  # the pane knows which of its parts takes the keys,
             await self._loaded(pane)  # and that depends on what it loads
@@ -105,6 +110,18 @@ class ContactView(Vertical):
         else:
             self.app.focus_inside(pane)
         return pane
+
+    def focus_open_tab(self) -> None:
+        """Put the keyboard in the open tab now: the card's scroll, or the pane (which may
+        move it once it has loaded)."""
+        pane = self.panes.get(self.active_tab)
+        if pane is None:
+            self.screen.set_focus(self.query_one("#tab-card"))
+        elif hasattr(pane, "focus_default"):
+            self.screen.set_focus(self.query_one(TabStrip))  # until the pane has loaded
+            pane.focus_default()
+        else:
+            self.app.focus_inside(pane, at_once=True)
 
     async def _loaded(self, pane: Widget) -> None:
         """Wait (a second at most) for the pane's loads, including the ones their results start."""
@@ -126,6 +143,13 @@ class ContactView(Vertical):
         if not self.has_tab(tab_id):
             return
         await self._mount_pane(tab_id)
+        self._show_part(tab_id)
+
+    def show_card(self) -> None:
+        """Open the card's tab (at once: the card is always there)."""
+        self._show_part("tab-card")
+
+    def _show_part(self, tab_id: str) -> None:
         strip = self.query_one(TabStrip)
         shown = self.get_child_by_id(tab_id)
         focused = self.screen.focused
@@ -136,7 +160,7 @@ class ContactView(Vertical):
             and focused not in shown.walk_children()
         ):
             # The focused part is about to be hidden: keep the keys in this view.
-            strip.focus()
+            self.screen.set_focus(strip)
         self.active_tab = tab_id
         for part in self.children:
             if part is not strip:

@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -97,6 +97,11 @@ class ContactRows(CursorList):
     def cursor_moved(self) -> None:
         self.post_message(self.CursorMoved(self.current_id))
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Letters are typed into the filter (``ContactList.on_key``), so the app's letter keys
+        never act here: typing a name on the list cannot sort, archive or open anything."""
+        return character is not None and character.isalpha()
+
     def chosen(self) -> None:
         self.post_message(self.Chosen(self.rows[self.cursor].id))
 
@@ -166,7 +171,9 @@ class ContactList(Vertical):
         self._complete = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ type to filter", id="filter", compact=True)
+        # Not selected on focus: a letter typed on the list starts the filter (on_key), and the
+        # next letter must follow it, not replace it.
+        yield Input(placeholder="type a name to filter", id="filter", compact=True, select_on_focus=False)
         yield ContactRows(id="rows")
 
     def on_mount(self) -> None:
@@ -296,7 +303,7 @@ class ContactList(Vertical):
             else f"{len(rows):,} of {len(self.all_rows):,}"
         )
         self.border_title = f"Contacts ({shown})"
-        self.border_subtitle = f"s: sort by {self.order}"
+        self.border_subtitle = f"by {self.order}"
 
     @on(ContactRows.CursorMoved)
     def _cursor_moved(self, message: ContactRows.CursorMoved) -> None:
@@ -315,6 +322,27 @@ class ContactList(Vertical):
             self.rows_view.focus()
             self.post_message(self.Selected(self.current_id))
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter on the list, other than the list's own keys (j, k), starts the filter with it."""
+        character = event.character
+        field = self.query_one("#filter", Input)
+        if self.screen.focused is field:
+            # Typed on the list before the first letter had moved the keyboard to the filter.
+            if character and character.isprintable():
+                event.stop()
+                field.insert_text_at_cursor(character)
+            return
+        if not character or not character.isalpha():
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self.rows_view:
+            return
+        event.stop()
+        event.prevent_default()
+        self.screen.set_focus(field)  # at once: the next letters land in the filter too
+        field.value = character
+        field.cursor_position = len(character)
+
     def action_move(self, delta: int) -> None:
         self.rows_view.cursor += delta
 
@@ -327,4 +355,6 @@ class ContactList(Vertical):
 
     def focus_filter(self) -> None:
         # At once, not on the next idle: keys typed right after "/" must land in the filter.
-        self.screen.set_focus(self.query_one("#filter", Input))
+        field = self.query_one("#filter", Input)
+        self.screen.set_focus(field)
+        field.select_all()  # what is typed next replaces the old filter

@@ -76,7 +76,12 @@ class JobsView(Vertical):
         Binding("K", "move(-1)", "Move up", show=False, id="jobs.up", tooltip="Rank this employer higher"),
         Binding("J", "move(1)", "Move down", show=False, id="jobs.down", tooltip="Rank this employer lower"),
         Binding(
-            "x", "drop_target", "Drop", show=False, id="jobs.drop", tooltip="Take it off the target list"
+            "x",
+            "drop_target",
+            "Drop",
+            show=False,
+            id="jobs.drop",
+            tooltip="Take it off the target list (asks first)",
         ),
     ]
 
@@ -127,7 +132,10 @@ class JobsView(Vertical):
             )
             options.highlighted = index
             self._show_people(self.targets[index])
-            if not self.query_one("#jobs-people").has_focus:
+            focused = self.screen.focused
+            # A reload (after any write, even from another terminal) keeps the keyboard where it
+            # is; only a focus already in this view moves to the targets.
+            if focused is not None and self in focused.ancestors and focused.id != "jobs-people":
                 options.focus()
 
     @property
@@ -221,12 +229,24 @@ class JobsView(Vertical):
             self._write(lambda: jobsearch.set_stage(target.company_id, stage), f"{target.name}: {stage}.")
 
     def action_drop_target(self) -> None:
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
         target = self.current_target
-        if target is not None:
-            self._write(
-                lambda: jobsearch.drop_target(target.company_id),
-                f"{target.name} is off the target list (g adds it back).",
-            )
+        if target is None:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._write(
+                    lambda: jobsearch.drop_target(target.company_id),
+                    f"{target.name} is off the target list (g adds it back, at the end).",
+                )
+
+        question = (
+            f"Drop {target.name} from your targets? Its stage ({target.stage}) and its place in "
+            "your ranking go with it."
+        )
+        self.app.push_screen(ConfirmScreen(question, "Drop"), answered)
 
     def action_share_news(self) -> None:
         target = self.current_target
