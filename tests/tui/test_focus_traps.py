@@ -84,3 +84,72 @@ async def test_typing_a_name_on_the_list_filters_and_archives_no_one(network, db
         await settle(app, pilot)
         assert list_names(app) == ["Carol Reyes"]
         assert contacts.get_card(network["carol"]) == carol
+
+
+async def test_down_down_enter_in_the_merge_dialog_merges_nothing(db):
+    from helpers.tui import Host
+    from netkeep.core.records import Method
+    from netkeep.tui.screens.merge import MergeScreen
+
+    keep = contacts.create_contact(
+        ContactInput(full_name="Ana Silva", notes="met at PyCon", emails=(Method("email", "ana@a.example"),))
+    )
+    other = contacts.create_contact(
+        ContactInput(
+            full_name="Ana Silva", notes="wants a designer", emails=(Method("email", "ana@b.example"),)
+        )
+    )
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(MergeScreen(keep, other))
+        await settle(app, pilot)
+        assert app.focused is app.screen.query_one("#choice-notes")  # the first field that differs
+        await pilot.press("down", "down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MergeScreen)  # enter picked a value; nothing merged
+        assert contacts.count_contacts() == 2
+
+
+async def test_the_merge_keeps_both_values_by_default_and_asks_first(db):
+    from helpers.tui import Host
+    from netkeep.core.records import Method
+    from netkeep.tui.screens.confirm import ConfirmScreen
+    from netkeep.tui.screens.merge import MergeScreen
+
+    keep = contacts.create_contact(
+        ContactInput(
+            full_name="Ana Silva",
+            company="Stripe",
+            notes="met at PyCon",
+            emails=(Method("email", "ana@a.example"),),
+        )
+    )
+    other = contacts.create_contact(
+        ContactInput(
+            full_name="Ana Silva",
+            company="Acme",
+            notes="wants a designer",
+            tags=("design",),
+            emails=(Method("email", "ana@b.example"),),
+        )
+    )
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(MergeScreen(keep, other))
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # kept: the dialog is back, nothing merged
+        await settle(app, pilot)
+        assert isinstance(app.screen, MergeScreen) and contacts.count_contacts() == 2
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, MergeScreen)
+    card = contacts.get_card(keep)
+    assert card.notes == "met at PyCon\n\nwants a designer"
+    assert [e.value for e in card.emails] == ["ana@a.example", "ana@b.example"]
+    assert (card.company, card.past_companies, card.tags) == ("Stripe", ("Acme",), ("design",))
+    assert contacts.count_contacts() == 1

@@ -86,6 +86,8 @@ async def test_merge_dialog_asks_where_they_differ(db):
         radio.focus()
         await pilot.press("down", "enter")
         await pilot.click("#merge")
+        await pilot.pause()
+        await pilot.press("y")  # merge only once confirmed
         await settle(app, pilot)
         assert not isinstance(app.screen, MergeScreen)
     card = contacts.get_card(keep)
@@ -126,6 +128,8 @@ async def test_merge_from_the_palette_picks_both_contacts_by_name(db):
         assert isinstance(app.screen, MergeScreen)
         assert (app.screen.keep_id, app.screen.other_id) == (keep, other)
         await pilot.click("#merge")
+        await pilot.pause()
+        await pilot.press("y")  # merge only once confirmed
         await settle(app, pilot)
     assert contacts.get_card(keep).location == "London"
 
@@ -177,6 +181,8 @@ async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, no_card_
         await settle(app, pilot)
         assert (app.screen.keep_id, app.screen.other_id) == (keep, other)
         await pilot.click("#merge")
+        await pilot.pause()
+        await pilot.press("y")  # merge only once confirmed
         await settle(app, pilot)
         assert Contact.select().count() == 1
     assert contacts.get_card(keep).location == "London"

@@ -95,6 +95,7 @@ class MergeScreen(TransferDialog):
     def __init__(self, keep_id: int, other_id: int) -> None:
         super().__init__()
         self.keep_id, self.other_id = keep_id, other_id
+        self.names = ("", "")
         self.differences: list = []
 
     def fields(self) -> ComposeResult:
@@ -119,26 +120,31 @@ class MergeScreen(TransferDialog):
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
-        keep, other = message.names
+        keep, other = self.names = message.names
         self.differences = message.differences
         self.query_one("#form-box").border_title = literal(f"Merge {other} into {keep}")
         self.query_one("#merge-hint", Static).update(
             literal(
-                f"Timelines, reminders, commitments, emails, phones and tags of both are kept; "
+                f"Timelines, reminders, commitments, emails, phones, tags and employers of both are "
+                f"kept; below, choose where they differ (↑ ↓ and enter choose, tab moves on). "
                 f"{other} is then removed."
             )
         )
         choices = self.query_one(".choices", VerticalScroll)
         widgets = []
         for difference in self.differences:
+            # Where both can be kept (notes, needs), both are, unless you choose one.
             buttons = [
-                RadioButton(literal(f"{keep}: {_short(difference.keep)}"), value=True),
+                RadioButton(literal(f"{keep}: {_short(difference.keep)}"), value=not difference.joinable),
                 RadioButton(literal(f"{other}: {_short(difference.other)}")),
             ]
             if difference.joinable:
-                buttons.append(RadioButton("both, one after the other"))
+                buttons.append(RadioButton("both, one after the other", value=True))
+            label = difference.label + (
+                " (the other stays as a past employer)" if difference.field == "company" else ""
+            )
             widgets += [
-                Label(literal(difference.label), classes="choice-label"),
+                Label(literal(label), classes="choice-label"),
                 RadioSet(*buttons, id=f"choice-{difference.field}"),
             ]
         if not widgets:
@@ -146,7 +152,9 @@ class MergeScreen(TransferDialog):
         await choices.mount_all(widgets)
         button = self.query_one("#merge", Button)
         button.disabled = False
-        button.focus()
+        # The keyboard starts on the first choice, never on Merge: enter there only picks a value.
+        first = self.query(RadioSet)
+        self.set_focus(first.first() if first else button)
 
     def choices(self) -> dict[str, str]:
         picked = {}
@@ -156,7 +164,19 @@ class MergeScreen(TransferDialog):
         return picked
 
     def action_save(self) -> None:
-        self.start_merge()
+        """Merge (the button, ctrl+s): only once confirmed."""
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
+        if self.busy or self.query_one("#merge", Button).disabled:
+            return
+        keep, other = self.names
+        question = f"Merge {other} into {keep}? {other} is then removed."
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.start_merge()
+
+        self.app.push_screen(ConfirmScreen(question, "Merge"), answered)
 
     def start_merge(self) -> None:
         if self.busy:
