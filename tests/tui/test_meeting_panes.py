@@ -80,7 +80,9 @@ async def test_panes_in_the_app_take_the_keyboard_when_their_tab_is_shown(db, db
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("2", "end")  # the contact view; Jane is last by name
+        await pilot.press("slash", "escape", "end")  # the list; Jane is last by name
+        await settle(app, pilot)
+        await pilot.press("2")  # into her contact
         await settle(app, pilot)
         await pilot.press("r")
         assert await focus_settles_on(app, pilot, "reflect-questions") == "reflect-questions"

@@ -76,11 +76,11 @@ class PrepPane(MeetingPane):
                 placeholder="The next step you will propose (Enter keeps it as your commitment)",
             )
 
-    def focus_target(self) -> None:
+    def focus_home(self) -> None:
         if self.brief is not None:
             self.query_one("#prep-scroll").focus()  # read the brief; tab goes to the next step
         else:
-            super().focus_target()
+            super().focus_home()
 
     def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
         return prep.build_brief(contact_id)

@@ -91,7 +91,6 @@ class ReflectPane(MeetingPane):
         ),
         Binding("j", "move(1)", "Down", show=False, id="reflect.down"),
         Binding("k", "move(-1)", "Up", show=False, id="reflect.up"),
-        Binding("escape", "stop_editing", "Back", show=False, id="reflect.back"),
     ]
 
     @dataclass
@@ -214,7 +213,7 @@ class ReflectPane(MeetingPane):
         event.stop()
         index = self._highlighted_index()
         if index is not None and self._save(index, note=event.value):
-            self.action_stop_editing()
+            self.action_leave_editor()
 
     # -- new names
     def action_add_names(self) -> None:
@@ -243,22 +242,17 @@ class ReflectPane(MeetingPane):
         if result.existing:
             message += f" Already in your contacts: {', '.join(result.existing)}."
         self.notify(message, markup=False)
-        self.action_stop_editing()
+        self.action_leave_editor()
         self.changed()
         self.reload()
 
-    def focus_target(self) -> None:
+    def focus_home(self) -> None:
         if self.answers:
             self.questions.focus()
         else:
-            super().focus_target()
+            super().focus_home()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "stop_editing":
-            return bool(self.query(".-editing"))  # otherwise Esc is left to the app
-        return True
-
-    def action_stop_editing(self) -> None:
+    def action_leave_editor(self) -> None:
         for field in self.query(".-editing").results(Input):
             field.remove_class("-editing")
-        self.questions.focus()
+        self.focus_home()
