@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from netkeep.core.errors import ValidationError
 from netkeep.core.schedule import SNOOZE_CHOICES, upcoming_date
 from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
+from netkeep.tui.widgets.jk import JKOptionList
 
 WHEN_PLACEHOLDER = "friday, in 2 weeks, 4 Mar"
 
@@ -65,7 +66,7 @@ class SnoozeForm(FormScreen[date]):
         yield context_line(self.item_text)
         choices = [Option(label, id=label) for label in SNOOZE_CHOICES]
         choices.append(Option("a date I type…", id="typed"))
-        yield FieldRow("choice", "For", OptionList(*choices, id="choices"))
+        yield FieldRow("choice", "For", JKOptionList(*choices, id="choices"))
         yield FieldRow("until", "Or until", _line("until", "a date: friday, in 3 weeks, 4 Mar"))
 
     @on(OptionList.OptionSelected, "#choices")

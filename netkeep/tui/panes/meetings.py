@@ -200,6 +200,7 @@ class MeetingPane(Vertical):
         )
         self.show(message.data)
         self._loading = False
+        self.refresh_bindings()  # the pane's keys depend on what it shows
         focused = self.screen.focused if self.is_attached else None
         lost = focused is not None and self in focused.ancestors and not focused.display
         if self._want_focus or lost:  # asked for, or the focused part was just hidden

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from netkeep.core import prep
@@ -17,6 +16,7 @@ from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.workers import in_worker, report_failure
 
 
@@ -67,7 +67,7 @@ class PrepPane(MeetingPane):
 
     def compose(self) -> ComposeResult:
         yield self.empty()
-        with VerticalScroll(id="prep-scroll"):
+        with JKScroll(id="prep-scroll"):
             yield Static("", id="prep-brief", markup=False)
             yield Input(
                 "",
@@ -81,6 +81,11 @@ class PrepPane(MeetingPane):
             self.query_one("#prep-scroll").focus()  # read the brief; tab goes to the next step
         else:
             super().focus_home()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return self.brief is not None
+        return super().check_action(action, parameters)
 
     def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
         return prep.build_brief(contact_id)

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from netkeep.core import reflection
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 
 MARKS = {"yes": "✔ yes   ", "partly": "~ partly", "no": "✘ no    ", "": "· —     "}
@@ -89,8 +90,6 @@ class ReflectPane(MeetingPane):
             id="reflect.names",
             tooltip="Add people they suggested, as contacts they introduced",
         ),
-        Binding("j", "move(1)", "Down", show=False, id="reflect.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="reflect.up"),
     ]
 
     @dataclass
@@ -104,7 +103,7 @@ class ReflectPane(MeetingPane):
     def compose(self) -> ComposeResult:
         yield self.picker()
         yield self.empty()
-        yield OptionList(id="reflect-questions")
+        yield JKOptionList(id="reflect-questions")
         yield Input("", id="reflect-note", compact=True)
         yield Input(
             "",
@@ -251,6 +250,14 @@ class ReflectPane(MeetingPane):
             self.questions.focus()
         else:
             super().focus_home()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Rating and notes need a question; new names need a meeting."""
+        if action in ("rate", "edit_note"):
+            return self.meeting_id is not None and bool(self.answers)
+        if action == "add_names":
+            return self.meeting_id is not None
+        return super().check_action(action, parameters)
 
     def action_leave_editor(self) -> None:
         for field in self.query(".-editing").results(Input):

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker
 
 
@@ -33,7 +34,7 @@ class PickContactScreen(TransferDialog):
 
     def fields(self) -> ComposeResult:
         yield Input(placeholder="a name", id="name")
-        yield OptionList(id="matches")
+        yield JKOptionList(id="matches")
         yield Static(classes="status", markup=False)
 
     def buttons(self) -> ComposeResult:

@@ -12,7 +12,7 @@ from rich.rule import Rule
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -23,6 +23,7 @@ from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui import styles
 from netkeep.tui.widgets.card import card_renderable, timeline_renderable
+from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.widgets.tab_strip import TabStrip
 from netkeep.tui.workers import in_worker
 
@@ -73,7 +74,7 @@ class ContactView(Vertical):
         yield TabStrip(
             [("tab-card", "Card")] + [(tab_id, title) for tab_id, title, *_ in PANE_TABS], id="contact-tabs"
         )
-        with VerticalScroll(id="tab-card"):
+        with JKScroll(id="tab-card"):
             yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
         # Each pane's module is imported and the pane mounted below on its tab's first visit;
         # the tab strip shows one of these parts and hides the others.

@@ -346,10 +346,17 @@ class ContactList(Vertical):
     def action_move(self, delta: int) -> None:
         self.rows_view.cursor += delta
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_filter":  # Esc: only where there is a filter to clear or to leave
+            field = self.query_one("#filter", Input)
+            return bool(field.value) or field.has_focus
+        return True
+
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         if filter_input.value:
             filter_input.value = ""
+            self.refresh_bindings()  # from the list, Esc has nothing left to do
         else:
             self.rows_view.focus()
 

@@ -18,6 +18,7 @@ from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 
 EMPTY_TEXT = (
@@ -96,10 +97,10 @@ class JobsView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(EMPTY_TEXT, id="jobs-empty", markup=False)
         with Horizontal(id="jobs-lists"):
-            yield OptionList(id="jobs-targets")
+            yield JKOptionList(id="jobs-targets")
             with Vertical(id="jobs-detail"):
                 yield Static(id="jobs-summary")
-                yield OptionList(id="jobs-people")
+                yield JKOptionList(id="jobs-people")
         yield Static(KEYS_HINT, id="jobs-hint", markup=False)
 
     def on_mount(self) -> None:

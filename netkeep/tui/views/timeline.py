@@ -17,6 +17,7 @@ from netkeep.core import interactions
 from netkeep.core.dates import format_date
 from netkeep.core.records import TimelineEntry
 from netkeep.tui.widgets.card import entries_table
+from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.workers import in_worker
 
 PAGE = 100
@@ -53,7 +54,7 @@ class TimelineView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="activity-label", markup=False)
         yield Sparkline([], id="activity")
-        with VerticalScroll(id="timeline-scroll"):
+        with JKScroll(id="timeline-scroll"):
             yield Static("Loading…", id="timeline-end", markup=False)
 
     def on_mount(self) -> None:
