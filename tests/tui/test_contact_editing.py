@@ -120,7 +120,7 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         entries = interactions.timeline_for(network["carol"])
-        assert entries[0].summary == "coffee about compilers" and entries[0].kind == "coffee"
+        assert entries[0].summary == "coffee about compilers" and entries[0].kind == "note"
         assert "coffee about compilers" in card_text(app)
         # Archive (it asks first), then undo.
         await pilot.press("slash", "escape", "escape", "2")  # clear the filter, back into her contact

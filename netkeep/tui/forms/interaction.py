@@ -69,7 +69,7 @@ class InteractionForm(FormScreen[Any]):
         contact_name: str,
         save: Callable[[Any], Any],
         *,
-        kind: str = "coffee",
+        kind: str = "note",  # a conversation kind would put a thank-you on the agenda
         summary: str = "",
         loop_about: str = "",
         context: str = "",

@@ -64,6 +64,8 @@ class PrepPane(MeetingPane):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.brief: prep.PrepBrief | None = None
+        #: The next step last kept as a commitment (it stays in its field for the export).
+        self._kept = ""
 
     def compose(self) -> ComposeResult:
         yield self.empty()
@@ -97,10 +99,19 @@ class PrepPane(MeetingPane):
         if data is not None:
             self.query_one("#prep-brief", Static).update(brief_text(data))
 
+    def show_contact(self, contact_id: int | None) -> None:
+        if contact_id != self.contact_id:  # another person: their next step is still to write
+            self.query_one("#prep-next", Input).value = ""
+            self._kept = ""
+        super().show_contact(contact_id)
+
     @on(Input.Submitted, "#prep-next")
     def _next_step(self, event: Input.Submitted) -> None:
         event.stop()
         if self.contact_id is None or not event.value.strip():
+            return
+        if event.value.strip() == self._kept:
+            self.notify("Already kept as your commitment.")
             return
         try:
             prep.save_next_step(self.contact_id, event.value)
@@ -110,7 +121,7 @@ class PrepPane(MeetingPane):
         except Exception as error:  # a storage failure (locked, read-only, full disk)
             report_failure(self, "keep the next step", error)
             return
-        event.input.value = ""
+        self._kept = event.value.strip()  # it stays in the field: ctrl+s exports it as the next step
         self.notify("Kept as your commitment: it shows under 'What I promised'.")
         self.changed()
         self.reload()

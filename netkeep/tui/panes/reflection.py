@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from netkeep.core import reflection
 from netkeep.core.errors import NetkeepError
+from netkeep.tui.messages import DataChanged
 from netkeep.tui.panes.meetings import MeetingPane
 from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
@@ -242,7 +243,7 @@ class ReflectPane(MeetingPane):
             message += f" Already in your contacts: {', '.join(result.existing)}."
         self.notify(message, markup=False)
         self.action_leave_editor()
-        self.changed()
+        self.post_message(DataChanged(None))  # new contacts: the list reads every row again
         self.reload()
 
     def focus_home(self) -> None:
