@@ -82,9 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="the file (or folder of .vcf files) to import")
     imp.add_argument(
         "--on-duplicate",
-        choices=["update", "skip", "add"],
-        default="update",
-        help="what to do with a contact that is already there (default update)",
+        choices=["fill", "update", "skip", "add"],
+        default="fill",
+        help=(
+            "someone already there: fill in only what netkeep does not know (fill, the default), "
+            "also replace their title and company (update), leave them (skip) or add them again (add)"
+        ),
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     imp.add_argument("--skip-bad", action="store_true", help="import the good rows when some are unreadable")

@@ -21,9 +21,10 @@ IMPORT_FORMATS = (
     ("netkeep JSON backup (into an empty database)", "backup"),
 )
 ON_DUPLICATE = (
-    ("Update the contact that is already there", "update"),
-    ("Skip it", "skip"),
-    ("Add it anyway", "add"),
+    ("Someone already there: fill in only what is empty", "fill"),
+    ("Someone already there: fill in, and replace title and company", "update"),
+    ("Someone already there: skip them", "skip"),
+    ("Someone already there: add them again", "add"),
 )
 
 
@@ -51,7 +52,7 @@ class ImportScreen(TransferDialog):
         yield Input(self.path, placeholder="path to the file (~ works)", id="path")
         yield Select(
             ON_DUPLICATE,
-            value="update",
+            value="fill",
             allow_blank=False,
             id="on-duplicate",
             tooltip="What to do with someone who is already in netkeep",
