@@ -19,6 +19,7 @@ import pendulum
 
 from netkeep.core import interactions, session
 from netkeep.core.config import Config, load_config
+from netkeep.core.contact_card import name_of
 from netkeep.core.errors import NetkeepError, NotFound, ValidationError
 from netkeep.core.letter_templates import (
     BUILT_IN,
@@ -201,19 +202,20 @@ def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT
     if len(body) > BODY_MAX:
         raise ValidationError({"body": "The letter is too long (at most 100,000 characters)."})
     now = pendulum.now("UTC")
-    with session.writing():
+    with session.writing("Wrote a thank-you", kind="letter", coalesce=True) as change:
         row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
         if row is None:
             meeting = get_meeting(interaction_id)
             row = ThankYouDraft(interaction=interaction_id, contact=meeting.contact_id)
         row.subject, row.body, row.tone, row.updated_at = subject, body, tone, now
+        change.concern([row.contact_id])
         row.save()
     return _draft(row)
 
 
 def mark_sent(interaction_id: int) -> int:
     """Mark the meeting's thank-you sent and log it on the timeline; return that entry's id."""
-    with session.writing():
+    with session.writing(kind="letter") as change:
         row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
         if row is None:
             raise NetkeepError("There is no thank-you for this meeting yet; write one first.")
@@ -222,6 +224,7 @@ def mark_sent(interaction_id: int) -> int:
                 f"This thank-you was already marked sent on "
                 f"{row.sent_at.in_timezone(pendulum.local_timezone()):%d %b %Y}."
             )
+        change.default(f"Sent the thank-you to {name_of(row.contact_id)}")
         logged = interactions.log_interaction(
             InteractionInput(
                 contact_ids=(row.contact_id,),

@@ -113,7 +113,7 @@ def _validate(data: MeetingInput) -> None:
 def log_meeting(data: MeetingInput) -> int:
     """Log a meeting on the contact's timeline with its commitments; return its id."""
     _validate(data)
-    with session.writing():
+    with session.writing(kind="log", contacts=[data.contact_id]):
         interaction_id = interactions.log_interaction(
             InteractionInput(
                 contact_ids=(data.contact_id,),

@@ -265,8 +265,22 @@ def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactIn
     return (replace(current, **updates) if updates else current), list(updates)
 
 
-def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Report:
-    """Write the plan in one transaction: all of it, or (on any error) none of it."""
+SOURCES = {"linkedin": "LinkedIn", "google": "Google", "vcard": "vCard"}
+
+
+def _summary(plan: Plan, file_name: str) -> str:
+    """``Imported 212 contacts from Connections.csv`` (and how many it updated)."""
+    added, updated = plan.count("add"), plan.count("update")
+    parts = [f"{added} contact{'s' if added != 1 else ''}"] if added else []
+    if updated:
+        parts.append(f"updated {updated}")
+    source = file_name or SOURCES.get(plan.source, plan.source)
+    return f"Imported {' and '.join(parts) or 'nothing'} from {source}"
+
+
+def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, file_name: str = "") -> Report:
+    """Write the plan in one transaction, one change in the history named for ``file_name``:
+    all of it, or (on any error) none of it."""
     adds = [step for step in plan.steps if step.action == "add"]
     updates = [step for step in plan.steps if step.action == "update"]
     total = len(adds) + len(updates)
@@ -275,7 +289,8 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         if progress:
             progress(done, total)
 
-    with session.writing():
+    with session.writing(kind="import") as change:
+        change.default(_summary(plan, file_name))
         # Every candidate passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
         for number, step in enumerate(updates, start=1):
