@@ -116,6 +116,42 @@ def _export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+def _history(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_history
+
+    return run_history(args)
+
+
+def _undo(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_undo
+
+    return run_undo(args)
+
+
+def _trash(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_trash
+
+    return run_trash(args)
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_delete
+
+    return run_delete(args)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from netkeep.cli.backup import run_backup
+
+    return run_backup(args)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from netkeep.cli.backup import run_restore
+
+    return run_restore(args)
+
+
 HANDLERS = {
     "open": _open_app,
     "capture": _capture,
@@ -125,4 +161,10 @@ HANDLERS = {
     "log": _log,
     "import": _import,
     "export": _export,
+    "history": _history,
+    "undo": _undo,
+    "trash": _trash,
+    "delete": _delete,
+    "backup": _backup,
+    "restore": _restore,
 }

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from netkeep.core import bulk, contacts, session
+from netkeep.core import backups, bulk, contacts, session
 from netkeep.core.match_keys import contact_keys, email_addresses
 from netkeep.core.normalise import normalise_company as _normalise_company
 from netkeep.core.normalise import normalise_tag
@@ -289,6 +289,7 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, fil
         if progress:
             progress(done, total)
 
+    backups.before("import")
     with session.writing(kind="import") as change:
         change.default(_summary(plan, file_name))
         # Every candidate passed validate() when it was read (ParseResult.add).
