@@ -24,7 +24,7 @@ from netkeep.store.backup import BackupError
 DAYS, WEEKS, NEWEST = 7, 4, 3
 _NAME = re.compile(r"^netkeep-(\d{8}-\d{6})-([a-z-]+)\.db$")
 
-__all__ = ["BackupError", "Backup", "before", "daily", "make", "listing", "restore"]
+__all__ = ["Backup", "BackupError", "before", "daily", "listing", "make", "restore"]
 
 
 @dataclass(frozen=True)

@@ -183,7 +183,7 @@ def shared_rows(change_id: int, others: Sequence[int]) -> list[tuple[int, str, i
     return database.execute_sql(
         f"""SELECT DISTINCT o.change_id, o.tbl, o.row_id FROM change_row o
             JOIN change_row m ON m.change_id = ? AND m.tbl = o.tbl AND m.row_id = o.row_id
-            WHERE o.change_id IN ({marks}) ORDER BY o.change_id DESC""",
+            WHERE o.change_id IN ({marks}) ORDER BY o.change_id DESC, o.tbl = 'contact' DESC""",
         (change_id, *others),
     ).fetchall()
 
