@@ -22,6 +22,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     open_db(args)
+    import pendulum
+
     from netkeep.core import backups
 
     if args.list or not args.file:
@@ -30,7 +32,7 @@ def run_restore(args: argparse.Namespace) -> int:
             print(f"No backups yet in {backups.folder()}.")
             return 0 if args.list else 1
         for b in found:
-            when = b.made_at.in_tz("local").format("YYYY-MM-DD HH:mm")
+            when = pendulum.instance(b.made_at).in_tz(pendulum.local_timezone()).format("YYYY-MM-DD HH:mm")
             print(f"{when}  {b.reason:<16} {_contacts(b.contacts):>16}  {b.path}")
         if not args.list:
             return fail("say which backup to restore: netkeep restore FILE")
