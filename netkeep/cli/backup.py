@@ -22,8 +22,6 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     open_db(args)
-    import pendulum
-
     from netkeep.core import backups
 
     if args.list or not args.file:
@@ -32,8 +30,7 @@ def run_restore(args: argparse.Namespace) -> int:
             print(f"No backups yet in {backups.folder()}.")
             return 0 if args.list else 1
         for b in found:
-            when = pendulum.instance(b.made_at).in_tz(pendulum.local_timezone()).format("YYYY-MM-DD HH:mm")
-            print(f"{when}  {b.reason:<16} {_contacts(b.contacts):>16}  {b.path}")
+            print(f"{b.when}  {b.reason:<16} {_contacts(b.contacts):>16}  {b.path}")
         if not args.list:
             return fail("say which backup to restore: netkeep restore FILE")
         return 0

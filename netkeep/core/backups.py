@@ -30,9 +30,15 @@ __all__ = ["Backup", "BackupError", "before", "daily", "listing", "make", "resto
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    made_at: datetime
+    made_at: pendulum.DateTime
     reason: str  # "daily", "manual", "before-import", …
     counts: dict[str, int] | None = None  # filled by listing(check=True)
+
+    @property
+    def when(self) -> str:
+        """``2026-03-02 10:00``, local time."""
+        local = self.made_at.in_timezone(pendulum.tz.local_timezone())
+        return local.format("YYYY-MM-DD HH:mm")
 
     @property
     def contacts(self) -> int | None:
