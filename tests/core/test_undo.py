@@ -168,3 +168,18 @@ def test_import_is_one_change_that_removes_what_it_added_and_restores_what_it_up
     assert len(history.recent(kinds=("import",))) == 1
     history.undo(entry.id)
     assert state() == before
+
+
+def test_autosaves_while_typing_are_one_change(network, frozen):
+    count = len(history.recent())
+    before = state()
+    for body in ("Thank", "Thank you", "Thank you so much"):
+        letters.save_draft(network["meeting"], "Thanks!", body)
+        frozen.travel(minutes=2)
+    assert len(history.recent()) == count + 1
+    history.undo(history.last_undoable().id)
+    assert state() == before
+    letters.save_draft(network["meeting"], "Thanks!", "Later")
+    frozen.travel(minutes=11)
+    letters.save_draft(network["meeting"], "Thanks!", "Much later")
+    assert [e.summary for e in history.recent()[:2]] == ["Wrote a thank-you"] * 2
