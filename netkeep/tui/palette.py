@@ -28,6 +28,8 @@ ACTIONS = (
     ("contact: Prep tab", "Prepare the next meeting", "show_tab('tab-prep')"),
     ("list: Filter", "Type to filter the contact list", "focus_filter"),
     ("list: Cycle sort", "Sort by name, last contact or next follow-up", "cycle_sort"),
+    ("history: Undo", "Undo the last change (again: the one before it)", "undo"),
+    ("history: Show", "Recent changes, and undoing any of them (deleted contacts too)", "history"),
     ("app: Help", "Every key", "help"),
 )
 MAX_OPEN_HITS = 20

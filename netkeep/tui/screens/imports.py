@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, ProgressBar, Select, Static
 
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
 from netkeep.tui.workers import in_worker
@@ -82,7 +84,7 @@ class ImportScreen(TransferDialog):
         if not path:
             self.set_status("Type the path of the file to import.", error=True)
             return
-        self.kind = self.query_one("#format", Select).value
+        self.kind, self.path = self.query_one("#format", Select).value, path
         self.plan = None
         self.query_one("#import", Button).disabled = True
         self.set_status("Reading the file…")
@@ -166,8 +168,8 @@ class ImportScreen(TransferDialog):
         else:
             from netkeep.interop import dedupe, report
 
-            self.result = dedupe.apply(plan, self.progress)
-            text = report.report_line(self.result)
+            self.result = dedupe.apply(plan, self.progress, file_name=Path(self.path).expanduser().name)
+            text = f"{report.report_line(self.result)} (once closed: {undo_hint(self.app)} the whole import)"
         return self.Finished(text)
 
     @on(Finished)
