@@ -79,7 +79,7 @@ def add_contacts(
     if not checked:
         inputs = [validate(data) for data in inputs]
     ids: list[int] = []
-    with session.writing():
+    with session.writing(f"Added {len(inputs)} contacts", kind="import"):
         companies = _companies({data.company for data in inputs})
         tag_ids = _tag_ids({tag for data in inputs for tag in data.tags})
         now = pendulum.now("UTC")
@@ -172,7 +172,7 @@ def link_introducers(links: Sequence[tuple[int, str]]) -> int:
         part = uids[start : start + BATCH]
         by_uid.update(Contact.select(Contact.uid, Contact.id).where(Contact.uid.in_(part)).tuples())
     done = 0
-    with session.writing():
+    with session.writing(f"Linked {len(links)} contacts to who introduced them", kind="edit"):
         for contact_id, uid in links:
             introducer = by_uid.get(uid)
             if introducer and introducer != contact_id:
