@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pendulum
+from pendulum.tz import get_local_timezone
 
 from netkeep.core.errors import ValidationError
 
@@ -54,6 +55,12 @@ _UNIT = r"(d|days?|w|wks?|weeks?|m|mo|months?|y|yrs?|years?)"
 
 def today() -> pendulum.Date:
     return pendulum.today().date()
+
+
+def local_tz() -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The local timezone, as ``local_tz()`` gives it (mypy reads that name as
+    the ``pendulum.tz.local_timezone`` submodule, which shadows the function)."""
+    return get_local_timezone()
 
 
 def _amount(text: str) -> int:
@@ -138,7 +145,7 @@ def humanize_date(value, *, base: pendulum.Date | None = None) -> str:
         return ""
     base = base or today()
     if isinstance(value, pendulum.DateTime):
-        value = value.in_timezone(pendulum.local_timezone()).date()
+        value = value.in_timezone(local_tz()).date()
     days = value.toordinal() - base.toordinal()
     if days == 0:
         return "today"
@@ -164,5 +171,5 @@ def format_date(value) -> str:
     if value is None:
         return ""
     if isinstance(value, pendulum.DateTime):
-        value = value.in_timezone(pendulum.local_timezone())
+        value = value.in_timezone(local_tz())
     return f"{value.day} {value.strftime('%b %Y')}"

@@ -19,6 +19,7 @@ import pendulum
 
 from netkeep.core import interactions, session
 from netkeep.core.config import Config, load_config
+from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError, NotFound, ValidationError
 from netkeep.core.letter_templates import (
     BUILT_IN,
@@ -219,8 +220,7 @@ def mark_sent(interaction_id: int) -> int:
             raise NetkeepError("There is no thank-you for this meeting yet; write one first.")
         if row.status == "sent":
             raise NetkeepError(
-                f"This thank-you was already marked sent on "
-                f"{row.sent_at.in_timezone(pendulum.local_timezone()):%d %b %Y}."
+                f"This thank-you was already marked sent on {row.sent_at.in_timezone(local_tz()):%d %b %Y}."
             )
         logged = interactions.log_interaction(
             InteractionInput(
@@ -278,7 +278,7 @@ def build_eml(draft: Draft, config: Config | None = None) -> EmailMessage:
     if isinstance(email, str) and email.strip():
         message["From"] = formataddr((name if isinstance(name, str) else "", email.strip()))
     message["Subject"] = " ".join(draft.subject.split())
-    message["Date"] = format_datetime(pendulum.now(pendulum.local_timezone()))
+    message["Date"] = format_datetime(pendulum.DateTime.now(local_tz()))
     message["Message-ID"] = make_msgid(domain="netkeep.local")
     message["X-Unsent"] = "1"  # mail clients open it as a draft to send
     message.set_content(draft.body)
