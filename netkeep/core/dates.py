@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pendulum
 from pendulum.tz import get_local_timezone
@@ -139,7 +140,7 @@ def _parse(raw: str, base: pendulum.Date, prefer: str) -> pendulum.Date | None:
     return None
 
 
-def humanize_date(value, *, base: pendulum.Date | None = None) -> str:
+def humanize_date(value, *, base: date | None = None) -> str:
     """``today``, ``yesterday``, ``3 days ago``, ``in 2 weeks``: how far ``value`` is from today."""
     if value is None:
         return ""

@@ -147,7 +147,8 @@ def letter_values(meeting: Meeting, config: Config) -> dict[str, str]:
     points = _points(meeting)
     advice = "; ".join(_lower_first(item.rstrip(".")) for item in split_items(meeting.advice)[:2])
     me = config.section("me")
-    my_name = me.get("name") if isinstance(me.get("name"), str) else ""
+    my_name = me.get("name")
+    my_name = my_name if isinstance(my_name, str) else ""
     return {
         "first_name": first or GAPS["first_name"],
         "full_name": full_name or GAPS["first_name"],
