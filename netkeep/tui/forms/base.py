@@ -129,6 +129,15 @@ class FormScreen(ModalScreen[ResultT | None]):
         widget = self.query_one(f"#f-{name}")
         return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined]
 
+    def choice(self, selector: str) -> str:
+        """The value of the Select at ``selector``, made with ``allow_blank=False``: it has one."""
+        from textual.widgets import Select
+        from textual.widgets.select import NoSelection
+
+        value = self.query_one(selector, Select).value
+        assert not isinstance(value, NoSelection), f"{selector} allows no blank"
+        return value
+
     def action_save(self) -> None:
         try:
             collected = self.collect()

@@ -71,6 +71,7 @@ class SnoozeForm(FormScreen[date]):
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        assert event.option_id is not None  # every choice has an id
         if event.option_id == "typed":
             self.query_one("#f-until", Input).focus()
             return

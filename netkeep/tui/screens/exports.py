@@ -66,7 +66,7 @@ class ExportScreen(TransferDialog):
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
         if path.value.strip() in {str(Path("~") / name) for name in DEFAULT_NAMES.values()} | {""}:
-            path.value = str(Path("~") / DEFAULT_NAMES[event.value])
+            path.value = str(Path("~") / DEFAULT_NAMES[self.choice("#format")])
 
     def action_save(self) -> None:
         self.start_export()
