@@ -14,6 +14,7 @@ from netkeep.core.errors import NetkeepError
 from netkeep.tui.workers import report_failure
 
 if TYPE_CHECKING:
+    from netkeep.core.records import ContactRow
     from netkeep.tui.forms.interaction import Logged
     from netkeep.tui.views.contact import ContactView
     from netkeep.tui.views.contacts import ContactList
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 class ContactActions(App[None]):
     """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
-    ``data_changed`` and ``open_contact``."""
+    ``contact_rows``, ``data_changed`` and ``open_contact``."""
 
     selected_id: int | None = None
     #: The contact archived last (id, name), for ``u``.
@@ -33,6 +34,10 @@ class ContactActions(App[None]):
 
     @property
     def contact_view(self) -> ContactView:
+        raise NotImplementedError
+
+    @property
+    def contact_rows(self) -> list[ContactRow]:
         raise NotImplementedError
 
     def data_changed(self, contact_id: int | None, *, listed: bool = True) -> None:
