@@ -153,7 +153,7 @@ class CommitmentForm(FormScreen[CommitmentResult]):
             except ValidationError as error:
                 errors.update(error.errors)
         _raise_if(errors)
-        return CommitmentResult(text, str(self.query_one("#f-owner", Select).value), day)
+        return CommitmentResult(text, self.choice("#f-owner"), day)
 
 
 class IntroForm(FormScreen[IntroResult]):

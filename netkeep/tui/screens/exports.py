@@ -76,7 +76,7 @@ class ExportScreen(TransferDialog):
         if not path or self.busy:
             self.set_status("Type where to write the export.", error=True)
             return
-        kind = self.query_one("#format", Select).value
+        kind = self.choice("#format")
         if kind == "vdir" and not path.endswith("/"):
             path += "/"
         self.busy = True
