@@ -125,7 +125,10 @@ def log_input(
     item: AgendaItem, summary: str, *, kind: str | None = None, when=None, direction: str = "out"
 ) -> InteractionInput:
     """The interaction to log for an item: with its contact (both people for an intro)."""
-    people = (item.contact_id, item.other_id) if item.kind == "intro" else (item.contact_id,)
+    people: tuple[int, ...] = (item.contact_id,)
+    if item.kind == "intro":
+        assert item.other_id is not None  # an intro always names the second person
+        people = (item.contact_id, item.other_id)
     return InteractionInput(
         contact_ids=people,
         kind=kind or default_kind(item),

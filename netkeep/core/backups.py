@@ -17,6 +17,7 @@ from pathlib import Path
 import pendulum
 
 from netkeep.core import session
+from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError
 from netkeep.store import backup
 from netkeep.store.backup import BackupError
@@ -37,7 +38,7 @@ class Backup:
     @property
     def when(self) -> str:
         """``2026-03-02 10:00``, local time."""
-        local = self.made_at.in_timezone(pendulum.tz.local_timezone())
+        local = self.made_at.in_timezone(local_tz())
         return local.format("YYYY-MM-DD HH:mm")
 
     @property

@@ -33,7 +33,7 @@ def _companies(names: set[str]) -> dict[str, Company]:
         if name:
             wanted.setdefault(normalise_company(name) or name.casefold(), name)
     keys = list(wanted)
-    found = {}
+    found: dict[str, Company] = {}
     for start in range(0, len(keys), BATCH):
         part = keys[start : start + BATCH]
         found.update((c.key, c) for c in Company.select().where(Company.key.in_(part)))
@@ -92,8 +92,8 @@ def add_contacts(
             rows, uids = [], []
             fresh = _uuid4s(len(chunk))
             for data, new_uid in zip(chunk, fresh, strict=True):
-                company = company_by_name.get(data.company, False)
-                if company is False:
+                company = company_by_name.get(data.company)
+                if data.company not in company_by_name:
                     name = " ".join(data.company.split())
                     company = companies.get(normalise_company(name) or name.casefold())
                     company_by_name[data.company] = company

@@ -176,7 +176,7 @@ def refresh_follow_up(contact: Contact, overrides: dict[str, int] | None = None)
         contact.next_follow_up = None  # an imported connection gets a tickler once you are in touch
         return
     if contact.last_contact_at is not None:
-        last = contact.last_contact_at.date()
+        last: date = contact.last_contact_at.date()
     elif contact.met_on is not None:
         last = contact.met_on
     else:

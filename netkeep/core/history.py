@@ -18,6 +18,7 @@ import pendulum
 from peewee import IntegrityError
 
 from netkeep.core import session
+from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError, NotFound
 from netkeep.store import journal
 from netkeep.store.journal import ChangeRecord
@@ -52,7 +53,7 @@ class Entry:
 
 def when_text(moment: datetime) -> str:
     """``12 Mar 10:04`` in local time."""
-    return pendulum.instance(moment).in_tz(pendulum.local_timezone()).format("D MMM HH:mm")
+    return pendulum.instance(moment).in_tz(local_tz()).format("D MMM HH:mm")
 
 
 def _moment(stamp: str) -> datetime:

@@ -74,6 +74,7 @@ def add_target(name: str) -> int:
         raise ValidationError({"company": "Type the employer's name."})
     with session.writing(f"Added {name} to the target employers", kind="target"):
         company = company_for(name)
+        assert company is not None  # the name is not empty
         if company.target_rank is None:
             company.target_rank = len(_ranked()) + 1
             company.stage = company.stage or STAGES[0]

@@ -26,10 +26,11 @@ def _contact(contact_id: int) -> Contact:
     return contact
 
 
-def set_cadence(contact_id: int, value: str | int | None) -> date:
+def set_cadence(contact_id: int, value: str | int | None) -> date | None:
     """Give a contact their own cadence (``30``, ``"6w"``), or None/"" for the default.
 
-    Returns the new next follow-up date. A cadence of 0, a negative one or text that
+    Returns the new next follow-up date (None for an imported connection not yet in touch,
+    who gets one only then). A cadence of 0, a negative one or text that
     is not a number of days raises :class:`ValidationError` and changes nothing.
     """
     if value in (None, ""):

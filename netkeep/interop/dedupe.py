@@ -278,6 +278,12 @@ def _summary(plan: Plan, file_name: str) -> str:
     return f"Imported {' and '.join(parts) or 'nothing'} from {source}"
 
 
+def _updated_id(step: Step) -> int:
+    """The contact an update step changes: plan() always names it."""
+    assert step.contact_id is not None
+    return step.contact_id
+
+
 def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, file_name: str = "") -> Report:
     """Write the plan in one transaction, one change in the history named for ``file_name``:
     all of it, or (on any error) none of it."""
@@ -295,13 +301,13 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, fil
         # Every candidate passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
         for number, step in enumerate(updates, start=1):
-            contacts.update_contact(step.contact_id, step.data)
+            contacts.update_contact(_updated_id(step), step.data)
             if progress and (number % 100 == 0 or number == len(updates)):
                 progress(len(adds) + number, total)
         links = [
             (contact_id, step.link_uid) for step, contact_id in zip(adds, ids, strict=True) if step.link_uid
         ]
-        links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid]
+        links += [(_updated_id(step), step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
     return Report(
         plan.source, len(adds), len(updates), plan.count("skip"), plan.problems, plan.hidden, tuple(ids)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -26,6 +27,13 @@ from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
 from netkeep.tui.workers import in_worker
+
+if TYPE_CHECKING:
+    from netkeep.tui.views.jobsearch import JobsView
+    from netkeep.tui.views.timeline import TimelineView
+
+    #: A view beside the list: each reloads what it shows.
+    View = TodayView | ContactView | TimelineView | JobsView
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -74,7 +82,7 @@ class NetkeepApp(ContactActions):
         self._contact_view = ContactView(id="contact")
         self._contact_view.display = False
         #: The views beside the list, one shown at a time; the LAZY_VIEWS join on first use.
-        self._views: dict[str, Widget] = {"today": TodayView(id="today"), "contact": self._contact_view}
+        self._views: dict[str, View] = {"today": TodayView(id="today"), "contact": self._contact_view}
         yield self._contact_list
         yield from self._views.values()
         yield KeyBar()
@@ -109,7 +117,7 @@ class NetkeepApp(ContactActions):
         """Every listed contact (sorted as the list is)."""
         return self.contact_list.all_rows
 
-    def _view(self, view_id: str) -> Widget | None:
+    def _view(self, view_id: str) -> View | None:
         return self._views.get(view_id)
 
     @property
@@ -213,7 +221,9 @@ class NetkeepApp(ContactActions):
             view = load_class(*LAZY_VIEWS[view_id])(id=view_id)
             view.display = False
             self._views[view_id] = view
-            await self._contact_view.parent.mount(view, after=self._contact_view)
+            screen = self._contact_view.parent
+            assert isinstance(screen, Widget)  # the views are mounted on the main screen in compose
+            await screen.mount(view, after=self._contact_view)
         view = self._view(view_id)
         if view is None:
             return

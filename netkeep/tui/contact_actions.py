@@ -15,6 +15,7 @@ from netkeep.tui.keys import UNDO_HINT
 from netkeep.tui.workers import report_failure
 
 if TYPE_CHECKING:
+    from netkeep.core.records import ContactRow
     from netkeep.tui.forms.interaction import Logged
     from netkeep.tui.views.contact import ContactView
     from netkeep.tui.views.contacts import ContactList
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 class ContactActions(App[None]):
     """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
-    ``data_changed`` and ``open_contact``."""
+    ``contact_rows``, ``data_changed`` and ``open_contact``."""
 
     selected_id: int | None = None
     #: "ctrl+z to undo", with the key the user has for it.
@@ -34,6 +35,10 @@ class ContactActions(App[None]):
 
     @property
     def contact_view(self) -> ContactView:
+        raise NotImplementedError
+
+    @property
+    def contact_rows(self) -> list[ContactRow]:
         raise NotImplementedError
 
     def data_changed(self, contact_id: int | None, *, listed: bool = True) -> None:

@@ -70,11 +70,11 @@ class PickContactScreen(TransferDialog):
         """Enter in the name: the highlighted contact."""
         options = self.query_one("#matches", OptionList)
         if options.option_count:
-            self.dismiss(int(options.get_option_at_index(options.highlighted or 0).id))
+            self.dismiss(_contact_id(options.get_option_at_index(options.highlighted or 0)))
 
     @on(OptionList.OptionSelected, "#matches")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.dismiss(_contact_id(event.option))
 
 
 class MergeScreen(TransferDialog):
@@ -187,6 +187,12 @@ class MergeScreen(TransferDialog):
 
     def on_failure(self) -> None:
         self.query_one("#merge", Button).disabled = False
+
+
+def _contact_id(option: Option) -> int:
+    """The contact a match stands for: every match's option id is its contact's id."""
+    assert option.id is not None
+    return int(option.id)
 
 
 def _short(value: str, width: int = 70) -> str:
