@@ -9,6 +9,7 @@ import pendulum
 
 from netkeep.core import letters
 from netkeep.core.config import Config
+from netkeep.core.dates import local_tz
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def read_letter(config: Config, contact_id: int, meeting_id: int) -> Letter:
 
 
 def local_time(moment) -> str:
-    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("HH:mm:ss")
+    return pendulum.instance(moment).in_timezone(local_tz()).format("HH:mm:ss")
 
 
 def letters_day(moment) -> str:
-    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("D MMM YYYY")
+    return pendulum.instance(moment).in_timezone(local_tz()).format("D MMM YYYY")

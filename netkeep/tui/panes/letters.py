@@ -127,6 +127,7 @@ class ThanksPane(MeetingPane):
         )
         self.letter = data
         if same:
+            assert data is not None  # same says so
             # A reload of the letter being written (the app refreshes after any write):
             # keep what is in the editor, which may be newer than the database.
             self._saved = (data.subject, data.body, data.tone)
