@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     capture.add_argument("text", nargs="*", metavar="TEXT", help="a one-line capture (see below)")
+    capture.add_argument(
+        "--new", action="store_true", help="save even if they look like someone already here"
+    )
 
     demo = sub.add_parser("demo", help="the app on a generated demo network (never your real data)")
     demo.add_argument(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from netkeep.core import contacts
 from netkeep.core.dates import parse_date, today
+from netkeep.core.duplicates import DuplicateFound, likely_duplicates
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import CONTACT_TYPES, ContactInput, Method
 
@@ -323,12 +324,18 @@ def build_input(fields: CaptureFields) -> ContactInput:
     return data
 
 
-def capture_line(text: str) -> tuple[int, ContactInput]:
-    """Parse, check and save one line; return the new id and what was saved."""
+def capture_line(text: str, *, new: bool = False) -> tuple[int, ContactInput]:
+    """Parse, check and save one line; return the new id and what was saved.
+
+    Raises :class:`~netkeep.core.duplicates.DuplicateFound` (nothing saved) when the person
+    may already be here, unless ``new``.
+    """
     fields = parse_line(text)
     if not fields.name:
         raise NetkeepError("A name is required: the capture starts with the person's name.")
     data = build_input(fields)
+    if not new and (matches := likely_duplicates(data)):
+        raise DuplicateFound(matches)
     return contacts.create_contact(data), data
 
 

@@ -4,6 +4,7 @@ humanised output."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pendulum
 
@@ -230,6 +231,14 @@ def humanize_date(value, *, base: pendulum.Date | None = None) -> str:
         amount, unit = span // 365, "year"
     words = f"{amount} {unit}{'s' if amount != 1 else ''}"
     return f"in {words}" if days > 0 else f"{words} ago"
+
+
+def short_date(value, *, base: pendulum.Date | None = None) -> str:
+    """``3 Mar`` this year, ``3 Mar 2025`` another year."""
+    if isinstance(value, datetime):
+        value = pendulum.instance(value).in_timezone(pendulum.local_timezone())
+    base = base or today()
+    return f"{value.day} {value.strftime('%b')}" if value.year == base.year else format_date(value)
 
 
 def format_date(value) -> str:
