@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
             app.run()
         if app.saved is not None:
             print(confirmation(app.saved))
+        elif app.return_value is not None:  # "open them": they were already here
+            print("Nothing saved: they were already here.")
         return app.return_code or 0
 
     from netkeep.cli.common import open_db

@@ -112,3 +112,34 @@ def likely_duplicates(data: ContactInput) -> list[Duplicate]:
     ]
     order = list(reasons)
     return sorted(found, key=lambda d: order.index(d.id))
+
+
+def add_to(contact_id: int, data: ContactInput) -> None:
+    """Add what was captured to an existing contact instead of saving a second one.
+
+    Their own fields stay; empty ones are filled from ``data``; new emails, phones and tags
+    are added; the note is appended; a follow-up date given now replaces theirs. One write.
+    """
+    from dataclasses import replace
+
+    from netkeep.core import contacts
+
+    old = contacts.get_card(contact_id).to_input()
+    emails = {m.value.strip().casefold() for m in old.emails}
+    phones = {phone_key(m.value) for m in old.phones}
+    filled = {
+        name: getattr(data, name)
+        for name in ("title", "company", "linkedin_url", "how_met", "met_at", "met_on", "introduced_by_id")
+        if not getattr(old, name) and getattr(data, name)
+    }
+    merged = replace(
+        old,
+        **filled,
+        emails=old.emails + tuple(m for m in data.emails if m.value.strip().casefold() not in emails),
+        phones=old.phones + tuple(m for m in data.phones if phone_key(m.value) not in phones),
+        tags=old.tags + tuple(t for t in data.tags if t not in old.tags),
+        notes="\n\n".join(n for n in (old.notes, data.notes) if n.strip()),
+        next_follow_up=data.next_follow_up or old.next_follow_up,
+        job_search=old.job_search or data.job_search,
+    )
+    contacts.update_contact(contact_id, merged)

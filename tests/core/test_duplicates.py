@@ -66,3 +66,19 @@ def test_cli_names_the_match_and_saves_nothing_off_a_terminal(db_path, capsys, f
     assert err == ("netkeep: Priya Raman (Stripe) is already here (same email); add --new to save another.\n")
     assert main(["--db", str(db_path), "capture", "--new", "P Raman PRIYA@stripe.com"]) == 0
     assert capsys.readouterr().out == "Saved P Raman.\n"
+
+
+def test_add_to_fills_the_gaps_and_keeps_theirs(db, frozen):
+    from netkeep.core import contacts
+    from netkeep.core.duplicates import add_to
+
+    priya = person("Priya Raman", "priya@stripe.com", company="Stripe", tags=("alumni",), notes="old")
+    data = capture.build_input(
+        capture.parse_line("P Raman PRIYA@stripe.com p2@x.io @Other #alumni #pycon !PyCon >2w -- new")
+    )
+    add_to(priya, data)
+    card = contacts.get_card(priya)
+    assert (card.full_name, card.company, card.met_at) == ("Priya Raman", "Stripe", "PyCon")
+    assert [m.value for m in card.emails] == ["priya@stripe.com", "p2@x.io"]
+    assert card.tags == ("alumni", "pycon") and card.notes == "old\n\nnew"
+    assert card.next_follow_up == pendulum.date(2026, 3, 24)
