@@ -14,10 +14,9 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
@@ -38,18 +37,9 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("met_on", "Met on", "today (or: yesterday, last friday, 4 Mar)"),
     ("introduced_by", "Introduced by", "a contact's name (→ completes)"),
     ("note", "Note", ""),
+    # An Input, not a Checkbox: a new widget type costs its CSS at start-up (~25 ms here).
+    ("job_search", "Job search", "y: part of my job search"),
 )
-#: The checkbox after the fields (Tab reaches it last; space ticks it).
-JOB_SEARCH = "job_search"
-
-
-class SpaceCheckbox(Checkbox, inherit_bindings=False):
-    """A checkbox ticked with space only: Enter saves the form from every field."""
-
-    BINDINGS = [
-        Binding("space", "toggle_button", "Toggle", show=False),
-        Binding("enter", "screen.save", "Save", show=False),
-    ]
 
 
 class CaptureScreen(FormScreen[int]):
@@ -82,8 +72,6 @@ class CaptureScreen(FormScreen[int]):
             for field_id, label, placeholder in FIELDS:
                 yield Label(label, markup=False)
                 yield Input(placeholder=placeholder, id=field_id, compact=True)
-            yield Label("Job search", markup=False)
-            yield SpaceCheckbox("part of my job search", id=JOB_SEARCH, compact=True)
 
     def first_field(self) -> str:
         return "#name"
@@ -190,10 +178,10 @@ class CaptureScreen(FormScreen[int]):
         if parsed is not None:
             values["name"], values["title"] = parsed.name, values["title"] or parsed.title
         self._saving = True
-        self._save(values, self.query_one(f"#{JOB_SEARCH}", Checkbox).value)
+        self._save(values)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-save")
-    def _save(self, values: dict[str, str], job_search: bool) -> None:
+    def _save(self, values: dict[str, str]) -> None:
         self._ready.wait()
         if self._load_error:
             self.app.call_from_thread(self._failed, {"general": self._load_error})
@@ -219,7 +207,7 @@ class CaptureScreen(FormScreen[int]):
             tags=split_tags(values["tags"]),
             note=values["note"],
             follow_up=values["follow_up"],
-            job_search=job_search,
+            job_search=values["job_search"].strip().casefold() in ("y", "yes", "x", "true"),
         )
         try:
             with session.connected():

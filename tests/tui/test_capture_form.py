@@ -31,7 +31,7 @@ async def test_type_tab_through_and_enter_saves(db_path):
         assert app.focused.id == "introduced_by"
         await pilot.press(*"bo", "right")  # accept the completion
         assert app.focused.value == "Bob Smith"
-        await pilot.press("tab", *"[bold]likes[/] markup", "tab", "space")  # the note, job search
+        await pilot.press("tab", *"[bold]likes[/] markup", "tab", "y")  # the note, job search
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from helpers.tui import until
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.database import open_database
@@ -87,13 +88,10 @@ async def test_already_here_offers_open_add_or_new(db_path):
         async with app.run_test(size=(100, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.press(*"P. Raman p@stripe.com #met", "enter")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await until(lambda app=app: app.focused is not None and app.focused.id == "dup-open")
             text = str(app.screen.query_one("#duplicates-text", Static).render())
             assert text == "Already here? Priya Raman (Stripe): same email."
-            assert app.focused.id == "dup-open"
             await pilot.click(f"#{choice}")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await until(lambda app=app: app.return_value is not None)
         assert app.return_value is not None and cards(db_path) == expected, choice
         assert (app.return_value == priya) == (choice != "dup-new")
