@@ -120,6 +120,10 @@ class CaptureScreen(FormScreen[int]):
     def _read_line(self, text: str):
         """Fill the form from a one-line name (and show what will be saved under it);
         the parsed fields, or None when the name is only a name."""
+        if not text.strip():  # as at mount: nothing to read, nothing to import before first paint
+            self._fill({})
+            self._show_preview("")
+            return None
         from netkeep.core.capture_syntax import form_values, is_one_line, parse_line
         from netkeep.core.errors import ValidationError
 
