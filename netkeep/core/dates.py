@@ -4,9 +4,10 @@ humanised output."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pendulum
+from pendulum.tz import get_local_timezone
 
 from netkeep.core.date_order import ORDERS, configured_order
 from netkeep.core.errors import ValidationError
@@ -67,6 +68,12 @@ _HINT = "try 'yesterday', 'last friday', 'in 2 weeks', 'next month', '4 Mar' or 
 
 def today() -> pendulum.Date:
     return pendulum.today().date()
+
+
+def local_tz() -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The local timezone, as ``local_tz()`` gives it (mypy reads that name as
+    the ``pendulum.tz.local_timezone`` submodule, which shadows the function)."""
+    return get_local_timezone()
 
 
 def _amount(text: str) -> int:
@@ -206,13 +213,13 @@ def _numeric(raw: str, base: pendulum.Date, prefer: str, order: str | None) -> p
     raise ValidationError({"date": f"'{shown}' is not a date: there is no such day."})
 
 
-def humanize_date(value, *, base: pendulum.Date | None = None) -> str:
+def humanize_date(value, *, base: date | None = None) -> str:
     """``today``, ``yesterday``, ``3 days ago``, ``in 2 weeks``: how far ``value`` is from today."""
     if value is None:
         return ""
     base = base or today()
     if isinstance(value, pendulum.DateTime):
-        value = value.in_timezone(pendulum.local_timezone()).date()
+        value = value.in_timezone(local_tz()).date()
     days = value.toordinal() - base.toordinal()
     if days == 0:
         return "today"
@@ -236,7 +243,7 @@ def humanize_date(value, *, base: pendulum.Date | None = None) -> str:
 def short_date(value, *, base: pendulum.Date | None = None) -> str:
     """``3 Mar`` this year, ``3 Mar 2025`` another year."""
     if isinstance(value, datetime):
-        value = pendulum.instance(value).in_timezone(pendulum.local_timezone())
+        value = pendulum.instance(value).in_timezone(local_tz())
     base = base or today()
     return f"{value.day} {value.strftime('%b')}" if value.year == base.year else format_date(value)
 
@@ -246,5 +253,5 @@ def format_date(value) -> str:
     if value is None:
         return ""
     if isinstance(value, pendulum.DateTime):
-        value = value.in_timezone(pendulum.local_timezone())
+        value = value.in_timezone(local_tz())
     return f"{value.day} {value.strftime('%b %Y')}"

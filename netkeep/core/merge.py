@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from netkeep.core import session
+from netkeep.core import backups, session
 from netkeep.core.contacts import get_card, normalise_tag, update_contact
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import ContactCard, ContactInput
@@ -129,8 +129,10 @@ def merge_contacts(keep_id: int, other_id: int, choices: Mapping[str, str] | Non
     """
     if keep_id == other_id:
         raise ValidationError({"contact": "Choose two different contacts to merge."})
-    with session.writing():
+    backups.before("merge")
+    with session.writing(kind="merge", contacts=[keep_id]) as change:
         keep, other = get_card(keep_id), get_card(other_id)
+        change.default(f"Merged {other.full_name} into {keep.full_name}")
         data = merged_input(keep.to_input(), other.to_input(), choices or {}, keep_id)
         if data.introduced_by_id == other_id:
             data = replace(

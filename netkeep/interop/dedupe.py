@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from netkeep.core import bulk, contacts, session
+from netkeep.core import backups, bulk, contacts, session
 from netkeep.core.match_keys import contact_keys, email_addresses
 from netkeep.core.normalise import normalise_company as _normalise_company
 from netkeep.core.normalise import normalise_tag
@@ -265,8 +265,28 @@ def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactIn
     return (replace(current, **updates) if updates else current), list(updates)
 
 
-def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Report:
-    """Write the plan in one transaction: all of it, or (on any error) none of it."""
+SOURCES = {"linkedin": "LinkedIn", "google": "Google", "vcard": "vCard"}
+
+
+def _summary(plan: Plan, file_name: str) -> str:
+    """``Imported 212 contacts from Connections.csv`` (and how many it updated)."""
+    added, updated = plan.count("add"), plan.count("update")
+    parts = [f"{added} contact{'s' if added != 1 else ''}"] if added else []
+    if updated:
+        parts.append(f"updated {updated}")
+    source = file_name or SOURCES.get(plan.source, plan.source)
+    return f"Imported {' and '.join(parts) or 'nothing'} from {source}"
+
+
+def _updated_id(step: Step) -> int:
+    """The contact an update step changes: plan() always names it."""
+    assert step.contact_id is not None
+    return step.contact_id
+
+
+def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, file_name: str = "") -> Report:
+    """Write the plan in one transaction, one change in the history named for ``file_name``:
+    all of it, or (on any error) none of it."""
     adds = [step for step in plan.steps if step.action == "add"]
     updates = [step for step in plan.steps if step.action == "update"]
     total = len(adds) + len(updates)
@@ -275,17 +295,19 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         if progress:
             progress(done, total)
 
-    with session.writing():
+    backups.before("import")
+    with session.writing(kind="import") as change:
+        change.default(_summary(plan, file_name))
         # Every candidate passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
         for number, step in enumerate(updates, start=1):
-            contacts.update_contact(step.contact_id, step.data)
+            contacts.update_contact(_updated_id(step), step.data)
             if progress and (number % 100 == 0 or number == len(updates)):
                 progress(len(adds) + number, total)
         links = [
             (contact_id, step.link_uid) for step, contact_id in zip(adds, ids, strict=True) if step.link_uid
         ]
-        links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid]
+        links += [(_updated_id(step), step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
     return Report(
         plan.source, len(adds), len(updates), plan.count("skip"), plan.problems, plan.hidden, tuple(ids)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -21,6 +22,9 @@ from textual.widgets import Input, Label, Static
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.styles import FORMS
+
+if TYPE_CHECKING:
+    from netkeep.core.records import ContactInput
 
 #: (field id, label, placeholder) in the order Tab visits them: the order people fill a card.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -61,7 +65,7 @@ class CaptureScreen(FormScreen[int]):
         #: Save even if they look like someone already here ("new person anyway").
         self._new_anyway = False
         #: What was saved (a ``ContactInput``), for the confirmation line.
-        self.saved = None
+        self.saved: ContactInput | None = None
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose (a grid, no row containers, error lines mounted only when
@@ -278,10 +282,6 @@ class CaptureScreen(FormScreen[int]):
     def _failed(self, errors: dict[str, str]) -> None:
         self._saving = False
         self._load_error = ""
-        #: Fields the one-line name filled in (cleared again when the line stops setting them).
-        self._filled: set[str] = set()
-        #: Save even if they look like someone already here ("new person anyway").
-        self._new_anyway = False
         self._show_errors(errors)
         first = next((f for f, _, _ in FIELDS if f in errors), None)
         if first:
@@ -341,7 +341,7 @@ class CaptureApp(App[int | None]):
     def __init__(self, db_path: str | Path) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.saved = None
+        self.saved: ContactInput | None = None
         self.form = CaptureScreen(prepare=self._open_database)
 
     def on_mount(self) -> None:

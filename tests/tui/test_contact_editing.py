@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
-from helpers.tui import card_text, list_names, settle, type_text
+from helpers.tui import card_text, list_names, notifications, settle, type_text
 from netkeep.core import contacts, interactions
 from netkeep.core.errors import NotFound
 from netkeep.tui.app import NetkeepApp
@@ -121,12 +121,15 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         assert "coffee about compilers" in card_text(app)
         # Archive, then undo.
         await pilot.press("escape", "escape")  # clear the filter (focus is back on the list)
+        said = notifications(app)
         await pilot.press("a")
         await settle(app, pilot)
         assert contacts.get_card(network["carol"]).archived
         assert "Carol Reyes" not in list_names(app)
-        await pilot.press("u")
+        assert said[-1] == "Archived Carol Reyes — ctrl+z to undo."
+        await pilot.press("ctrl+z")
         await settle(app, pilot)
+        assert said[-1] == "Undone: Archived Carol Reyes (H shows the history)."
         assert not contacts.get_card(network["carol"]).archived
         assert "Carol Reyes" in list_names(app)
         # Delete asks first; n keeps her, y deletes.
@@ -137,7 +140,7 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         assert isinstance(app.screen, ConfirmScreen)
         question = app.screen.query_one("#question")
         assert question.size.height >= 2  # the whole question wraps inside the box
-        assert "removed for good" in str(question.content)
+        assert "trash (restorable for 30 days from History)" in str(question.content)
         await pilot.press("n")
         await settle(app, pilot)
         assert contacts.get_card(network["carol"]).full_name == "Carol Reyes"

@@ -71,6 +71,7 @@ class SnoozeForm(FormScreen[date]):
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        assert event.option_id is not None  # every choice has an id
         if event.option_id == "typed":
             self.query_one("#f-until", Input).focus()
             return
@@ -152,7 +153,7 @@ class CommitmentForm(FormScreen[CommitmentResult]):
             except ValidationError as error:
                 errors.update(error.errors)
         _raise_if(errors)
-        return CommitmentResult(text, str(self.query_one("#f-owner", Select).value), day)
+        return CommitmentResult(text, self.choice("#f-owner"), day)
 
 
 class IntroForm(FormScreen[IntroResult]):

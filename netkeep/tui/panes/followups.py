@@ -200,7 +200,7 @@ class FollowupsPane(Vertical):
         options.set_options(rows)
         enabled = [n for n, row in enumerate(rows) if not row.disabled]
         later = [n for n in enabled if previous is not None and n >= previous]
-        options.highlighted = (later or enabled or [None])[0]
+        options.highlighted = next(iter(later or enabled), None)
 
     # -- actions -------------------------------------------------------------------
 

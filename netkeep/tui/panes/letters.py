@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from netkeep.core import letters
+from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.handoff import edit_outside, editor_command, open_external, split_subject
@@ -154,6 +155,7 @@ class ThanksPane(MeetingPane):
         )
         self.letter = data
         if same:
+            assert data is not None  # same says so
             # A reload of the letter being written (the app refreshes after any write):
             # keep what is in the editor, which may be newer than the database.
             self._saved = (data.subject, data.body, data.tone)
@@ -376,8 +378,8 @@ class ThanksPane(MeetingPane):
 
 
 def local_time(moment) -> str:
-    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("HH:mm:ss")
+    return pendulum.instance(moment).in_timezone(local_tz()).format("HH:mm:ss")
 
 
 def letters_day(moment) -> str:
-    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("D MMM YYYY")
+    return pendulum.instance(moment).in_timezone(local_tz()).format("D MMM YYYY")

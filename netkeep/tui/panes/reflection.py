@@ -173,6 +173,8 @@ class ReflectPane(MeetingPane):
             self.action_move(1)
 
     def _save(self, index: int, *, rating: str | None = None, note: str | None = None) -> bool:
+        if self.meeting_id is None:  # no meeting, nothing to answer
+            return False
         try:
             answer = reflection.save_answer(
                 self.meeting_id, self.answers[index].key, rating=rating, note=note

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
 from netkeep.tui.workers import in_worker
@@ -69,11 +70,11 @@ class PickContactScreen(TransferDialog):
         """Enter in the name: the highlighted contact."""
         options = self.query_one("#matches", OptionList)
         if options.option_count:
-            self.dismiss(int(options.get_option_at_index(options.highlighted or 0).id))
+            self.dismiss(_contact_id(options.get_option_at_index(options.highlighted or 0)))
 
     @on(OptionList.OptionSelected, "#matches")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.dismiss(_contact_id(event.option))
 
 
 class MergeScreen(TransferDialog):
@@ -87,6 +88,7 @@ class MergeScreen(TransferDialog):
     @dataclass
     class Merged(Message):
         contact_id: int
+        summary: str
 
     FORM_TITLE = "Merge contacts"
     BOX_CLASSES = "transfer-dialog tall"
@@ -168,20 +170,29 @@ class MergeScreen(TransferDialog):
 
     @in_worker("merge the contacts", group=GROUP)
     def merge(self, choices: dict[str, str]) -> Merged:
+        from netkeep.core.history import last_undoable
         from netkeep.core.merge import merge_contacts
 
         merge_contacts(self.keep_id, self.other_id, choices)
-        return self.Merged(self.keep_id)
+        done = last_undoable()
+        return self.Merged(self.keep_id, done.summary if done else "Merged")
 
     @on(Merged)
     def _merged(self, message: Merged) -> None:
         self.busy = False
         self.result = message.contact_id
         self.app.post_message(DataChanged(None))  # the other contact is gone from every list
+        self.app.notify(f"{message.summary} — {undo_hint(self.app)}.", markup=False)
         self.dismiss(message.contact_id)
 
     def on_failure(self) -> None:
         self.query_one("#merge", Button).disabled = False
+
+
+def _contact_id(option: Option) -> int:
+    """The contact a match stands for: every match's option id is its contact's id."""
+    assert option.id is not None
+    return int(option.id)
 
 
 def _short(value: str, width: int = 70) -> str:

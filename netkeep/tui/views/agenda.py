@@ -20,6 +20,7 @@ from textual.message import Message
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 from netkeep.tui.workers import in_worker, report_failure
@@ -163,7 +164,7 @@ class TodayView(AgendaList):
         return item
 
     def _changed(self, item: AgendaItem, message: str) -> None:
-        self.notify(message, markup=False)
+        self.notify(f"{message.rstrip('.')} — {undo_hint(self.app)}.", markup=False)
         self.post_message(DataChanged(item.contact_id))
         self.reload()
 

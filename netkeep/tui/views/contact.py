@@ -6,6 +6,7 @@ import asyncio
 import importlib
 import importlib.util
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from rich.console import Group
 from rich.rule import Rule
@@ -39,6 +40,13 @@ PANE_TABS = (
 PANE_SETTLE_ROUNDS = 20
 PANE_SETTLE_SECONDS = 0.05
 NO_CONTACT = "No contact selected — choose one in the list on the left."
+
+
+@runtime_checkable
+class FocusesInside(Protocol):
+    """An app that focuses a widget's first focusable part (NetkeepApp does)."""
+
+    def focus_inside(self, widget: Widget, *, at_once: bool = False) -> None: ...
 
 
 def load_class(module: str, name: str) -> type:
@@ -102,7 +110,7 @@ class ContactView(Vertical):
             await self._loaded(pane)  # and that depends on what it loads
             if self.active_tab == tab_id:
                 pane.focus_default()
-        else:
+        elif isinstance(self.app, FocusesInside):
             self.app.focus_inside(pane)
         return pane
 
@@ -180,6 +188,8 @@ class ContactView(Vertical):
         """Give the visible pane the selected contact; hidden panes catch up when their tab opens."""
         tab_id = self.active_tab
         pane = self.panes.get(tab_id)
+        if pane is None:
+            return
         if hasattr(pane, "show_contact") and self.shown_in_pane.get(tab_id, -1) != self.contact_id:
             self.shown_in_pane[tab_id] = self.contact_id
             pane.show_contact(self.contact_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from datetime import date
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -45,7 +46,7 @@ def _date_column(row: ContactRow, order: str) -> str:
     if order == "last contact":
         return humanize_date(pendulum.parse(row.last_contact)) if row.last_contact else "never"
     if order == "next follow-up":
-        return humanize_date(pendulum.parse(row.next_follow_up).date()) if row.next_follow_up else ""
+        return humanize_date(date.fromisoformat(row.next_follow_up)) if row.next_follow_up else ""
     return ""
 
 
@@ -227,13 +228,13 @@ class ContactList(Vertical):
     def refresh_contact(self, contact_id: int, *, listed: bool = True) -> None:
         """Re-read one contact's row after a write; ``listed=False`` drops it (archived, deleted)."""
         row = contacts.get_row(contact_id) if listed else None
-        keep = contact_id
+        keep: int | None = contact_id
         if row is None:  # the cursor stays in place: on the next row, or the one before at the end
             shown = self.rows_view.rows
             index = self.rows_view.cursor
             after = shown[index + 1 : index + 2]
             before = shown[index - 1 : index] if index > 0 else []
-            neighbour = (after or before or [None])[0]
+            neighbour = next(iter(after or before), None)
             keep = neighbour.id if neighbour else None
         rows = [r for r in self.all_rows if r.id != contact_id]
         if row is not None:

@@ -17,6 +17,7 @@ from netkeep.core import jobsearch
 from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.workers import in_worker, report_failure
 
@@ -225,7 +226,7 @@ class JobsView(Vertical):
         if target is not None:
             self._write(
                 lambda: jobsearch.drop_target(target.company_id),
-                f"{target.name} is off the target list (g adds it back).",
+                f"{target.name} is off the target list — {undo_hint(self.app)}.",
             )
 
     def action_share_news(self) -> None:

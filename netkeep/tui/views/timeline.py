@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Sparkline, Static
 
 from netkeep.core import interactions
-from netkeep.core.dates import format_date
+from netkeep.core.dates import format_date, local_tz
 from netkeep.core.records import TimelineEntry
 from netkeep.tui.widgets.card import entries_table
 from netkeep.tui.workers import in_worker
@@ -26,7 +26,7 @@ def week_heading(when: datetime) -> str:
     """``Week of 23 Nov 2026`` for the Monday starting ``when``'s week (local time)."""
     import pendulum
 
-    monday = pendulum.instance(when).in_timezone(pendulum.local_timezone()).start_of("week")
+    monday = pendulum.instance(when).in_timezone(local_tz()).start_of("week")
     return f"Week of {format_date(monday.date())}"
 
 
