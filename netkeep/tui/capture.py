@@ -44,6 +44,8 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     # An Input, not a Checkbox: a new widget type costs its CSS at start-up (~25 ms here).
     ("job_search", "Job search", "y: part of my job search"),
 )
+#: The longest preview line shown under the name (it wraps over at most three lines).
+PREVIEW_MAX = 200
 
 
 class CaptureScreen(FormScreen[int]):
@@ -164,6 +166,8 @@ class CaptureScreen(FormScreen[int]):
                 ],
                 after=self.query_one("#name", Input),
             )
+        if len(text) > PREVIEW_MAX:  # a pasted essay: the start of it is enough
+            text = text[: PREVIEW_MAX - 1] + "…"
         preview = self.query_one("#preview", Static)
         preview.update(text if error else f"→ {text}")
         preview.set_class(error, "capture-error")

@@ -65,6 +65,20 @@ async def test_a_bad_line_is_said_under_it_and_saves_nothing(db_path):
     assert app.return_value is None and cards(db_path) == []
 
 
+async def test_a_huge_line_is_previewed_short_and_refused(db_path):
+    app = CaptureApp(db_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.screen.query_one("#name", Input).value = "x" * 5000 + " @Acme [b]markup[/b]"
+        await pilot.pause()
+        shown = str(app.screen.query_one("#preview", Static).render())
+        assert len(shown) <= len("→ ") + 200 and shown.endswith("…")
+        await pilot.press("enter")
+        await until(lambda: bool(app.screen.query("#name-error")))
+        assert "too long" in str(app.screen.query_one("#name-error", Static).render())
+    assert cards(db_path) == []
+
+
 async def test_keys_typed_at_once_go_to_their_fields(db_path):
     app = CaptureApp(db_path)
     async with app.run_test(size=(100, 40)) as pilot:
