@@ -84,7 +84,7 @@ def parse_date(text: str, *, prefer: str = "past", base: pendulum.Date | None = 
     raw = " ".join(text.strip().lower().replace(",", " ").split())
     try:
         result = _parse(raw, base, prefer)
-    except ValueError:
+    except (ValueError, OverflowError):  # a day that does not exist, or "in 9999999999 days"
         result = None
     if result is None:
         raise ValidationError(
