@@ -72,6 +72,8 @@ def check(db: Path, ledger: Ledger, scratch: Path | None = None) -> Check:
         if integrity != "ok":
             return Check(integrity, (), ())
         return Check(integrity, *_acknowledged(connection, ledger))
+    except sqlite3.DatabaseError as error:  # damaged past what integrity_check can report
+        return Check(f"{type(error).__name__}: {error}", (), ())
     finally:
         connection.close()
 

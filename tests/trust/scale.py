@@ -26,7 +26,7 @@ class Scale:
 SCALE = (
     Scale(kills=500, concurrency_seconds=60, examples=2000, full_corpus=True)
     if LONG
-    else Scale(kills=24, concurrency_seconds=5, examples=150, full_corpus=False)
+    else Scale(kills=20, concurrency_seconds=5, examples=150, full_corpus=False)
 )
 
 #: For the heavier cases, run only in the long form.

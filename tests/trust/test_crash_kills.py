@@ -77,3 +77,16 @@ def test_sigkill_at_random_moments_never_corrupts_or_loses_an_acknowledged_write
     assert not lost, f"acknowledged writes lost: {sorted(lost)[:10]} {context}"
     assert not partial, f"imports found in part: {sorted(partial)[:10]} {context}"
     assert ledger.total() > 0, "no write was ever acknowledged: the kills all came too early"
+
+
+def test_the_check_sees_a_lost_write_and_a_damaged_file(tmp_path):
+    """The checks above can fail: a write acknowledged but not there, a page overwritten."""
+    db = tmp_path / "crash.db"
+    _seed(db)
+    ledger = Ledger()
+    ledger.ack("capture", 7)  # acknowledged, never written
+    assert check(db, ledger, tmp_path / "copy").lost == ("capture 7",)
+    with open(db, "r+b") as file:
+        file.seek(4096)  # the second page: a table's root
+        file.write(b"\xff" * 4096)
+    assert check(db, Ledger()).corrupt
