@@ -12,8 +12,9 @@ SYMBOL = r"[^\s\x00-\x1f\x7f-\x9f]{1,4}"
 #: How much of a string is looked for (lists cut long text).
 PROBE = 24
 MARKER = re.compile(r"NK-[A-Z0-9]+")
-#: The terminal's own escape sequences (cursor moves, colours), as a screen writes them.
-CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+#: The escape sequences a Textual screen writes itself: cursor moves and colours (CSI), the
+#: mouse pointer's shape (OSC 22), carriage returns.
+CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\]22;[a-z-]*\x07|\r")
 
 
 def probe(text: str) -> re.Pattern[str]:
@@ -39,3 +40,13 @@ def marker_shown(text: str, screen: str) -> bool:
 def shown_literally(text: str, screen: str) -> bool:
     """Whether ``screen`` shows the start of ``text`` as typed (controls as symbols)."""
     return bool(probe(text).search(screen))
+
+
+def raw_windows(text: str) -> list[bytes]:
+    """The bytes around each control character of ``text``: if a screen's output holds one
+    of them, that control character reached the terminal as it is."""
+    windows = []
+    for found in CONTROL.finditer(text):
+        start = found.start()
+        windows.append(text[max(0, start - 2) : start + 3].encode("utf-8", errors="surrogateescape"))
+    return windows
