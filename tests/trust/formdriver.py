@@ -117,7 +117,9 @@ def _value(widget) -> str:
     return widget.value if isinstance(widget, Input) else widget.text
 
 
-async def drive(db: Path, target: int, cells: list[tuple[str, str]], texts: dict[str, str], mode: str) -> dict:
+async def drive(
+    db: Path, target: int, cells: list[tuple[str, str]], texts: dict[str, str], mode: str
+) -> dict:
     """Put each ``(field name, string name)``'s text into the field, save, look: Outcomes.
 
     The database at ``db`` is open in this process (the forms save through core)."""

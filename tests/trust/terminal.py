@@ -18,12 +18,16 @@ from trust.display import CSI
 class Terminal:
     """Run ``args`` on a fresh pseudo-terminal of ``size`` (columns, rows)."""
 
-    def __init__(self, args: list[str], *, size: tuple[int, int] = (160, 60), env: dict | None = None) -> None:
+    def __init__(
+        self, args: list[str], *, size: tuple[int, int] = (160, 60), env: dict | None = None
+    ) -> None:
         master, slave = os.openpty()
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         environment = dict(env if env is not None else os.environ)
-        environment.update(TERM="xterm-256color", TEXTUAL_ANIMATION="none", COLUMNS=str(columns), LINES=str(rows))
+        environment.update(
+            TERM="xterm-256color", TEXTUAL_ANIMATION="none", COLUMNS=str(columns), LINES=str(rows)
+        )
         self.proc = subprocess.Popen(
             args, stdin=slave, stdout=slave, stderr=slave, env=environment, start_new_session=True
         )
