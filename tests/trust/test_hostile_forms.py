@@ -28,8 +28,8 @@ KEPT = {
 }
 #: The short form's strings: a few of each kind (typing 5,000 keys is for the long form).
 SHORT_FORMS = {
-    "typed": ("markup", "combining", "zwj"),
-    "pasted": ("markup", "long-line", "zwj", "osc-title", "newline", "invalid-utf8"),
+    "typed": ("combining", "zwj"),
+    "pasted": ("markup", "zwj", "osc-title", "invalid-utf8"),
 }
 SHORT_FIELDS = ("capture-name", "contact-notes", "log-summary")
 
