@@ -38,10 +38,18 @@ def screen_args(argv: list[str]) -> SimpleNamespace | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends as one line on stderr and exit status 1."""
     argv = sys.argv[1:] if argv is None else argv
     args = screen_args(argv) or _parse(argv)
     command = args.command or "open"
     try:
+        from netkeep.cli.common import undecodable_argument  # light: no peewee
+
+        problem = undecodable_argument(args)
+        if problem:
+            from netkeep.cli.common import fail
+
+            return fail(problem)
         handler = HANDLERS[command]
         return handler(args) or 0
     except KeyboardInterrupt:
@@ -51,14 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as error:
         # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
-        from netkeep.core.errors import NetkeepError
-        from netkeep.core.session import DatabaseError
+        from netkeep.cli.common import fail, failure_message, unexpected
 
-        if isinstance(error, (NetkeepError, DatabaseError)):
-            from netkeep.cli.common import fail
-
-            return fail(str(error))
-        raise
+        message = failure_message(error)
+        return fail(message) if message is not None else unexpected(error)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:

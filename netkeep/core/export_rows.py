@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from netkeep.store import shell_read
+from netkeep.store.failures import translated
 
 
 class ContactSummary(NamedTuple):
@@ -55,7 +56,8 @@ class ContactBrief(NamedTuple):
 def _read(db_path: Path, text: str, include_archived: bool, query) -> list[tuple]:
     connection = shell_read.connect(db_path)
     try:
-        rows = query(connection, text.casefold().split(), include_archived)
+        with translated(db_path):
+            rows = query(connection, text.casefold().split(), include_archived)
     finally:
         connection.close()
     rows.sort(key=lambda row: (row[1].casefold(), row[0]))  # Python: SQLite's lower() is ASCII-only

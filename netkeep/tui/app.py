@@ -24,6 +24,7 @@ from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
+from netkeep.tui.workers import end_at_startup
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -81,7 +82,11 @@ class NetkeepApp(ContactActions):
         first = self.contact_list.current_id  # the list shows its first rows already
         if first is not None:  # read the first card now, so the first frame shows it
             self.selected_id = first
-            self.contact_view.show_contact(first, at_once=True)
+            try:
+                self.contact_view.show_contact(first, at_once=True)
+            except Exception as error:
+                end_at_startup(self, error)
+                return
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False)
@@ -177,7 +182,10 @@ class NetkeepApp(ContactActions):
 
     def _poll_other_writers(self) -> None:
         """Reload when another process (``netkeep capture``…) has written to the database."""
-        version = session.changes_seen()
+        try:
+            version = session.changes_seen()
+        except session.StorageError:  # the loads say what is wrong; this looks again in a second
+            return
         if version != self._data_version:
             self._data_version = version
             self.data_changed(None)
