@@ -28,8 +28,17 @@ example:
 """
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, saying a usage error with what was typed shown safely (escape codes as symbols)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from netkeep.core.text import visible
+
+        super().error(visible(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="netkeep",
         description="Keep your professional network alive, from the terminal.",
     )

@@ -19,12 +19,12 @@ from netkeep.core import contacts
 from netkeep.core.dates import parse_date, today
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import ContactInput, Method
+from netkeep.core.text import text_problem
 
 #: Marker character -> the field it opens.
 MARKERS = {"@": "company", "+": "introduced_by", "!": "met_at", ">": "follow_up"}
 #: The names ``core.contacts.validate`` uses -> the capture form's field names.
 FORM_FIELDS = {"full_name": "name", "emails": "email", "notes": "note"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,9 @@ def parse_line(text: str) -> CaptureFields:
 
     Raises :class:`ValidationError` for control characters or a marker with nothing after it.
     """
-    if _CONTROL.search(text):
-        raise ValidationError(
-            {"name": "The text contains control characters (such as terminal escape codes)."}
-        )
+    problem = text_problem(text)
+    if problem:
+        raise ValidationError({"name": problem})
     head, sep, note = text.partition(" -- ")
     if not sep and head.strip().startswith("-- "):
         head, note = "", head.strip()[3:]
@@ -134,7 +133,9 @@ def build_input(fields: CaptureFields) -> ContactInput:
     introduction); a follow-up date becomes the contact's own next follow-up.
     Raises :class:`ValidationError` keyed by the capture form's field names.
     """
-    errors: dict[str, str] = {}
+    errors = _text_problems(fields)
+    if errors:  # checked first: nothing else may read text that cannot be kept
+        raise ValidationError(errors)
     met_on = follow_up = None
     try:
         met_on = parse_date(fields.met_on, prefer="past") if fields.met_on.strip() else today()
@@ -183,6 +184,16 @@ def build_input(fields: CaptureFields) -> ContactInput:
     if errors:
         raise ValidationError(errors)
     return data
+
+
+def _text_problems(fields: CaptureFields) -> dict[str, str]:
+    problems = {}
+    for name, value in vars(fields).items():
+        text = " ".join(value) if isinstance(value, tuple) else value
+        problem = text_problem(text, multiline=name == "note")
+        if problem:
+            problems[name] = problem
+    return problems
 
 
 def capture_line(text: str) -> tuple[int, ContactInput]:

@@ -20,6 +20,7 @@ from textual.message import Message
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 from netkeep.tui.workers import in_worker, report_failure
@@ -42,13 +43,13 @@ SHOWN_PER_SECTION = 100
 
 
 def item_line(item: AgendaItem, agenda: Agenda) -> Text:
-    """One agenda line, user text rendered literally."""
+    """One agenda line, user text rendered literally and safely (``core.text.visible``)."""
     import netkeep.core.agenda as agenda_core
 
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(item.contact_name, style="bold")
+    line.append(visible(item.contact_name), style="bold")
     line.append("  ")
-    line.append(item.text)
+    line.append(visible(item.text))
     when = agenda_core.when_text(item, agenda.day)
     if when:
         line.append(f"  · {when}", style="dim")

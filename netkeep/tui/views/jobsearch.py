@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from netkeep.core import jobsearch
 from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
+from netkeep.core.text import visible
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.workers import in_worker, report_failure
@@ -29,7 +30,7 @@ KEYS_HINT = "g add · K/J move · > stage · x drop · u share news · enter ope
 def target_line(target: Target) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{target.rank}. ", style="dim")
-    line.append(target.name, style="bold")
+    line.append(visible(target.name), style="bold")
     line.append(f" · {target.stage}", style="dim")
     return line
 
@@ -37,16 +38,16 @@ def target_line(target: Target) -> Text:
 def target_summary(target: Target) -> Text:
     """The heading over the people list: stage and how many people I know there."""
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(target.name, style="bold")
+    line.append(visible(target.name), style="bold")
     line.append(f" · {target.stage} · {len(target.current)} there now, {len(target.former)} before")
     return line
 
 
 def person_line(person: Person) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(person.name, style="bold")
+    line.append(visible(person.name), style="bold")
     if person.title:
-        line.append(f"  {person.title}")
+        line.append(visible(f"  {person.title}"))
     line.append(f"  · {person.relation}", style="dim")
     return line
 
@@ -152,7 +153,8 @@ class JobsView(Vertical):
             people.add_option(
                 Option(
                     Text(
-                        f"You don't know anyone at {target.name} yet. Ask your network for an introduction.",
+                        f"You don't know anyone at {visible(target.name)} yet. "
+                        "Ask your network for an introduction.",
                         style="dim",
                     ),
                     disabled=True,
