@@ -13,14 +13,17 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.styles import FORMS
+from netkeep.tui.terminal import TerminalSafeApp
+from netkeep.tui.widgets.text_input import TextInput
 
 #: (field id, label, placeholder) in the order Tab visits them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -63,7 +66,7 @@ class CaptureScreen(FormScreen[int]):
             form.border_subtitle = "enter save · esc cancel · tab next · → accept suggestion"
             for field_id, label, placeholder in FIELDS:
                 yield Label(label, markup=False)
-                yield Input(placeholder=placeholder, id=field_id, compact=True)
+                yield TextInput(placeholder=placeholder, id=field_id, compact=True)
 
     def first_field(self) -> str:
         return "#name"
@@ -149,10 +152,9 @@ class CaptureScreen(FormScreen[int]):
         except NetkeepError as error:
             self.app.call_from_thread(self._failed, {"general": str(error)})
         except Exception as error:  # a locked or broken database: say so, keep the form
-            from netkeep.tui.workers import report_failure
+            from netkeep.tui.workers import failure_reason
 
-            report_failure(self, "save the contact", error)
-            self.app.call_from_thread(self._failed, {})
+            self.app.call_from_thread(self._failed, {"general": f"Not saved: {failure_reason(error)}"})
         else:
             self.saved = data
             self.app.call_from_thread(self.dismiss, contact_id)
@@ -167,6 +169,9 @@ class CaptureScreen(FormScreen[int]):
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self._show_errors(errors)
+
+    def refuse_input(self, widget: Widget, message: str) -> None:
+        self._show_errors({widget.id or "general": message})  # not a field's id: at the end
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         """Show each message on the line below its field (other messages at the end)."""
@@ -191,7 +196,7 @@ class CaptureScreen(FormScreen[int]):
         ]
 
 
-class CaptureApp(App[int | None]):
+class CaptureApp(TerminalSafeApp):
     """``netkeep capture``: the form alone; exits with the new contact's id (None if cancelled)."""
 
     TITLE = "netkeep capture"

@@ -7,10 +7,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
 from netkeep.core import contacts
 from netkeep.core.errors import NetkeepError
+from netkeep.tui.terminal import TerminalSafeApp
 from netkeep.tui.workers import report_failure
 
 if TYPE_CHECKING:
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
     from netkeep.tui.views.contacts import ContactList
 
 
-class ContactActions(App[None]):
+class ContactActions(TerminalSafeApp):
     """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
     ``data_changed`` and ``open_contact``."""
 

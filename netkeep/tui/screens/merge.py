@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
+from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker
 
 
@@ -32,7 +33,7 @@ class PickContactScreen(TransferDialog):
         return literal(self.prompt)
 
     def fields(self) -> ComposeResult:
-        yield Input(placeholder="a name", id="name")
+        yield TextInput(placeholder="a name", id="name")
         yield OptionList(id="matches")
         yield Static(classes="status", markup=False)
 
