@@ -63,6 +63,7 @@ class Plan:
     steps: tuple[Step, ...]
     problems: tuple[Problem, ...] = ()
     hidden: int = 0
+    notes: tuple[str, ...] = ()
 
     def count(self, action: str) -> int:
         return sum(1 for step in self.steps if step.action == action)
@@ -192,7 +193,7 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
             steps.append(
                 Step("skip", candidate, data, ref, existing, how, reason=f"nothing new (same {how})")
             )
-    return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden)
+    return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden, tuple(result.notes))
 
 
 class _Current:
