@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import sys
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
 
 def screen_args(argv: list[str]) -> SimpleNamespace | None:
@@ -71,14 +72,14 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _open_app(args: argparse.Namespace) -> int:
+def _open_app(args: argparse.Namespace | SimpleNamespace) -> int:
     from netkeep.cli.common import resolve_db
     from netkeep.tui.run import run_app
 
     return run_app(resolve_db(args))
 
 
-def _capture(args: argparse.Namespace) -> int:
+def _capture(args: argparse.Namespace | SimpleNamespace) -> int:
     from netkeep.cli.capture import run
 
     return run(args)
@@ -120,7 +121,44 @@ def _export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
-HANDLERS = {
+def _history(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_history
+
+    return run_history(args)
+
+
+def _undo(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_undo
+
+    return run_undo(args)
+
+
+def _trash(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_trash
+
+    return run_trash(args)
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_delete
+
+    return run_delete(args)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from netkeep.cli.backup import run_backup
+
+    return run_backup(args)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from netkeep.cli.backup import run_restore
+
+    return run_restore(args)
+
+
+# Each reads its arguments by name: argparse's Namespace, or (open and capture) screen_args'.
+HANDLERS: dict[str, Callable[[Any], int]] = {
     "open": _open_app,
     "capture": _capture,
     "demo": _demo,
@@ -129,4 +167,10 @@ HANDLERS = {
     "log": _log,
     "import": _import,
     "export": _export,
+    "history": _history,
+    "undo": _undo,
+    "trash": _trash,
+    "delete": _delete,
+    "backup": _backup,
+    "restore": _restore,
 }

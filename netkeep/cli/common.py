@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
 
 #: Arguments that name files: they may hold any bytes the file system allows.
 PATH_ARGUMENTS = frozenset({"db", "file", "output", "demo_db"})
 
 
-def resolve_db(args: argparse.Namespace) -> Path:
+def resolve_db(args: argparse.Namespace | SimpleNamespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
     from netkeep.paths import default_db_path
@@ -22,7 +23,7 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return default_db_path()
 
 
-def open_db(args: argparse.Namespace, *, read_only: bool = False):
+def open_db(args: argparse.Namespace | SimpleNamespace, *, read_only: bool = False):
     """Open the database for a command; ``read_only``: a command that only reads, which
     refuses a missing database (never creating one) and reads a read-only file as it is."""
     from netkeep.core.session import open_at

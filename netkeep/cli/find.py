@@ -19,8 +19,8 @@ def run(args: argparse.Namespace) -> int:
 
     text = " ".join(args.query)
     if args.json:
-        found = find_contacts(resolve_db(args), text, include_archived=args.archived)
-        print_json([c.as_json() for c in found], indent=1)
+        summaries = find_contacts(resolve_db(args), text, include_archived=args.archived)
+        print_json([c.as_json() for c in summaries], indent=1)
         return 0
     found = find_briefly(resolve_db(args), text, include_archived=args.archived)
     if not found:

@@ -91,12 +91,38 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="the file (or folder of .vcf files) to import")
     imp.add_argument(
         "--on-duplicate",
-        choices=["update", "skip", "add"],
-        default="update",
-        help="what to do with a contact that is already there (default update)",
+        choices=["fill", "update", "skip", "add"],
+        default="fill",
+        help=(
+            "someone already there: fill in only what netkeep does not know (fill, the default), "
+            "also replace their title and company (update), leave them (skip) or add them again (add)"
+        ),
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     imp.add_argument("--skip-bad", action="store_true", help="import the good rows when some are unreadable")
+
+    history = sub.add_parser("history", help="what changed lately, newest first (each can be undone)")
+    history.add_argument("--json", action="store_true", help="print JSON for scripts")
+    history.add_argument("--limit", type=int, default=50, metavar="N", help="how many (default 50)")
+
+    undo = sub.add_parser(
+        "undo",
+        help="undo the last change, or change ID from `netkeep history` (an undo can be undone)",
+    )
+    undo.add_argument("change", nargs="?", type=int, metavar="ID", help="the change to undo")
+
+    trash = sub.add_parser("trash", help="deleted contacts, restorable for 30 days")
+    trash.add_argument("action", nargs="?", choices=["list", "empty"], default="list")
+    trash.add_argument("--yes", action="store_true", help="empty without asking")
+
+    delete = sub.add_parser("delete", help="delete a contact (asks first; restorable for 30 days)")
+    delete.add_argument("contact", help="the contact's name (fuzzy), or #ID")
+    delete.add_argument("--yes", action="store_true", help="delete without asking")
+
+    sub.add_parser("backup", help="back the database up now (checked)")
+    restore = sub.add_parser("restore", help="put a backup back (the current database is backed up first)")
+    restore.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
+    restore.add_argument("--list", action="store_true", help="list the backups, newest first")
 
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pendulum
+from pendulum.tz import get_local_timezone
 
 from netkeep.core.errors import ValidationError
 
@@ -54,6 +56,12 @@ _UNIT = r"(d|days?|w|wks?|weeks?|m|mo|months?|y|yrs?|years?)"
 
 def today() -> pendulum.Date:
     return pendulum.today().date()
+
+
+def local_tz() -> pendulum.Timezone | pendulum.FixedTimezone:
+    """The local timezone, as ``local_tz()`` gives it (mypy reads that name as
+    the ``pendulum.tz.local_timezone`` submodule, which shadows the function)."""
+    return get_local_timezone()
 
 
 def _amount(text: str) -> int:
@@ -132,13 +140,13 @@ def _parse(raw: str, base: pendulum.Date, prefer: str) -> pendulum.Date | None:
     return None
 
 
-def humanize_date(value, *, base: pendulum.Date | None = None) -> str:
+def humanize_date(value, *, base: date | None = None) -> str:
     """``today``, ``yesterday``, ``3 days ago``, ``in 2 weeks``: how far ``value`` is from today."""
     if value is None:
         return ""
     base = base or today()
     if isinstance(value, pendulum.DateTime):
-        value = value.in_timezone(pendulum.local_timezone()).date()
+        value = value.in_timezone(local_tz()).date()
     days = value.toordinal() - base.toordinal()
     if days == 0:
         return "today"
@@ -164,5 +172,5 @@ def format_date(value) -> str:
     if value is None:
         return ""
     if isinstance(value, pendulum.DateTime):
-        value = value.in_timezone(pendulum.local_timezone())
+        value = value.in_timezone(local_tz())
     return f"{value.day} {value.strftime('%b %Y')}"

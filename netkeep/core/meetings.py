@@ -12,6 +12,7 @@ import pendulum
 
 from netkeep.core import interactions, session
 from netkeep.core.commitments import OWNERS, CommitmentRecord, add_commitment
+from netkeep.core.dates import local_tz
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import MEETING_KINDS, InteractionInput
 from netkeep.store.models import (
@@ -74,7 +75,7 @@ class Meeting:
 
     @property
     def local_date(self) -> date:
-        return pendulum.instance(self.occurred_at).in_timezone(pendulum.local_timezone()).date()
+        return pendulum.instance(self.occurred_at).in_timezone(local_tz()).date()
 
 
 def split_items(text: str) -> list[str]:
@@ -85,8 +86,8 @@ def split_items(text: str) -> list[str]:
 
 def at_local_date(day: date) -> pendulum.DateTime:
     """A moment for a meeting given only its day: now if it is today, else local noon."""
-    tz = pendulum.local_timezone()
-    now = pendulum.now(tz)
+    tz = local_tz()
+    now = pendulum.DateTime.now(tz)
     if day == now.date():
         return now
     return pendulum.datetime(day.year, day.month, day.day, 12, tz=tz)
@@ -113,7 +114,7 @@ def _validate(data: MeetingInput) -> None:
 def log_meeting(data: MeetingInput) -> int:
     """Log a meeting on the contact's timeline with its commitments; return its id."""
     _validate(data)
-    with session.writing():
+    with session.writing(kind="log", contacts=[data.contact_id]):
         interaction_id = interactions.log_interaction(
             InteractionInput(
                 contact_ids=(data.contact_id,),

@@ -7,23 +7,30 @@ plan is computed before anything is written; ``apply`` writes it in one transact
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from netkeep.core import bulk, contacts, session
+from netkeep.core import backups, bulk, contacts, session
 from netkeep.core.match_keys import contact_keys, email_addresses
 from netkeep.core.normalise import normalise_company as _normalise_company
 from netkeep.core.normalise import normalise_tag
 from netkeep.core.records import ContactInput, Method
 from netkeep.interop.records import Candidate, ParseResult, Problem, linkedin_key
 
-ON_DUPLICATE = ("update", "skip", "add")
+#: What to do with someone already in netkeep: fill in only what netkeep does not know
+#: (the default: nothing you wrote is overwritten), update (fill in, and replace title and
+#: company: people change jobs), skip them, or add them again.
+ON_DUPLICATE = ("fill", "update", "skip", "add")
 normalise_company = lru_cache(maxsize=8192)(_normalise_company)
 #: How close two names at one company must be (rapidfuzz token-sort ratio, 0–100).
 NAME_SCORE = 90
-#: Fields an import replaces when it has a value (people change jobs).
+#: Fields "update" replaces when the file has another value ("fill" only fills them when empty).
 REPLACED = ("title", "company")
+#: How the preview names a field, where it is not the field's own name.
+FIELD_NAMES = {"linkedin_url": "LinkedIn", "introduced_by_id": "introduced by", "contact_type": "type"}
+#: How much of a value the preview shows.
+SHOWN_CHARS = 60
 #: Fields an import fills only when netkeep has nothing yet.
 FILLED = (
     "given_name",
@@ -51,7 +58,10 @@ class Step:
     contact_id: int | None = None
     existing_name: str = ""
     matched_by: str = ""
+    #: Each field the update changes, from what to what: ``title: 'Engineer' → 'CTO'``.
     changes: tuple[str, ...] = ()
+    #: Values of the file that differ from what netkeep has and are left as they are.
+    kept: tuple[str, ...] = ()
     reason: str = ""
     #: An introducer added by this same import, linked once both exist.
     link_uid: str = ""
@@ -136,7 +146,7 @@ class _Index:
         return None
 
 
-def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
+def plan(result: ParseResult, on_duplicate: str = "fill") -> Plan:
     """Decide, for every candidate, whether it is added, updates someone, or is skipped."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(on_duplicate)
@@ -175,7 +185,9 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
                 Step("skip", candidate, data, ref, existing, how, reason=f"already there (same {how})")
             )
             continue
-        merged, changes = merge_into(current.input(ref), data)
+        merged, changes, kept = merge_into(
+            current.input(ref), data, overwrite=on_duplicate == "update", names=index.names
+        )
         if changes:
             steps.append(
                 Step(
@@ -186,12 +198,22 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
                     existing,
                     how,
                     tuple(changes),
+                    tuple(kept),
                     link_uid=link_uid if merged.introduced_by_id is None else "",
                 )
             )
         else:
             steps.append(
-                Step("skip", candidate, data, ref, existing, how, reason=f"nothing new (same {how})")
+                Step(
+                    "skip",
+                    candidate,
+                    data,
+                    ref,
+                    existing,
+                    how,
+                    kept=tuple(kept),
+                    reason=f"nothing new (same {how})",
+                )
             )
     return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden, tuple(result.notes))
 
@@ -235,39 +257,99 @@ def _method_key(method: Method) -> str:
     return method.value.strip().casefold()
 
 
-def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactInput, list[str]]:
-    """``current`` updated with what ``incoming`` adds; and the names of the fields that change."""
+def _shown(value) -> str:
+    """A value as the preview shows it: on one line, cut to SHOWN_CHARS."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def _field(name: str) -> str:
+    return FIELD_NAMES.get(name, name.replace("_", " "))
+
+
+def merge_into(
+    current: ContactInput,
+    incoming: ContactInput,
+    *,
+    overwrite: bool = False,
+    names: Mapping[int, str] | None = None,
+) -> tuple[ContactInput, list[str], list[str]]:
+    """``current`` with what ``incoming`` adds; each change, from what to what; and the values
+    of ``incoming`` left out because netkeep has another one (``overwrite`` replaces the
+    title and company instead). ``names`` names the contacts an introducer id refers to."""
     updates: dict = {}
+    changes: list[str] = []
+    kept: list[str] = []
+
+    def change(name: str, value, added: str = "") -> None:
+        updates[name] = value
+        old = _shown(getattr(current, name))
+        if name == "introduced_by_id":
+            value = (names or {}).get(value, "a contact")
+        if added:
+            changes.append(f"{_field(name)}: + {added}")
+        elif old:
+            changes.append(f"{_field(name)}: '{old}' → '{_shown(value)}'")
+        else:
+            changes.append(f"{_field(name)}: '{_shown(value)}' (was empty)")
+
     for name in REPLACED:
         new, old = getattr(incoming, name), getattr(current, name)
         same = (normalise_company(new) == normalise_company(old)) if name == "company" else new == old
         if new and not same:
-            updates[name] = new
+            if overwrite or not old:
+                change(name, new)
+            else:
+                kept.append(f"{_field(name)}: keeps '{_shown(old)}' (the file has '{_shown(new)}')")
     for name in FILLED:
         if getattr(incoming, name) and not getattr(current, name):
-            updates[name] = getattr(incoming, name)
+            change(name, getattr(incoming, name))
     if incoming.contact_type != "peer" and current.contact_type == "peer":
-        updates["contact_type"] = incoming.contact_type
+        change("contact_type", incoming.contact_type)
     if incoming.job_search and not current.job_search:
-        updates["job_search"] = True
+        change("job_search", True)
     if incoming.next_follow_up and not current.next_follow_up:
-        updates["next_follow_up"] = incoming.next_follow_up
+        change("next_follow_up", incoming.next_follow_up)
     if incoming.notes and incoming.notes not in current.notes:
-        updates["notes"] = f"{current.notes}\n\n{incoming.notes}".strip()
+        change("notes", f"{current.notes}\n\n{incoming.notes}".strip(), added=f"'{_shown(incoming.notes)}'")
     for name in ("emails", "phones", "urls"):
         known = {_method_key(m) for m in getattr(current, name)}
         extra = [m for m in getattr(incoming, name) if _method_key(m) not in known]
         if extra:
-            updates[name] = tuple(getattr(current, name)) + tuple(extra)
+            change(
+                name, tuple(getattr(current, name)) + tuple(extra), added=", ".join(m.value for m in extra)
+            )
     known_tags = {normalise_tag(tag) for tag in current.tags}
     new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
     if new_tags:
-        updates["tags"] = tuple(current.tags) + tuple(new_tags)
-    return (replace(current, **updates) if updates else current), list(updates)
+        change("tags", tuple(current.tags) + tuple(new_tags), added=" ".join(f"#{tag}" for tag in new_tags))
+    return (replace(current, **updates) if updates else current), changes, kept
 
 
-def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Report:
-    """Write the plan in one transaction: all of it, or (on any error) none of it."""
+SOURCES = {"linkedin": "LinkedIn", "google": "Google", "vcard": "vCard"}
+
+
+def _summary(plan: Plan, file_name: str) -> str:
+    """``Imported 212 contacts from Connections.csv`` (and how many it updated)."""
+    added, updated = plan.count("add"), plan.count("update")
+    parts = [f"{added} contact{'s' if added != 1 else ''}"] if added else []
+    if updated:
+        parts.append(f"updated {updated}")
+    source = file_name or SOURCES.get(plan.source, plan.source)
+    return f"Imported {' and '.join(parts) or 'nothing'} from {source}"
+
+
+def _updated_id(step: Step) -> int:
+    """The contact an update step changes: plan() always names it."""
+    assert step.contact_id is not None
+    return step.contact_id
+
+
+def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, file_name: str = "") -> Report:
+    """Write the plan in one transaction, one change in the history named for ``file_name``:
+    all of it, or (on any error) none of it."""
     adds = [step for step in plan.steps if step.action == "add"]
     updates = [step for step in plan.steps if step.action == "update"]
     total = len(adds) + len(updates)
@@ -276,17 +358,19 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         if progress:
             progress(done, total)
 
-    with session.writing():
+    backups.before("import")
+    with session.writing(kind="import") as change:
+        change.default(_summary(plan, file_name))
         # Every candidate passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
         for number, step in enumerate(updates, start=1):
-            contacts.update_contact(step.contact_id, step.data)
+            contacts.update_contact(_updated_id(step), step.data)
             if progress and (number % 100 == 0 or number == len(updates)):
                 progress(len(adds) + number, total)
         links = [
             (contact_id, step.link_uid) for step, contact_id in zip(adds, ids, strict=True) if step.link_uid
         ]
-        links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid]
+        links += [(_updated_id(step), step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
     return Report(
         plan.source, len(adds), len(updates), plan.count("skip"), plan.problems, plan.hidden, tuple(ids)

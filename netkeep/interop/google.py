@@ -25,7 +25,7 @@ def parse_text(text: str, name: str = "the file") -> ParseResult:
     rows = rows_with_lines(text, name)
     header = next(rows, None)
     columns = header_map(header[1]) if header else {}
-    if not is_google_header(columns):
+    if header is None or not is_google_header(columns):
         if is_linkedin_header(columns) or text.lstrip().startswith("Notes:"):
             raise BadFile(f"{name} is a LinkedIn Connections.csv; import it with 'netkeep import linkedin'")
         shown = ",".join(header[1][:4]) if header else ""

@@ -18,15 +18,17 @@ def _plural(count: int, word: str) -> str:
 
 
 def step_line(step: Step) -> str:
+    """One step: an update names each field it changes, from what to what, and what it leaves."""
     name = step.data.full_name
     where = step.candidate.where
+    kept = f"; {'; '.join(step.kept)}" if step.kept else ""
     if step.action == "update":
         return (
             f"update  {where}: {name} → {step.existing_name} (same {step.matched_by}): "
-            f"{', '.join(change.removesuffix('_id').replace('_', ' ') for change in step.changes)}"
+            f"{'; '.join(step.changes)}{kept}"
         )
     if step.action == "skip":
-        return f"skip    {where}: {name} — {step.reason}"
+        return f"skip    {where}: {name} — {step.reason}{kept}"
     return f"add     {where}: {name}"
 
 

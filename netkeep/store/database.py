@@ -154,7 +154,7 @@ def migrate_database(
         with db.atomic("IMMEDIATE"):
             if schema_version(db) >= step:  # another process ran it meanwhile
                 continue
-            for statement in migrations.statements(step):
+            for statement in migrations.statements(step, db):
                 db.execute_sql(statement)
             db.execute_sql(f"PRAGMA user_version = {step}")
     return target

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -24,6 +25,9 @@ from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.styles import FORMS
 from netkeep.tui.terminal import TerminalSafeApp
 from netkeep.tui.widgets.text_input import TextInput
+
+if TYPE_CHECKING:
+    from netkeep.core.records import ContactInput
 
 #: (field id, label, placeholder) in the order Tab visits them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -56,7 +60,7 @@ class CaptureScreen(FormScreen[int]):
         self._saving = False
         self._load_error = ""
         #: What was saved (a ``ContactInput``), for the confirmation line.
-        self.saved = None
+        self.saved: ContactInput | None = None
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose (a grid, no row containers, error lines mounted only when
@@ -205,7 +209,7 @@ class CaptureApp(TerminalSafeApp):
     def __init__(self, db_path: str | Path) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.saved = None
+        self.saved: ContactInput | None = None
         self.form = CaptureScreen(prepare=self._open_database)
 
     def on_mount(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from helpers.tui import steady_cursors
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput
 from netkeep.store.database import open_database
@@ -89,7 +90,7 @@ def test_capture_form_snapshot(snap_compare, db_path):
         await pilot.app.workers.wait_for_complete()
         await pilot.press(*"Jane Doe", "tab", *"Stripe", "tab", "tab", *"jane@", "enter")
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(CaptureApp(db_path), terminal_size=(80, 24), run_before=ready)
 
