@@ -23,12 +23,13 @@ def resolve_db(args: argparse.Namespace | SimpleNamespace) -> Path:
     return default_db_path()
 
 
-def open_db(args: argparse.Namespace | SimpleNamespace, *, read_only: bool = False):
-    """Open the database for a command; ``read_only``: a command that only reads, which
-    refuses a missing database (never creating one) and reads a read-only file as it is."""
+def open_db(args: argparse.Namespace | SimpleNamespace, *, create: bool = True, write: bool = True):
+    """Open the database for a command. Only the commands that add to it create a missing
+    one (``create``); the others say there is none. ``write=False``: a command that only
+    reads, which reads a read-only file as it is (a writing one refuses it)."""
     from netkeep.core.session import open_at
 
-    return open_at(resolve_db(args), create=not read_only, write=not read_only)
+    return open_at(resolve_db(args), create=create, write=write)
 
 
 def fail(message: str) -> int:

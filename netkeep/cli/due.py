@@ -63,7 +63,7 @@ def _print_human(agenda) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    open_db(args, read_only=True)
+    open_db(args, create=False, write=False)
     from netkeep.core import agenda as agenda_module
     from netkeep.core import session
     from netkeep.core.cadence import config_problems

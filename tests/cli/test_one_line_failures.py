@@ -78,7 +78,7 @@ def test_damage_found_after_opening(capsys, db, db_path, command):
     zero_index_page(db_path)
     code, _, err = run(capsys, *command)
     assert code == 1
-    assert one_line(err) == f"netkeep: {db_path}: the database file is damaged (run netkeep doctor)"
+    assert "the database file is damaged (run netkeep doctor)" in one_line(err)
 
 
 def test_a_full_disk_import_names_the_full_disk_and_writes_nothing(

@@ -48,3 +48,13 @@ def test_due_and_log_show_escape_codes_as_symbols(capsys, db, frozen):
     assert "\x1b" not in out and json.loads(out)["sections"]["overdue"][0]["contact"] == ESCAPES
     code, out, _ = run(capsys, "log", f"#{eve}", "we met")
     assert code == 0 and SHOWN in out and "\x1b" not in out
+
+
+def test_history_shows_escape_codes_as_symbols(capsys, db):
+    from netkeep.core import contacts
+
+    contacts.set_archived(stored_with_escapes())
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and f"Archived {SHOWN}" in out and "\x1b" not in out
+    code, out, _ = run(capsys, "history", "--json")
+    assert "\x1b" not in out and json.loads(out)[0]["summary"] == f"Archived {ESCAPES}"

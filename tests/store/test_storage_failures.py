@@ -24,7 +24,7 @@ def _error(run) -> BaseException:
     raise AssertionError("it did not fail")
 
 
-def test_a_full_disk_is_named_even_when_the_rollback_fails_after_it(db):
+def test_a_full_disk_is_named(db):
     person("Ada Lovelace")
     pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
     db.execute_sql(f"PRAGMA max_page_count = {pages + 2}")  # SQLite's own "database or disk is full"
@@ -35,10 +35,26 @@ def test_a_full_disk_is_named_even_when_the_rollback_fails_after_it(db):
                 person(f"Person {number} " + "x" * 150)
 
     error = _error(fill)
-    # SQLite ended the transaction itself; peewee's rollback then says "cannot rollback".
-    assert isinstance(error, StorageError) and "cannot rollback" in str(error.__cause__)
-    assert error.cause == failures.FULL
+    assert isinstance(error, StorageError) and error.cause == failures.FULL
     assert str(error) == f"{db.database}: the disk is full"
+
+
+def test_the_first_cause_is_named_when_the_rollback_after_it_fails(tmp_path):
+    raw = sqlite3.connect(tmp_path / "full.db", isolation_level=None)
+    raw.execute("CREATE TABLE t (x)")
+    raw.execute(f"PRAGMA max_page_count = {raw.execute('PRAGMA page_count').fetchone()[0] + 1}")
+
+    def import_then_roll_back():
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            for _ in range(100):
+                raw.execute("INSERT INTO t VALUES (?)", ("x" * 2000,))
+        except sqlite3.OperationalError:
+            raw.execute("ROLLBACK")  # SQLite already ended the transaction: "cannot rollback"
+
+    error = _error(import_then_roll_back)
+    assert "cannot rollback" in str(error)
+    assert cause_of(error) == failures.FULL
 
 
 def test_a_writer_holding_the_lock_is_named(db, db_path):
