@@ -157,6 +157,12 @@ def _restore(args: argparse.Namespace) -> int:
     return run_restore(args)
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from netkeep.cli.doctor import run
+
+    return run(args)
+
+
 # Each reads its arguments by name: argparse's Namespace, or (open and capture) screen_args'.
 HANDLERS: dict[str, Callable[[Any], int]] = {
     "open": _open_app,
@@ -173,4 +179,5 @@ HANDLERS: dict[str, Callable[[Any], int]] = {
     "delete": _delete,
     "backup": _backup,
     "restore": _restore,
+    "doctor": _doctor,
 }

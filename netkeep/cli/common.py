@@ -50,7 +50,7 @@ def print_json(data: object, indent: int) -> None:
     sys.stdout.write(re.sub(r"[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
-def undecodable_argument(args: argparse.Namespace) -> str | None:
+def undecodable_argument(args: argparse.Namespace | SimpleNamespace) -> str | None:
     """A message naming the first text argument that holds bytes that are not UTF-8 (Python
     hands them over as lone surrogates); None when all are text. File names may hold any bytes."""
     from netkeep.core.text import undecodable

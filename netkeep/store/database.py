@@ -76,10 +76,10 @@ def open_database(
         raise
     except Exception as error:
         db.close()
-        cause = cause_of(error, path)
-        if cause is None:
+        found = cause_of(error, path)
+        if found is None:
             raise
-        raise DatabaseError(f"cannot open {path}: {cause}", cause) from None
+        raise DatabaseError(f"cannot open {path}: {found}", found) from None
     return db
 
 

@@ -323,9 +323,21 @@ class NetkeepApp(ContactActions):
 
     @in_worker("make today's backup", group="upkeep")
     def _daily_upkeep(self) -> None:
-        """Today's backup (on the first start of the day) and forgetting month-old changes."""
-        from netkeep.core import backups, history
+        """Today's quick check of the file and backup (on the first start of the day), and
+        forgetting month-old changes."""
+        from netkeep.core import backups, checkup, history
+        from netkeep.core.dates import today
 
+        problems = checkup.daily_quick_check(self.db_path, today())
+        if problems:  # no backup of a damaged file over the sound ones
+            self.notify(
+                f"The database file is damaged ({problems[0]}). Run `netkeep doctor`; "
+                "`netkeep restore --list` shows the backups.",
+                severity="error",
+                timeout=60,
+                markup=False,
+            )
+            return
         backups.daily()
         history.prune()
 
