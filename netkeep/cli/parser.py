@@ -8,25 +8,38 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-CAPTURE_SYNTAX = """\
-one-line capture syntax:
-  NAME[, TITLE] [EMAIL] [@COMPANY] [#tag ...] [+INTRODUCER] [!EVENT] [>WHEN] [-- NOTE]
+from netkeep.core.records import CONTACT_TYPES
 
-  , TITLE      a comma after the name starts their job title
+CAPTURE_SYNTAX = """\
+one-line capture syntax (the name comes first; then anything, in any order):
+  NAME[, TITLE] [EMAIL] [PHONE] [@COMPANY] [#tag ...] [=TYPE] [+INTRODUCER] [!EVENT]
+    [^MET] [>WHEN] [-- NOTE]
+
+  , TITLE      a comma after the name starts their job title; "O'Neil, Sam" (one word,
+               a comma, one capitalised word that is not a job word) is Sam O'Neil
   @COMPANY     the company they work at (words up to the next marker)
   #tag         a tag (one word; give as many as you like)
+  =TYPE        the contact type: {types}
+               (or the start of one: =rec)
   +INTRODUCER  who introduced you: an existing contact's exact name, or words only
                one contact's name has (several or none: nothing is saved, you are told)
   !EVENT       where you met (an event or a place); also how you met, unless introduced
-  >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "4 Mar"
+  ^MET         the day you met (default today): "yesterday", "last friday", "4 Mar"
+  >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "next month", "4 Mar"
   -- NOTE      everything after " -- " is the note
-  an email address anywhere before the note is saved as their email;
-  quote the whole line (the shell treats #, ! and > specially)
+  an email address anywhere before the note is saved as their email; a phone number
+  (+ and digits, as in +1-415-555-0101, or (415) 555-0101) as their phone;
+  quote the whole line (the shell treats #, !, ^ and > specially)
 
 example:
-  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \
-    !PyCon 2026 >2w -- wants a designer"
-"""
+  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \\
+    !PyCon 2026 ^yesterday >2w -- wants a designer"
+""".format(types=", ".join(CONTACT_TYPES))
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the subcommand too (``netkeep capture --db X``); it wins over one before."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
 
 
 class Parser(argparse.ArgumentParser):
@@ -57,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     capture.add_argument("text", nargs="*", metavar="TEXT", help="a one-line capture (see below)")
+    capture.add_argument(
+        "--new", action="store_true", help="save even if they look like someone already here"
+    )
 
     demo = sub.add_parser("demo", help="the app on a generated demo network (never your real data)")
     demo.add_argument(
@@ -142,4 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (default stdout; a folder for one vCard per file)",
     )
     exp.add_argument("--vcard-version", choices=["3.0", "4.0"], default="4.0")
+    for command, subparser in sub.choices.items():
+        if command != "demo":  # demo's --db is where the demo database is written
+            _db_option(subparser)
     return parser

@@ -4,13 +4,15 @@ In: Textual's driver decodes the keyboard as strict UTF-8 in its input thread, s
 that was not UTF-8 (a terminal set to Latin-1, a binary paste) ended the app with a
 traceback and exit status 0, before anything could be saved. ``text_driver`` drops what
 cannot be decoded and posts :class:`NotText`, said under the field being typed in.
-Out: notifications show user text through ``core.text.visible`` (escape codes as symbols).
+Out: notifications show user text through ``core.text.visible`` (escape codes as symbols),
+and :func:`shown` does the same to a Rich ``Text`` built from user text.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import App
 from textual.driver import Driver
@@ -21,6 +23,12 @@ from netkeep.tui.messages import NotText
 NOT_TEXT = (
     "Some of what was typed or pasted was not UTF-8 text and was left out (check the terminal's encoding)."
 )
+
+
+def shown(text: Text) -> Text:
+    """``text`` with its control characters as symbols, in place (one for one: styles stay)."""
+    text.plain = visible(text.plain)
+    return text
 
 
 class TerminalSafeApp(App[Any]):

@@ -27,7 +27,7 @@ from textual.widgets import Button, Input, Label, Static
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.text import visible
 from netkeep.tui.styles import FORMS
-from netkeep.tui.widgets.card import shown
+from netkeep.tui.terminal import shown
 from netkeep.tui.workers import failure_reason
 
 ResultT = TypeVar("ResultT")

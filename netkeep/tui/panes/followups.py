@@ -37,7 +37,7 @@ from netkeep.tui.forms.followups import (
     SnoozeForm,
 )
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.widgets.card import shown
+from netkeep.tui.terminal import shown
 from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 

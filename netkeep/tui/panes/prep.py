@@ -16,7 +16,7 @@ from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
-from netkeep.tui.widgets.card import shown
+from netkeep.tui.terminal import shown
 from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker, report_failure

@@ -14,14 +14,9 @@ from netkeep.core.text import visible
 DIRECTION = {"in": "← in", "out": "→ out", "": ""}
 
 
-def shown(text: Text) -> Text:
-    """``text`` with its control characters as symbols, in place (one for one: styles stay)."""
-    text.plain = visible(text.plain)
-    return text
-
-
 def _methods(methods: tuple[Method, ...]) -> Text:
-    text = Text()
+    """One address a line, never broken inside it: cut with an ellipsis when too wide."""
+    text = Text(no_wrap=True, overflow="ellipsis")
     for position, method in enumerate(methods):
         if position:
             text.append("\n")
@@ -29,6 +24,11 @@ def _methods(methods: tuple[Method, ...]) -> Text:
             text.append(f"{visible(method.label)}: ", style="dim")
         text.append(visible(method.value))
     return text
+
+
+def _address(value: str) -> Text:
+    """A web address on one line, cut with an ellipsis when too wide."""
+    return Text(visible(value), no_wrap=True, overflow="ellipsis")
 
 
 def _when(value) -> str:
@@ -58,8 +58,8 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     add("type", card.contact_type + (" · job search" if card.job_search else ""))
     add("email", _methods(card.emails))
     add("phone", _methods(card.phones))
-    add("LinkedIn", card.linkedin_url)
-    add("website", card.website)
+    add("LinkedIn", _address(card.linkedin_url))
+    add("website", _address(card.website))
     add("web", _methods(card.urls))
     add("location", card.location)
     add("birthday", card.birthday)
