@@ -16,8 +16,10 @@ from textual.widgets.option_list import Option
 
 from netkeep.core import history
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 from netkeep.tui.messages import ChangeUndone
 from netkeep.tui.styles import HISTORY
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker
 
 #: Changes listed (the newest; `netkeep history --limit N` shows more).
@@ -25,16 +27,17 @@ SHOWN = 200
 
 
 def entry_line(entry: history.Entry) -> Text:
-    """``12 Mar 10:04  Archived Ana Silva  Ana Silva`` (an undone one dimmed), as plain text."""
+    """``12 Mar 10:04  Archived Ana Silva  Ana Silva`` (an undone one dimmed), as plain text
+    (escape codes shown as symbols)."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{entry.when:<13}", style="dim")
-    line.append(entry.summary, style="dim strike" if entry.undone else "")
+    line.append(visible(entry.summary), style="dim strike" if entry.undone else "")
     if entry.undone:
         line.append("  (undone)", style="dim")
     people = ", ".join(entry.names)
     more = len(entry.contact_ids) - len(entry.names)
     if people or more > 0:
-        line.append(f"  {people}{f' +{more}' if people and more > 0 else ''}", style="dim italic")
+        line.append(visible(f"  {people}{f' +{more}' if people and more > 0 else ''}"), style="dim italic")
     return line
 
 
@@ -60,7 +63,7 @@ class HistoryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box"):
             yield Static("History: recent changes, newest first", id="history-title")
-            yield OptionList(id="history-list")
+            yield JKOptionList(id="history-list")
             yield Static(
                 "u or enter: undo the highlighted change (an undo too: that redoes it) · esc: close",
                 id="history-hint",
