@@ -36,7 +36,7 @@ def fail(message: str) -> int:
     """Say what went wrong in one line on stderr (user text in it shown safely); exit status 1."""
     from netkeep.core.text import visible
 
-    print(f"netkeep: {visible(message)}", file=sys.stderr)
+    print(f"netkeep: {visible(message, one_line=True)}", file=sys.stderr)
     return 1
 
 

@@ -54,9 +54,9 @@ def _print_human(agenda) -> None:
         print(f"\n{heading} ({total_text(name, total)})")
         width = max(len(e.contact_name) for e in items[:SHOWN_PER_SECTION])
         for entry in items[:SHOWN_PER_SECTION]:
-            name = visible(entry.contact_name).ljust(min(width, 28))
+            name = visible(entry.contact_name, one_line=True).ljust(min(width, 28))
             when = when_text(entry, agenda.day)
-            print(f"  {name}  {visible(entry.text)}" + (f"  ({when})" if when else ""))
+            print(f"  {name}  {visible(entry.text, one_line=True)}" + (f"  ({when})" if when else ""))
         if total > SHOWN_PER_SECTION:
             more = total_text(name, total, SHOWN_PER_SECTION)
             print(f"  … and {more} more (open netkeep to see them all)")

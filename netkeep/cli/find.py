@@ -52,6 +52,8 @@ def format_lines(found) -> list[str]:
         )
     widths = [max(len(row[i]) for row in cells) for i in range(3)]
     return [
-        visible(f"{name:<{widths[0]}}  {role:<{widths[1]}}  {email:<{widths[2]}}  {tags}".rstrip())
+        visible(
+            f"{name:<{widths[0]}}  {role:<{widths[1]}}  {email:<{widths[2]}}  {tags}".rstrip(), one_line=True
+        )
         for name, role, email, tags in cells
     ]

@@ -12,7 +12,7 @@ def _clean(text: str) -> str:
     """User text shown on the terminal: control characters as symbols (``core.text.visible``)."""
     from netkeep.core.text import visible
 
-    return visible(text)
+    return visible(text, one_line=True)
 
 
 def _contacts(entry) -> str:

@@ -12,7 +12,7 @@ def _describe(candidate: tuple[int, str, str]) -> str:
     from netkeep.core.lookup import describe
     from netkeep.core.text import visible
 
-    return visible(describe(candidate))
+    return visible(describe(candidate), one_line=True)
 
 
 def choose_contact(text: str) -> int | None:
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     card = get_card(contact_id)
-    name = visible(card.full_name)
+    name = visible(card.full_name, one_line=True)
     lines = [
         f"Logged {kind} with {name}"
         + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")
@@ -89,13 +89,14 @@ def run(args: argparse.Namespace) -> int:
         count = effects.replies_answered
         lines.append(f"Answered {count} owed {'reply' if count == 1 else 'replies'}.")
     lines += [
-        visible(f"Closed the loop: {introducer} heard how it went with {referral}.")
+        visible(f"Closed the loop: {introducer} heard how it went with {referral}.", one_line=True)
         for introducer, referral in effects.loops_closed
     ]
     lines += [
         visible(
             f"New loop to close: thank {introducer} for the intro to {referral} "
-            f"and tell them how it went (mention {referral} when you log it)."
+            f"and tell them how it went (mention {referral} when you log it).",
+            one_line=True,
         )
         for introducer, referral in effects.loops_opened
     ]

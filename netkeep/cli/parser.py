@@ -48,7 +48,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         from netkeep.core.text import visible
 
-        super().error(visible(message))
+        super().error(visible(message, one_line=True))
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -114,7 +114,7 @@ def parse_line(text: str) -> CaptureFields:
     Raises :class:`ValidationError` for control characters, a line that starts with a
     marker (the name comes first), or a marker with nothing after it.
     """
-    problem = text_problem(text)
+    problem = text_problem(text, multiline=True)  # the note may have lines; the other fields are words
     if problem:
         raise ValidationError({"name": problem})
     head, sep, note = text.partition(" -- ")

@@ -57,9 +57,10 @@ def _symbol(match: re.Match[str]) -> str:
     return "\ufffd"  # C1 controls and lone surrogates have no picture of their own
 
 
-def visible(text: str) -> str:
+def visible(text: str, *, one_line: bool = False) -> str:
     """``text`` safe to show on a terminal: control characters as visible symbols (ESC as
-    ␛, BEL as ␇, C1 controls and undecodable bytes as �); newlines and tabs stay."""
+    ␛, BEL as ␇, C1 controls and undecodable bytes as �), one for one; newlines and tabs
+    stay, unless ``one_line`` (a name in a listing, an error message): then they are ␊, ␉."""
     if text.isprintable():
         return text
-    return CONTROL.sub(_symbol, text)
+    return (LINE_CONTROL if one_line else CONTROL).sub(_symbol, text)

@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
-from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from netkeep.core.text import visible
@@ -296,9 +295,6 @@ class CaptureScreen(FormScreen[int]):
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self._show_errors(errors)
-
-    def refuse_input(self, widget: Widget, message: str) -> None:
-        self._show_errors({widget.id or "general": message})  # not a field's id: at the end
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         """Show each message on the line below its field (other messages at the end)."""

@@ -29,6 +29,3 @@ class OpenContact(Message):
 
     contact_id: int
 
-
-class NotText(Message):
-    """Bytes from the keyboard that were not UTF-8 were dropped (see ``tui.text_driver``)."""

@@ -131,10 +131,10 @@ def test_argument_bytes_that_are_not_utf8_are_one_line(capsys, db, command):
 
 def test_what_was_typed_is_echoed_with_escape_codes_as_symbols(capsys, db):
     person("Ada Lovelace")
-    code, _, err = run(capsys, "log", "\x1b]0;pwned\x07nobody\x1b[2J", "hello")
+    code, _, err = run(capsys, "log", "\x1b]0;pwned\x07nobody\x1b[2J\nsecond line", "hello")
     assert code == 1
     assert one_line(err) == (
-        "netkeep: no contact matches '␛]0;pwned␇nobody␛[2J' (try `netkeep find` to list them)"
+        "netkeep: no contact matches '␛]0;pwned␇nobody␛[2J␊second line' (try `netkeep find` to list them)"
     )
     with pytest.raises(SystemExit):
         main(["due", "--\x1b[2Jjson"])  # argparse echoes an unknown option as it was typed

@@ -59,6 +59,7 @@ def test_shown_text_turns_control_characters_into_symbols_one_for_one():
     assert visible("\x1b]0;pwned\x07") == "␛]0;pwned␇"
     assert visible("a\x00b\x7fc\x9bd\udcffe") == "a␀b␡c\ufffdd\ufffde"
     assert visible("line\n\tindented") == "line\n\tindented"
+    assert visible("line\n\tindented", one_line=True) == "line␊␉indented"  # a name in a listing
     for bad in HOSTILE:
         assert len(visible(bad)) == len(bad)
 

@@ -91,9 +91,5 @@ def names(full: bool) -> tuple[str, ...]:
     return tuple(CORPUS) if full else SHORT
 
 
-def has_controls(text: str) -> bool:
-    return bool(CONTROL.search(text))
-
-
 def without_controls(text: str) -> str:
     return CONTROL.sub("", text)

@@ -14,17 +14,10 @@ from trust.oracle import REFUSED, tally
 from trust.procs import Result
 
 
-def cells(surfaces: dict[str, Callable], known: Callable[[str, str], str | None], full: bool) -> list:
-    """``pytest.param(surface, string name)`` for every pair, marked xfail where ``known``
-    names a defect being fixed (strict: the mark must go when the fix lands)."""
+def cells(surfaces: dict[str, Callable], full: bool) -> list:
+    """``pytest.param(surface, string name)`` for every pair."""
     names = tuple(CORPUS) if full else SHORT
-    params = []
-    for surface in surfaces:
-        for name in names:
-            defect = known(surface, name)
-            marks = [pytest.mark.xfail(strict=True, reason=f"trustfix: {defect}")] if defect else []
-            params.append(pytest.param(surface, name, id=f"{surface}-{name}", marks=marks))
-    return params
+    return [pytest.param(surface, name, id=f"{surface}-{name}") for surface in surfaces for name in names]
 
 
 def judge(result: Result, stored_verdict: str | None, *, output_ok: bool = True) -> list[str]:

@@ -16,7 +16,7 @@ import pytest
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput
 from netkeep.store.database import open_database
-from trust.corpus import CORPUS, SURROGATE, has_controls
+from trust.corpus import CORPUS, SURROGATE
 from trust.hostile import cells, judge, last_id, new_rows
 from trust.oracle import REFUSED, verdict
 from trust.procs import run_main, run_netkeep
@@ -113,22 +113,7 @@ SURFACES = {
 }
 
 
-NOT_UTF8_SURFACES = ("capture-note", "capture-line", "log-text", "log-contact", "find", "find-json")
-
-
-def known_defect(surface: str, name: str) -> str | None:
-    """The cells that fail on main because of a defect being fixed on the trustfix branch."""
-    text = CORPUS[name]
-    if SURROGATE.search(text) and surface in NOT_UTF8_SURFACES:
-        return "an argument that is not UTF-8 ends in a traceback"
-    if surface == "log-text" and has_controls(text):
-        return "netkeep log stores control characters"
-    if surface in ("log-contact", "log-when", "log-kind") and (has_controls(text) or "\n" in text):
-        return "an error message echoes control characters and line breaks as typed"
-    return None
-
-
-@pytest.mark.parametrize(("surface", "name"), cells(SURFACES, known_defect, SCALE.full_corpus))
+@pytest.mark.parametrize(("surface", "name"), cells(SURFACES, SCALE.full_corpus))
 def test_a_hostile_argument_is_kept_or_refused_in_one_line(databases, surface, name):
     # Each capture gets a database of its own: two captures of one name are duplicates.
     db, contact = databases(f"{surface}-{name}" if surface.startswith("capture") else surface)
@@ -147,22 +132,7 @@ BYTE_ARGUMENTS = {
 }
 
 
-@pytest.mark.parametrize(
-    "surface",
-    [
-        pytest.param(
-            surface,
-            marks=[
-                pytest.mark.xfail(
-                    strict=True, reason="trustfix: an argument that is not UTF-8 ends in a traceback"
-                )
-            ]
-            if surface != "db-path"
-            else [],
-        )
-        for surface in (BYTE_ARGUMENTS if SCALE.full_corpus else ["capture", "log-text"])
-    ],
-)
+@pytest.mark.parametrize("surface", list(BYTE_ARGUMENTS if SCALE.full_corpus else ["capture", "log-text"]))
 def test_an_argument_that_is_not_utf8_is_one_line_in_a_real_process(databases, surface):
     db, _ = databases("bytes")
     result = run_netkeep(BYTE_ARGUMENTS[surface](str(db)))

@@ -51,16 +51,6 @@ GROUPS = {
     "typed": ("plain", "invisible"),  # controls and undecodable bytes are not keys one types
     "pasted": ("plain", "invisible", "controls", "not-utf8"),
 }
-DEFECTS = {
-    (
-        "typed",
-        "invisible",
-    ): "Textual's Input drops characters str.isprintable() rejects (ZWJ, ZWNJ, direction marks)",
-    (
-        "pasted",
-        "not-utf8",
-    ): "undecodable bytes pasted into a form fail as a storage error, not a message under the field",
-}
 
 
 def _strings(mode: str, kind: str) -> list[str]:
@@ -76,11 +66,7 @@ def _params():
     for mode, kinds in GROUPS.items():
         for kind in kinds:
             for field in _fields():
-                defect = DEFECTS.get((mode, kind))
-                if (mode, kind, field) == ("pasted", "controls", "log-summary"):
-                    defect = "the log form stores control characters"
-                marks = [pytest.mark.xfail(strict=True, reason=f"trustfix: {defect}")] if defect else []
-                yield pytest.param(mode, kind, field, id=f"{mode}-{kind}-{field}", marks=marks)
+                yield pytest.param(mode, kind, field, id=f"{mode}-{kind}-{field}")
 
 
 @pytest.fixture(scope="module")

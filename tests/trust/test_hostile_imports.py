@@ -55,14 +55,7 @@ FIELDS = {
 }
 
 
-def known_defect(fmt: str, name: str) -> str | None:
-    """The cells that fail on main because of a defect being fixed on the trustfix branch."""
-    if SURROGATE.search(CORPUS[name]):
-        return "a file with a few bytes that are not UTF-8 is read as Windows-1252 (mangling the rest)"
-    return None
-
-
-@pytest.mark.parametrize(("fmt", "name"), cells(FIELDS, known_defect, SCALE.full_corpus))
+@pytest.mark.parametrize(("fmt", "name"), cells(FIELDS, SCALE.full_corpus))
 def test_a_hostile_value_in_an_import_file_is_kept_or_refused(fmt, name, tmp_path, backup_template):
     value = CORPUS[name]
     path = tmp_path / f"import.{fmt}"

@@ -21,7 +21,6 @@ from trust.readers import values
 from trust.scale import SCALE
 
 NAMES = storable_names(names(SCALE.full_corpus))
-DISPLAY_DEFECT = "trustfix: the command line shows stored control characters raw or drops them"
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +62,9 @@ LISTINGS = [(["find"], True), (["due"], False)]
 @pytest.mark.parametrize(
     ("command", "required", "group"),
     [
-        pytest.param(command, required, group, id=f"{command[0]}-{group}", marks=marks)
+        pytest.param(command, required, group, id=f"{command[0]}-{group}")
         for command, required in LISTINGS
-        for group, marks in (
-            ("plain", ()),
-            ("controls", pytest.mark.xfail(strict=True, reason=DISPLAY_DEFECT)),
-        )
+        for group in ("plain", "controls")
     ],
 )
 def test_listings_show_stored_text_literally(legacy, command, required, group):
@@ -83,10 +79,7 @@ def test_listings_show_stored_text_literally(legacy, command, required, group):
     assert not wrong, f"not shown literally: {wrong}"
 
 
-@pytest.mark.parametrize(
-    "group",
-    ["plain", pytest.param("controls", marks=pytest.mark.xfail(strict=True, reason=DISPLAY_DEFECT))],
-)
+@pytest.mark.parametrize("group", ["plain", "controls"])
 def test_the_log_confirmation_shows_the_name_literally(legacy, group):
     """``Logged note with NAME``: the stored name as it is (``controls``: the strings with
     control characters, line breaks or tabs, which must show as visible symbols)."""

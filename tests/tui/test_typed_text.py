@@ -20,8 +20,6 @@ from netkeep.store import database as store_database
 from netkeep.store.models import Contact, Interaction
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.capture import CaptureApp, CaptureScreen
-from netkeep.tui.messages import NotText
-from netkeep.tui.terminal import NOT_TEXT
 from netkeep.tui.text_driver import TextOnlyDriver
 
 SIZE = (120, 40)
@@ -47,20 +45,28 @@ async def test_typed_and_pasted_joiners_and_marks_are_kept(db_path):
         assert Contact.get_by_id(app.return_value).full_name == field.value
 
 
-async def test_bytes_that_were_not_utf8_are_said_under_the_field_and_nothing_is_saved(db_path):
+async def test_bytes_that_were_not_utf8_are_refused_under_the_field_and_nothing_is_saved(db_path):
     app = CaptureApp(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press(*"Zo")
-        app.post_message(NotText())  # what the driver posts after dropping the bytes
+        field = app.screen.query_one("#name", Input)
+        # "Zoë" from a terminal set to Latin-1, as the driver hands it over (a surrogate escape).
+        for character in ("Z", "o", "\udceb"):
+            field.post_message(events.Key(character, character))
+        await until(lambda: field.value == "Zo\udceb")
+        assert "\udceb" not in app.export_screenshot()  # shown as �, never written as is
+        await pilot.press("enter")
         await until(lambda: app.screen.query("#name-error"))
-        assert str(app.screen.query_one("#name-error", Static).content) == NOT_TEXT
+        message = str(app.screen.query_one("#name-error", Static).content)
+        assert message == "Contains bytes that are not UTF-8 text (check the terminal's encoding)."
         assert isinstance(app.screen, CaptureScreen) and app.is_running
+        await pilot.press("escape")
+    assert app.return_value is None
     with store_database.open_database(db_path):
         assert Contact.select().count() == 0
 
 
-async def test_the_driver_carries_on_past_bytes_that_are_not_utf8():
+async def test_the_driver_passes_bytes_that_are_not_utf8_on_as_surrogate_escapes():
     class Recording(TextOnlyDriver):
         def process_message(self, message) -> None:
             seen.append(message)
@@ -72,10 +78,9 @@ async def test_the_driver_carries_on_past_bytes_that_are_not_utf8():
     thread = threading.Thread(target=driver.run_input_thread)
     thread.start()
     try:
-        os.write(write, b"Z")
-        await until(lambda: any(getattr(m, "character", None) == "Z" for m in seen))
-        os.write(write, b"o\xffe")  # Latin-1 "ÿ": not UTF-8; Textual's driver ended the app here
-        await until(lambda: any(isinstance(m, NotText) for m in seen))
+        # Latin-1 "Zoë", Enter and Esc in one read: Textual's own driver ended the app here.
+        os.write(write, b"Zo\xeb\r\x1b")
+        await until(lambda: any(getattr(m, "key", None) == "escape" for m in seen))
         os.write(write, "ë".encode())
         await until(lambda: any(getattr(m, "character", None) == "ë" for m in seen))
     finally:
@@ -84,6 +89,8 @@ async def test_the_driver_carries_on_past_bytes_that_are_not_utf8():
         await asyncio.to_thread(thread.join, 5)
         os.close(read)
     assert not thread.is_alive()
+    keys = [getattr(m, "character", None) or getattr(m, "key", None) for m in seen]
+    assert keys[:5] == ["Z", "o", "\udceb", "\r", "\x1b"]  # the Enter and the Esc too
 
 
 async def test_stored_escape_codes_show_as_symbols_everywhere(db, db_path, frozen):

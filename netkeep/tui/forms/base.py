@@ -186,11 +186,6 @@ class FormScreen(ModalScreen[ResultT | None]):
                 row.scroll_visible(animate=False)
                 break
 
-    def refuse_input(self, widget: Widget, message: str) -> None:
-        """Say under ``widget``'s field (else under the form) why what came in was refused."""
-        row = next((node for node in widget.ancestors if isinstance(node, FieldRow)), None)
-        self.show_errors({row.field_name if row is not None else "": message})
-
     def show_error(self, message: str) -> None:
         """A message that belongs to no one field (empty: none)."""
         self.query_one("#form-error", Static).update(message)

@@ -49,9 +49,9 @@ def item_line(item: AgendaItem, agenda: Agenda) -> AgendaLine:
     import netkeep.core.agenda as agenda_core
 
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(visible(item.contact_name), style="bold")
+    line.append(visible(item.contact_name, one_line=True), style="bold")
     line.append("  ")
-    line.append(visible(item.text))
+    line.append(visible(item.text, one_line=True))
     return AgendaLine(item.key, line, agenda_core.when_text(item, agenda.day))
 
 

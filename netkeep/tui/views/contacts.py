@@ -37,7 +37,7 @@ def _fit(text: str, width: int) -> str:
     safely (escape codes as symbols)."""
     if width <= 0:
         return ""
-    text = visible(text)
+    text = visible(text, one_line=True)
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)

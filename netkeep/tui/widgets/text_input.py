@@ -2,11 +2,11 @@
 
 Textual's fields take only the keys for which ``str.isprintable()`` holds, so a typed
 zero-width joiner (👩🏽‍💻), zero-width non-joiner (Persian names) or direction mark never
-arrived. These take those too (format, space and private-use characters), never a typed control
-character, and show what they hold safely (``core.text.visible``): a control character
+arrived. These take those too (format, space and private-use characters, and a byte that
+was not UTF-8, for core to refuse), never a typed control character, and show what they
+hold safely (``core.text.visible``): a control character
 in a stored value or a paste shows as its symbol, ␛ for ESC, never reaching the terminal.
-A one-line field keeps it in its value, so core's check refuses it under the field; a
-field of several lines shows a stored one as its symbol and leaves a pasted one out.
+The field keeps it as it came, so core's check refuses it under the field on save.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input, TextArea
 
-from netkeep.core.text import strip_controls, visible
+from netkeep.core.text import visible
 
-#: Unicode categories ``isprintable()`` refuses that text needs: format characters (joiners,
-#: direction marks), spaces other than " " (no-break spaces), private-use characters.
-INVISIBLE_TEXT = frozenset({"Cf", "Zs", "Co"})
+#: Unicode categories ``isprintable()`` refuses that a field takes: format characters
+#: (joiners, direction marks), spaces other than " " (no-break spaces), private-use
+#: characters, and surrogates: a byte that was not UTF-8 (see ``tui.text_driver``), kept so
+#: that core's check can say so under the field.
+INVISIBLE_TEXT = frozenset({"Cf", "Zs", "Co", "Cs"})
 
 
 def typeable(character: str) -> bool:
@@ -71,12 +73,6 @@ class TextInput(Input):
 class TextEditor(TextArea):
     """A field of several lines (see the module)."""
 
-    def __init__(self, text: str = "", **kwargs) -> None:
-        super().__init__(visible(text), **kwargs)
-
-    def load_text(self, text: str) -> None:
-        super().load_text(visible(text))
-
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         if self.read_only:
             return False
@@ -87,15 +83,10 @@ class TextEditor(TextArea):
         if character is not None:
             event.stop()
             event.prevent_default()
-            self._type(character)
+            result = self.replace(character, *self.selection, maintain_selection_offset=False)
+            self.move_cursor(result.end_location)
 
-    def on_paste(self, event: events.Paste) -> None:
-        if self.read_only:
-            return
-        event.stop()
-        event.prevent_default()
-        self._type(strip_controls(event.text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True))
-
-    def _type(self, text: str) -> None:
-        result = self.replace(text, *self.selection, maintain_selection_offset=False)
-        self.move_cursor(result.end_location)
+    def get_line(self, line_index: int) -> Text:
+        """The line as drawn: its control characters as symbols (one for one, so the cursor
+        and the selection stay where they are)."""
+        return Text(visible(self.document.get_line(line_index)), end="", no_wrap=True)
