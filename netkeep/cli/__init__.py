@@ -18,31 +18,48 @@ if TYPE_CHECKING:
 
 
 def screen_args(argv: list[str]) -> SimpleNamespace | None:
-    """``netkeep [--db PATH]`` and ``netkeep [--db PATH] capture``, read without argparse.
+    """``netkeep [--db PATH]`` and ``netkeep [--db PATH] capture [--db PATH]``, read without argparse.
 
     These two open a screen, and argparse's start-up (~5 ms: the module, gettext lookups,
     the parser) is a tenth of the time a screen takes to appear. Anything else is None.
     """
-    rest = list(argv)
-    db = None
-    if rest and rest[0].startswith("--db="):
-        db, rest = rest[0].removeprefix("--db="), rest[1:]
-    elif len(rest) >= 2 and rest[0] == "--db":
-        db, rest = rest[1], rest[2:]
-    if db is not None and (not db or db.startswith("-")):
+    db, rest = _db_first(argv)
+    if db == "":
         return None
     if not rest:
         return SimpleNamespace(db=db, command=None)
-    if rest == ["capture"]:
-        return SimpleNamespace(db=db, command="capture", text=[])
-    return None
+    if rest[0] != "capture":
+        return None
+    later, rest = _db_first(rest[1:])
+    if later == "" or rest:
+        return None
+    return SimpleNamespace(db=later if later is not None else db, command="capture", text=[])
+
+
+def _db_first(argv: list[str]) -> tuple[str | None, list[str]]:
+    """A leading ``--db PATH`` / ``--db=PATH`` and the rest; the path is "" when it is missing."""
+    if argv and argv[0].startswith("--db="):
+        db, rest = argv[0].removeprefix("--db="), argv[1:]
+    elif argv and argv[0] == "--db":
+        db, rest = (argv[1], argv[2:]) if len(argv) >= 2 else ("", [])
+    else:
+        return None, list(argv)
+    return ("" if db.startswith("-") else db), rest
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends as one line on stderr and exit status 1."""
     argv = sys.argv[1:] if argv is None else argv
     args = screen_args(argv) or _parse(argv)
     command = args.command or "open"
     try:
+        from netkeep.cli.common import undecodable_argument  # light: no peewee
+
+        problem = undecodable_argument(args)
+        if problem:
+            from netkeep.cli.common import fail
+
+            return fail(problem)
         handler = HANDLERS[command]
         return handler(args) or 0
     except KeyboardInterrupt:
@@ -52,14 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as error:
         # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
-        from netkeep.core.errors import NetkeepError
-        from netkeep.core.session import DatabaseError
+        from netkeep.cli.common import fail, failure_message, unexpected
 
-        if isinstance(error, (NetkeepError, DatabaseError)):
-            from netkeep.cli.common import fail
-
-            return fail(str(error))
-        raise
+        message = failure_message(error)
+        return fail(message) if message is not None else unexpected(error)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -153,6 +166,12 @@ def _restore(args: argparse.Namespace) -> int:
     return run_restore(args)
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from netkeep.cli.doctor import run
+
+    return run(args)
+
+
 # Each reads its arguments by name: argparse's Namespace, or (open and capture) screen_args'.
 HANDLERS: dict[str, Callable[[Any], int]] = {
     "open": _open_app,
@@ -169,4 +188,5 @@ HANDLERS: dict[str, Callable[[Any], int]] = {
     "delete": _delete,
     "backup": _backup,
     "restore": _restore,
+    "doctor": _doctor,
 }

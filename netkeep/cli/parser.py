@@ -6,30 +6,53 @@ Imported only by commands that need it: argparse costs ~5 ms, a tenth of a scree
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
+
+from netkeep.core.records import CONTACT_TYPES
 
 CAPTURE_SYNTAX = """\
-one-line capture syntax:
-  NAME[, TITLE] [EMAIL] [@COMPANY] [#tag ...] [+INTRODUCER] [!EVENT] [>WHEN] [-- NOTE]
+one-line capture syntax (the name comes first; then anything, in any order):
+  NAME[, TITLE] [EMAIL] [PHONE] [@COMPANY] [#tag ...] [=TYPE] [+INTRODUCER] [!EVENT]
+    [^MET] [>WHEN] [-- NOTE]
 
-  , TITLE      a comma after the name starts their job title
+  , TITLE      a comma after the name starts their job title; "O'Neil, Sam" (one word,
+               a comma, one capitalised word that is not a job word) is Sam O'Neil
   @COMPANY     the company they work at (words up to the next marker)
   #tag         a tag (one word; give as many as you like)
+  =TYPE        the contact type: {types}
+               (or the start of one: =rec)
   +INTRODUCER  who introduced you: an existing contact's exact name, or words only
                one contact's name has (several or none: nothing is saved, you are told)
   !EVENT       where you met (an event or a place); also how you met, unless introduced
-  >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "4 Mar"
+  ^MET         the day you met (default today): "yesterday", "last friday", "4 Mar"
+  >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "next month", "4 Mar"
   -- NOTE      everything after " -- " is the note
-  an email address anywhere before the note is saved as their email;
-  quote the whole line (the shell treats #, ! and > specially)
+  an email address anywhere before the note is saved as their email; a phone number
+  (+ and digits, as in +1-415-555-0101, or (415) 555-0101) as their phone;
+  quote the whole line (the shell treats #, !, ^ and > specially)
 
 example:
-  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \
-    !PyCon 2026 >2w -- wants a designer"
-"""
+  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \\
+    !PyCon 2026 ^yesterday >2w -- wants a designer"
+""".format(types=", ".join(CONTACT_TYPES))
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the subcommand too (``netkeep capture --db X``); it wins over one before."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, saying a usage error with what was typed shown safely (escape codes as symbols)."""
+
+    def error(self, message: str) -> NoReturn:
+        from netkeep.core.text import visible
+
+        super().error(visible(message))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="netkeep",
         description="Keep your professional network alive, from the terminal.",
     )
@@ -47,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     capture.add_argument("text", nargs="*", metavar="TEXT", help="a one-line capture (see below)")
+    capture.add_argument(
+        "--new", action="store_true", help="save even if they look like someone already here"
+    )
 
     demo = sub.add_parser("demo", help="the app on a generated demo network (never your real data)")
     demo.add_argument(
@@ -115,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
     restore.add_argument("--list", action="store_true", help="list the backups, newest first")
 
+    sub.add_parser(
+        "doctor",
+        help="where the database lives, a full integrity check, its backups",
+        description="Say where the database is, its size and schema version, check every page, "
+        "row and index (slow on a big network), list its backups, and warn when it sits in a "
+        "folder a sync service rewrites. Exit status 1 when it is damaged or cannot be read.",
+    )
+
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])
     exp.add_argument(
@@ -124,4 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (default stdout; a folder for one vCard per file)",
     )
     exp.add_argument("--vcard-version", choices=["3.0", "4.0"], default="4.0")
+    for command, subparser in sub.choices.items():
+        if command != "demo":  # demo's --db is where the demo database is written
+            _db_option(subparser)
     return parser

@@ -27,8 +27,9 @@ from netkeep.core.contact_list import (
     sort_rows,
 )
 from netkeep.core.errors import NotFound, ValidationError
-from netkeep.core.normalise import normalise_company, normalise_tag, search_text, strip_controls
+from netkeep.core.normalise import normalise_company, normalise_tag, search_text
 from netkeep.core.records import ContactInput
+from netkeep.core.text import strip_controls
 from netkeep.core.validation import EMAIL_RE, FIELD_MAX, NAME_MAX, TEXT_MAX, validate
 from netkeep.store.models import (
     Company,

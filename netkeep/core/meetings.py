@@ -12,7 +12,7 @@ import pendulum
 
 from netkeep.core import interactions, session
 from netkeep.core.commitments import OWNERS, CommitmentRecord, add_commitment
-from netkeep.core.dates import local_tz
+from netkeep.core.dates import local_tz, parse_date
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import MEETING_KINDS, InteractionInput
 from netkeep.store.models import (
@@ -26,6 +26,8 @@ from netkeep.store.models import (
 TEXT_MAX = 100_000
 LINE_MAX = 500
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s*")
+_OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
+_DUE = re.compile(r"\s+by\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,28 @@ def split_items(text: str) -> list[str]:
     """The items of a free-text list: one per line, bullets ('-', '*', '•', '1.') removed."""
     items = (_BULLET.sub("", line).strip() for line in text.splitlines())
     return [item for item in items if item]
+
+
+def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
+    """One commitment per line; ``them:`` marks theirs, ``... by friday`` sets a due date."""
+    items = []
+    for line in text.splitlines():
+        owner = "me"
+        if match := _OWNER.match(line):
+            owner = "them" if match[1].lower() in ("them", "they") else "me"
+            line = line[match.end() :]
+        due = None
+        for match in _DUE.finditer(line):
+            try:  # the same reader as every date field: "by friday", "by 15/12", "by end of month"
+                due = parse_date(line[match.start() :], prefer="future")
+            except ValidationError:
+                continue  # this "by" was part of the sentence, not a date
+            line = line[: match.start()]
+            break
+        line = " ".join(line.split()).lstrip("-*• ")
+        if line:
+            items.append(CommitmentInput(line, owner, due))
+    return tuple(items)
 
 
 def at_local_date(day: date) -> pendulum.DateTime:

@@ -73,6 +73,7 @@ class Plan:
     steps: tuple[Step, ...]
     problems: tuple[Problem, ...] = ()
     hidden: int = 0
+    notes: tuple[str, ...] = ()
 
     def count(self, action: str) -> int:
         return sum(1 for step in self.steps if step.action == action)
@@ -214,7 +215,7 @@ def plan(result: ParseResult, on_duplicate: str = "fill") -> Plan:
                     reason=f"nothing new (same {how})",
                 )
             )
-    return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden)
+    return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden, tuple(result.notes))
 
 
 class _Current:

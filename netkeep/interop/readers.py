@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 from netkeep.interop.records import ParseResult
+from netkeep.interop.textfile import decoding_notes
 
 PARSERS = {
     "linkedin": "netkeep.interop.linkedin",
@@ -14,5 +15,9 @@ PARSERS = {
 
 
 def read_file(kind: str, path: str) -> ParseResult:
-    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard`` or ``google``)."""
-    return importlib.import_module(PARSERS[kind]).parse(path)
+    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard`` or ``google``),
+    with what reading it had to guess (its encoding) in the result's notes."""
+    with decoding_notes() as notes:
+        result = importlib.import_module(PARSERS[kind]).parse(path)
+    result.notes.extend(notes)
+    return result

@@ -51,6 +51,8 @@ class ParseResult:
     problems: list[Problem] = field(default_factory=list)
     #: Rows left out on purpose (LinkedIn members who hide their name).
     hidden: int = 0
+    #: What reading the file had to guess (its encoding), for the preview.
+    notes: list[str] = field(default_factory=list)
 
     def add(self, line: int, data: ContactInput, file: str = "", **introducer: str) -> None:
         """Keep ``data`` as a candidate if it would save; otherwise record why not."""

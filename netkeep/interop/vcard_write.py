@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from netkeep.core.exports import ExportContact
+from netkeep.core.private_files import write_private_bytes
 
 #: Labels vCard has a TYPE for; any other label travels as an Apple-style X-ABLabel.
 STANDARD_TYPES = {"work", "home", "cell", "fax", "pager", "video", "textphone"}
@@ -154,6 +155,7 @@ def write_vdir(contacts: Iterable[ExportContact], folder: Path, version: str = "
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for contact in contacts:
-        (folder / card_filename(contact.uid)).write_bytes(card_text(contact, version).encode("utf-8"))
+        card = card_text(contact, version).encode("utf-8")
+        write_private_bytes(folder / card_filename(contact.uid), card, durable=False)
         count += 1
     return count

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from netkeep.core.errors import NetkeepError
+from netkeep.core.private_files import write_private
 
 KINDS = ("vcard", "csv", "json", "ics")
 
@@ -56,7 +56,7 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
         return (
-            _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version)),
+            write_private(path, lambda out: write_export(kind, out, vcard_version), encoding=encoding),
             path,
             False,
         )
@@ -72,18 +72,3 @@ def refuse_database(path: Path) -> None:
     for live in database_files():
         if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
             raise NetkeepError(f"{path} is the netkeep database itself; choose another file for the export")
-
-
-def _write_atomically(path: Path, encoding: str, write) -> int:
-    """Write through a private temporary file beside ``path``, then rename it into place."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            count = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return count

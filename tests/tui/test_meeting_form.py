@@ -101,7 +101,7 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
 
 
 def test_commitment_lines_of_the_form():
-    from netkeep.tui.forms.meeting import parse_commitments
+    from netkeep.core.meetings import parse_commitments
 
     with meetings.pendulum.travel_to(meetings.pendulum.datetime(2026, 3, 4, 12), freeze=True):
         items = parse_commitments(

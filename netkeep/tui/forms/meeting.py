@@ -3,7 +3,6 @@ covered, advice and commitments."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -11,40 +10,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, TextArea
+from textual.widgets import Checkbox, Input
 
 from netkeep.core import contacts
-from netkeep.core.dates import parse_date
 from netkeep.core.errors import ValidationError
-from netkeep.core.meetings import CommitmentInput, MeetingInput, log_meeting
+from netkeep.core.meetings import MeetingInput, log_meeting, parse_commitments
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FieldRow
 from netkeep.tui.forms.interaction import InteractionForm
+from netkeep.tui.widgets.text_input import TextEditor, TextInput
 from netkeep.tui.workers import in_worker
-
-_OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
-_DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
-
-
-def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
-    """One commitment per line; ``them:`` marks theirs, ``... by friday`` sets a due date."""
-    items = []
-    for line in text.splitlines():
-        owner = "me"
-        if match := _OWNER.match(line):
-            owner = "them" if match[1].lower() in ("them", "they") else "me"
-            line = line[match.end() :]
-        due = None
-        if match := _DUE.search(line):
-            try:
-                due = parse_date(match[1], prefer="future")
-                line = line[: match.start()]
-            except ValidationError:
-                pass  # "by" was part of the sentence, not a date
-        line = " ".join(line.split()).lstrip("-*• ")
-        if line:
-            items.append(CommitmentInput(line, owner, due))
-    return tuple(items)
 
 
 class MeetingForm(InteractionForm):
@@ -56,7 +31,6 @@ class MeetingForm(InteractionForm):
     SUMMARY_REQUIRED = False
     SUMMARY_PLACEHOLDER = "in a line; the points, advice and commitments go below"
     FIELD_ALIASES = {"location": "where", "resume_advice": "resume"}
-    SAVE_TASK = "log the meeting"
 
     @dataclass
     class NamesLoaded(Message):
@@ -72,22 +46,24 @@ class MeetingForm(InteractionForm):
         return Text(f"Log a meeting with {self.contact_name}" if self.contact_name else "Log a meeting")
 
     def fields(self) -> ComposeResult:
-        yield FieldRow("who", "Who (a contact's name)", Input(self.contact_name, id="f-who", compact=True))
+        yield FieldRow(
+            "who", "Who (a contact's name)", TextInput(self.contact_name, id="f-who", compact=True)
+        )
         yield from self.shared_fields()
         yield FieldRow(
             "where",
             "Where",
-            Input("", id="f-where", compact=True, placeholder="a café, their office, a call"),
+            TextInput("", id="f-where", compact=True, placeholder="a café, their office, a call"),
         )
         yield FieldRow(
             "points",
             "Points they covered (one per line)",
-            TextArea("", id="f-points", compact=True, soft_wrap=True),
+            TextEditor("", id="f-points", compact=True, soft_wrap=True),
         )
         yield FieldRow(
             "advice",
             "Advice they gave (one per line)",
-            TextArea("", id="f-advice", compact=True, soft_wrap=True),
+            TextEditor("", id="f-advice", compact=True, soft_wrap=True),
         )
         yield FieldRow(
             "resume", "Resume", Checkbox("They gave advice on my resume", False, id="f-resume", compact=True)
@@ -95,7 +71,7 @@ class MeetingForm(InteractionForm):
         yield FieldRow(
             "commitments",
             "Commitments (one per line; 'them: …' for theirs; '… by friday' for a due date)",
-            TextArea("", id="f-commitments", compact=True, soft_wrap=True),
+            TextEditor("", id="f-commitments", compact=True, soft_wrap=True),
         )
 
     def first_field(self) -> str:
