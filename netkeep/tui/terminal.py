@@ -47,10 +47,9 @@ class TerminalSafeApp(App[Any]):
 
     @on(NotText)
     def _not_text(self) -> None:
-        from netkeep.tui.forms.base import FormScreen
-
-        screen, focused = self.screen, self.focused
-        if isinstance(screen, FormScreen) and focused is not None:
-            screen.refuse_input(focused, NOT_TEXT)
+        refuse = getattr(self.screen, "refuse_input", None)  # a form says it under the field
+        focused = self.focused
+        if refuse is not None and focused is not None:
+            refuse(focused, NOT_TEXT)
         else:
             self.notify(NOT_TEXT, severity="error", markup=False)
