@@ -16,13 +16,13 @@ from trust.procs import Result
 
 def cells(surfaces: dict[str, Callable], known: Callable[[str, str], str | None], full: bool) -> list:
     """``pytest.param(surface, string name)`` for every pair, marked xfail where ``known``
-    names a defect being fixed (strict: the mark must go when the fix lands)."""
+    names an open defect (strict: the mark must go when the fix lands)."""
     names = tuple(CORPUS) if full else SHORT
     params = []
     for surface in surfaces:
         for name in names:
             defect = known(surface, name)
-            marks = [pytest.mark.xfail(strict=True, reason=f"trustfix: {defect}")] if defect else []
+            marks = [pytest.mark.xfail(strict=True, reason=f"open: {defect}")] if defect else []
             params.append(pytest.param(surface, name, id=f"{surface}-{name}", marks=marks))
     return params
 

@@ -53,7 +53,6 @@ def test_plain_hostile_text_shows_literally(screen):
     assert not wrong, f"not shown as stored: {wrong}"
 
 
-@pytest.mark.xfail(strict=True, reason="trustfix: the app writes stored control characters to the terminal")
 def test_control_characters_show_as_symbols_and_never_reach_the_terminal(screen):
     raw, text, _ = screen
     leaked = [name for name in CONTROLS if any(window in raw for window in raw_windows(CORPUS[name]))]

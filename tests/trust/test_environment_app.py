@@ -33,12 +33,7 @@ def healthy(tmp_path_factory):
     [
         "not-a-database",
         pytest.param("newer-schema", marks=long_only),
-        pytest.param(
-            "zeroed-table-page",
-            marks=pytest.mark.xfail(
-                strict=True, reason="trustfix: the app on a damaged page ends in a traceback"
-            ),
-        ),
+        "zeroed-table-page",
     ],
 )
 def test_the_app_on_a_broken_database_says_one_line_and_exits_1(healthy, tmp_path, case):
@@ -56,7 +51,6 @@ def test_the_app_on_a_broken_database_says_one_line_and_exits_1(healthy, tmp_pat
     assert status == 1 and len(lines) == 1 and lines[0].startswith("netkeep: "), (status, lines[-5:])
 
 
-@pytest.mark.xfail(strict=True, reason="trustfix: an $EDITOR that is not there hangs the app (App.suspend)")
 def test_an_editor_that_is_not_there_is_a_message_and_the_app_goes_on(db, db_path, tmp_path, monkeypatch):
     """The real app in a terminal, the Thank-you pane's ctrl+o with $EDITOR missing: once the
     key's action has returned, the app still answers keys (what is typed is autosaved)."""
@@ -72,11 +66,14 @@ def test_an_editor_that_is_not_there_is_a_message_and_the_app_goes_on(db, db_pat
     try:
         reached = lambda name: terminal.wait_for(lambda: _read(state) == name, 60)  # noqa: E731
         assert reached("listed"), "the app did not start"
-        terminal.send("2")
+        terminal.send("/")  # the filter, then Esc: the list has the keyboard
+        terminal.send("\x1b")
         assert reached("contact")
         terminal.send("\x1b[F")  # End: Jane
         assert reached("selected")
-        terminal.send("t")
+        terminal.send("2")  # into her card
+        assert reached("card")
+        terminal.send("t")  # the Thank-you tab: the letter
         assert reached("typing")
         terminal.send("\x0f")  # ctrl+o: the editor that is not there
         assert terminal.wait_for(marker.exists, 30), "ctrl+o never returned"
@@ -91,16 +88,15 @@ def test_an_editor_that_is_not_there_is_a_message_and_the_app_goes_on(db, db_pat
     assert went_on, "the app stopped answering after ctrl+o"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="trustfix: bytes that are not UTF-8 typed into the app end in a traceback"
-)
 def test_bytes_that_are_not_utf8_typed_into_quick_capture_are_refused_or_kept_never_a_crash(tmp_path):
     db = tmp_path / "netkeep.db"
     open_database(db).close()
     terminal = Terminal([*netkeep_command(), "--db", str(db), "capture"], size=(100, 30))
     try:
         assert terminal.wait_for(lambda: "Quick capture" in terminal.text, 60), "the form did not open"
-        terminal.send(b"Zo\xeb M\xfcller\r")  # Latin-1 bytes from a misconfigured terminal, then Enter
+        terminal.send(b"Zo\xeb M\xfcller")  # Latin-1 bytes from a terminal set to the wrong encoding
+        said = terminal.wait_for(lambda: "UTF-8" in terminal.text or "Traceback" in terminal.text, 30)
+        terminal.send(b"\r")  # Enter: save what the field holds
         terminal.send(b"\x1b")  # Esc: leave, if the form is still open
         ended = terminal.wait_for(lambda: terminal.proc.poll() is not None, 30)
     finally:
@@ -109,8 +105,9 @@ def test_bytes_that_are_not_utf8_typed_into_quick_capture_are_refused_or_kept_ne
         names = [row[0] for row in connection.execute("SELECT full_name FROM contact")]
     count("environment", "undecodable bytes typed")
     count("environment", "tracebacks", "Traceback" in terminal.text, "0")
-    assert ended, "the form neither saved nor left"
     assert "Traceback" not in terminal.text, terminal.text[-1500:]
+    assert said, "nothing said about the bytes that are not UTF-8"
+    assert ended, "the form neither saved nor left"
     if "Saved" in terminal.text:
         assert status == 0 and len(names) == 1, (status, names)
     else:

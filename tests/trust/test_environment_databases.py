@@ -47,33 +47,12 @@ def expected(case: str, command: str) -> str:
     return "either"
 
 
-def known_defect(case: str, command: str) -> str | None:
-    """The cells that fail on main because of a defect being fixed on the trustfix branch."""
-    if case == "missing" and command in READS:
-        return "a read-only command on a mistyped --db makes an empty database"
-    if case in ("not-a-database", "truncated") and command in ("find", "find-json"):
-        return "netkeep find on a broken database ends in a traceback"
-    if case == "zeroed-table-page" or (
-        case == "zeroed-index-page" and command in ("capture", "log", "export")
-    ):
-        return "a damaged page found after opening ends in a traceback"
-    return None
-
-
 @pytest.fixture(scope="module")
 def healthy(tmp_path_factory):
     return pristine(tmp_path_factory.mktemp("pristine") / "netkeep.db")
 
 
-def _params():
-    for case in CASES:
-        for command in COMMANDS:
-            defect = known_defect(case, command)
-            marks = [pytest.mark.xfail(strict=True, reason=f"trustfix: {defect}")] if defect else []
-            yield pytest.param(case, command, id=f"{case}-{command}", marks=marks)
-
-
-@pytest.mark.parametrize(("case", "command"), list(_params()))
+@pytest.mark.parametrize(("case", "command"), [(case, command) for case in CASES for command in COMMANDS])
 def test_a_command_on_a_database_in_trouble_says_one_line_and_harms_nothing(healthy, tmp_path, case, command):
     db = make(case, healthy, tmp_path / "data")
     before = fingerprint(db)
@@ -110,29 +89,7 @@ def _import_refusal(result) -> bool:
     return result.code == 1 and bool(lines) and lines[-1].startswith("netkeep: ")
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            case,
-            marks=[
-                pytest.mark.xfail(strict=True, reason="trustfix: opening a database chmods it to 0600 first")
-            ]
-            if case
-            in (
-                "not-a-database",
-                "truncated",
-                "newer-schema",
-                "read-only-file",
-                "zeroed-table-page",
-                "zeroed-index-page",
-            )
-            else [],
-        )
-        for case in CASES
-        if case != "missing"
-    ],
-)
+@pytest.mark.parametrize("case", [case for case in CASES if case != "missing"])
 def test_no_command_changes_the_permissions_of_a_database_it_did_not_make(healthy, tmp_path, case):
     db = make(case, healthy, tmp_path / "data")
     if case != "read-only-file":

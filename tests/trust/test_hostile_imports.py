@@ -56,9 +56,7 @@ FIELDS = {
 
 
 def known_defect(fmt: str, name: str) -> str | None:
-    """The cells that fail on main because of a defect being fixed on the trustfix branch."""
-    if SURROGATE.search(CORPUS[name]):
-        return "a file with a few bytes that are not UTF-8 is read as Windows-1252 (mangling the rest)"
+    """The cells that fail because of an open defect (none now)."""
     return None
 
 
