@@ -30,7 +30,8 @@ class Result:
 
     @property
     def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
+        """What a terminal shows as lines (U+2028 and the like do not start one)."""
+        return [line for line in re.split(r"\r\n|\r|\n", self.err) if line.strip()]
 
     @property
     def one_line_failure(self) -> bool:

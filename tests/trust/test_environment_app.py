@@ -94,7 +94,9 @@ def test_bytes_that_are_not_utf8_typed_into_quick_capture_are_refused_or_kept_ne
     terminal = Terminal([*netkeep_command(), "--db", str(db), "capture"], size=(100, 30))
     try:
         assert terminal.wait_for(lambda: "Quick capture" in terminal.text, 60), "the form did not open"
-        terminal.send(b"Zo\xeb M\xfcller\r")  # Latin-1 bytes from a misconfigured terminal, then Enter
+        terminal.send(b"Zo\xeb M\xfcller")  # Latin-1 bytes from a terminal set to the wrong encoding
+        said = terminal.wait_for(lambda: "UTF-8" in terminal.text or "Traceback" in terminal.text, 30)
+        terminal.send(b"\r")  # Enter: save what the field holds
         terminal.send(b"\x1b")  # Esc: leave, if the form is still open
         ended = terminal.wait_for(lambda: terminal.proc.poll() is not None, 30)
     finally:
@@ -103,8 +105,9 @@ def test_bytes_that_are_not_utf8_typed_into_quick_capture_are_refused_or_kept_ne
         names = [row[0] for row in connection.execute("SELECT full_name FROM contact")]
     count("environment", "undecodable bytes typed")
     count("environment", "tracebacks", "Traceback" in terminal.text, "0")
-    assert ended, "the form neither saved nor left"
     assert "Traceback" not in terminal.text, terminal.text[-1500:]
+    assert said, "nothing said about the bytes that are not UTF-8"
+    assert ended, "the form neither saved nor left"
     if "Saved" in terminal.text:
         assert status == 0 and len(names) == 1, (status, names)
     else:

@@ -18,7 +18,7 @@ from netkeep.core.records import ContactInput
 from netkeep.store.database import open_database
 from trust.corpus import CORPUS, SURROGATE
 from trust.hostile import cells, judge, last_id, new_rows
-from trust.oracle import REFUSED, verdict
+from trust.oracle import REFUSED, storable, verdict
 from trust.procs import run_main, run_netkeep
 from trust.scale import SCALE
 
@@ -42,10 +42,14 @@ def databases(tmp_path_factory):
 
 
 def capture_note(db, contact, text):
+    """The note of a one-line capture: a line break or a tab in it may be refused too."""
     before = last_id(db, "contact")
     result = run_main(["--db", str(db), "capture", f"Trust Note -- {text}"])
     stored = new_rows(db, "contact", "notes", before)
-    return result, verdict(stored[0] if stored else None, text, str.strip, multiline=True)
+    said = verdict(stored[0] if stored else None, text, str.strip, multiline=True)
+    if said == "refused a string it must keep" and not storable(text, multiline=False):
+        said = REFUSED
+    return result, said
 
 
 def capture_line(db, contact, text):
