@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from peewee import JOIN
 
-from netkeep.core.records import ContactInput, Method
+from netkeep.core.details import all_details
+from netkeep.core.records import ContactInput, Detail, Method
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Reminder, Tag, database
 
 
@@ -49,6 +50,7 @@ class ExportContact:
     urls: tuple[tuple[str, str], ...]
     tags: tuple[str, ...]
     introduced_by_id: int | None = None
+    details: tuple[Detail, ...] = ()
 
     def to_input(self) -> ContactInput:
         """The contact as form input (what ``ContactCard.to_input`` gives), for merging."""
@@ -82,6 +84,7 @@ class ExportContact:
             family_name=self.family_name,
             source=self.source,
             uid=self.uid,
+            details=self.details,
         )
 
 
@@ -95,10 +98,11 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
     ):
         methods.setdefault(contact_id, {}).setdefault(kind, []).append((value, label))
     tags: dict[int, list[str]] = {}
-    for contact_id, name in database.execute(
-        ContactTag.select(ContactTag.contact, Tag.name).join(Tag).order_by(Tag.name)
-    ):
+    for contact_id, name in database.execute(ContactTag.select(ContactTag.contact, Tag.name).join(Tag)):
         tags.setdefault(contact_id, []).append(name)
+    for names in tags.values():
+        names.sort(key=str.casefold)
+    details = all_details()
     Introducer = Contact.alias()
     query = (
         Contact.select(
@@ -205,6 +209,7 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
                 tuple(own.get("url", ())),
                 tuple(tags.get(cid, ())),
                 introducer_id,
+                details.get(cid, ()),
             )
         )
     return result

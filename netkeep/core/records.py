@@ -44,6 +44,15 @@ class Method:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class Detail:
+    """Something else a contact's card carries; ``core.details`` names the kinds."""
+
+    kind: str
+    value: str
+    label: str = ""
+
+
 class ContactRow(NamedTuple):
     """One line of the contact list, with a lower-case haystack to filter on.
 
@@ -89,6 +98,8 @@ class ContactInput:
     family_name: str = ""
     source: str = ""
     uid: str = ""
+    #: Nicknames, addresses, profiles, dates…; None leaves the stored ones as they are.
+    details: tuple[Detail, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,7 @@ class ContactCard:
     created_at: datetime
     updated_at: datetime
     past_companies: tuple[str, ...] = ()
+    details: tuple[Detail, ...] = ()
 
     def to_input(self) -> ContactInput:
         """The card as form input, for editing."""
@@ -157,6 +169,7 @@ class ContactCard:
             family_name=self.family_name,
             source=self.source,
             uid=self.uid,
+            details=self.details,
         )
 
 

@@ -81,6 +81,14 @@ _V6 = """
 CREATE INDEX "contact_archived_lower_full_name" ON "contact" ("archived", LOWER("full_name"));
 """
 
+# Imported contacts were told apart by their source; a flag says it whatever the source.
+_V7 = """
+ALTER TABLE "contact" ADD COLUMN "imported" INTEGER NOT NULL DEFAULT 0;
+UPDATE "contact" SET "imported" = 1 WHERE "source" IN ('linkedin', 'vcard', 'google');
+CREATE TABLE "contact_detail" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "kind" TEXT NOT NULL, "label" TEXT NOT NULL, "value" TEXT NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "contact_detail_contact_id" ON "contact_detail" ("contact_id");
+"""
+
 #: Step number -> (what it does, its SQL statements).
 STEPS: dict[int, tuple[str, str]] = {
     1: ("contacts, companies, tags and the timeline", _V1),
@@ -89,6 +97,7 @@ STEPS: dict[int, tuple[str, str]] = {
     4: ("indexes for the agenda: follow-ups due and replies owed", _V4),
     5: ("job search: where each target employer stands", _V5),
     6: ("an index for the contact list in name order (its first screenful without a sort)", _V6),
+    7: ("everything else a card carries, and imported contacts marked as such", _V7),
 }
 
 LATEST = max(STEPS)
