@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import importlib
 
-from netkeep.interop.records import ParseResult
+from netkeep.interop.parsed import ParseResult
 
 PARSERS = {
     "linkedin": "netkeep.interop.linkedin",
     "vcard": "netkeep.interop.vcard",
     "google": "netkeep.interop.google",
+    "outlook": "netkeep.interop.outlook",
 }
 
 
 def read_file(kind: str, path: str) -> ParseResult:
-    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard`` or ``google``)."""
+    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard``, ``google``, ``outlook``)."""
     return importlib.import_module(PARSERS[kind]).parse(path)

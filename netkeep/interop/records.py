@@ -1,14 +1,14 @@
-"""What the importers hand to the duplicate finder: candidates, problems, results."""
+"""What the importers hand on: candidates, unreadable records, values kept as typed, and
+the text rules every imported value goes through."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from netkeep.core.contacts import strip_controls, validate
-from netkeep.core.errors import ValidationError
+from netkeep.core.normalise import strip_controls
 from netkeep.core.records import ContactInput
 
 
@@ -31,7 +31,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Problem:
-    """A row or card that could not be read, and why."""
+    """A record that could not be read at all (it has no name), and why."""
 
     line: int
     reason: str
@@ -42,22 +42,20 @@ class Problem:
         return f"{where}: {self.reason}"
 
 
-@dataclass
-class ParseResult:
-    """Everything read from one file."""
+@dataclass(frozen=True)
+class Kept:
+    """A value that was odd, and what was done with it (the person is imported anyway)."""
 
-    source: str
-    candidates: list[Candidate] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    #: Rows left out on purpose (LinkedIn members who hide their name).
-    hidden: int = 0
+    line: int
+    field: str
+    value: str
+    #: What was odd and where the value went: "has no @; kept in the notes".
+    outcome: str
+    file: str = ""
 
-    def add(self, line: int, data: ContactInput, file: str = "", **introducer: str) -> None:
-        """Keep ``data`` as a candidate if it would save; otherwise record why not."""
-        try:
-            self.candidates.append(Candidate(line, validate(data), file, **introducer))
-        except ValidationError as error:
-            self.problems.append(Problem(line, str(error), file))
+    def __str__(self) -> str:
+        where = f"{self.file} line {self.line}" if self.file else f"line {self.line}"
+        return f"{where}, {self.field}: '{self.value}' {self.outcome}"
 
 
 def clean(text: str | None) -> str:

@@ -4,30 +4,38 @@ from __future__ import annotations
 
 from netkeep.interop.dedupe import Plan, Report, Step
 
-#: How many individual updates, skips and problems a preview lists before summing up.
+#: How many individual updates, skips, odd values and problems a preview lists.
 SHOWN = 30
-SOURCE_NAMES = {"linkedin": "LinkedIn", "vcard": "vCard", "google": "Google Contacts"}
+SOURCE_NAMES = {"linkedin": "LinkedIn", "vcard": "vCard", "google": "Google Contacts", "outlook": "Outlook"}
 
 
 def source_name(source: str) -> str:
     return SOURCE_NAMES.get(source, source)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _plural(count: int, word: str, words: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 
 def step_line(step: Step) -> str:
-    name = step.data.full_name
+    name = step.data.full_name if step.action != "skip" else step.candidate.data.full_name
     where = step.candidate.where
     if step.action == "update":
-        return (
-            f"update  {where}: {name} → {step.existing_name} (same {step.matched_by}): "
-            f"{', '.join(change.removesuffix('_id').replace('_', ' ') for change in step.changes)}"
-        )
+        changes = "; ".join(str(change) for change in step.changes)
+        return f"update  {where}: {name} → the existing {step.existing_name} ({step.matched_by}): {changes}"
     if step.action == "skip":
         return f"skip    {where}: {name} — {step.reason}"
+    if step.maybe:
+        return f"add     {where}: {name} — possible duplicate of {step.maybe}; added as a new contact"
     return f"add     {where}: {name}"
+
+
+def _listed(step: Step) -> bool:
+    """Updates, possible duplicates and folded records are listed; plain adds and records
+    with nothing new are only counted."""
+    if step.action == "add":
+        return bool(step.maybe)
+    return not (step.action == "skip" and step.reason.startswith("nothing new"))
 
 
 def summary(plan: Plan) -> str:
@@ -36,20 +44,44 @@ def summary(plan: Plan) -> str:
         f"{plan.count('update')} to update",
         f"{plan.count('skip')} to skip",
     ]
+    maybe = sum(1 for step in plan.steps if step.maybe)
+    if maybe:
+        parts.append(_plural(maybe, "possible duplicate"))
+    if plan.kept:
+        parts.append(_plural(len(plan.kept), "odd value", "odd values") + " kept as typed")
     if plan.hidden:
         parts.append(f"{_plural(plan.hidden, 'hidden member')} without a name left out")
     if plan.problems:
-        parts.append(f"{_plural(len(plan.problems), 'unreadable row')}")
+        parts.append(_plural(len(plan.problems), "unreadable record"))
     return ", ".join(parts)
 
 
 def preview_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
-    """The preview: a summary, then the updates and skips (adds are only counted)."""
+    """The preview: a summary, then the updates (which fields change, from what to what),
+    possible duplicates and folded records, then the odd values kept as typed."""
     lines = [f"Preview of the {source_name(plan.source)} import: {summary(plan)}."]
-    interesting = [step for step in plan.steps if step.action != "add"]
-    lines += ["  " + step_line(step) for step in interesting[:shown]]
-    if len(interesting) > shown:
-        lines.append(f"  … and {len(interesting) - shown} more")
+    listed = [step for step in plan.steps if _listed(step)]
+    lines += ["  " + step_line(step) for step in listed[:shown]]
+    if len(listed) > shown:
+        lines.append(f"  … and {len(listed) - shown} more")
+    lines += kept_lines(plan, shown)
+    return lines
+
+
+def kept_lines(plan: Plan | Report, shown: int = SHOWN) -> list[str]:
+    """Odd values, each with its line, field and value, and where it went."""
+    lines = []
+    if plan.kept:
+        lines.append("Odd values, kept as typed (everyone is imported):")
+        lines += ["  " + str(kept) for kept in plan.kept[:shown]]
+        if len(plan.kept) > shown:
+            lines.append(f"  … and {len(plan.kept) - shown} more")
+    if plan.unregioned:
+        lines.append(
+            f"{_plural(plan.unregioned, 'phone number')} without a country code kept as typed; "
+            "to have them read as one country's, add region = \"US\" (your country's code) "
+            "under [import] in config.toml"
+        )
     return lines
 
 
@@ -62,8 +94,10 @@ def problem_lines(plan: Plan | Report, shown: int = SHOWN) -> list[str]:
 
 def report_line(report: Report) -> str:
     parts = [f"{report.added} added", f"{report.updated} updated", f"{report.skipped} skipped"]
+    if report.kept:
+        parts.append(f"{_plural(len(report.kept), 'odd value')} kept as typed")
     if report.hidden:
         parts.append(f"{_plural(report.hidden, 'hidden member')} left out")
     if report.problems:
-        parts.append(f"{_plural(len(report.problems), 'unreadable row')} left out")
+        parts.append(f"{_plural(len(report.problems), 'unreadable record')} left out")
     return f"Imported from {source_name(report.source)}: {', '.join(parts)}."

@@ -5,10 +5,21 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from netkeep.core.errors import NetkeepError
 
 KINDS = ("vcard", "csv", "json", "ics")
+
+
+class Exported(NamedTuple):
+    """What an export to a path wrote: how many, where, whether one card per file, and
+    what else happened there ("3 removed (contacts deleted or archived since)")."""
+
+    items: int
+    path: Path
+    folder: bool
+    note: str = ""
 
 
 def write_export(kind: str, out, vcard_version: str = "4.0") -> int:
@@ -39,15 +50,16 @@ def wants_folder(kind: str, path: Path, typed: str) -> bool:
     return kind == "vcard" and (path.is_dir() or typed.endswith(("/", "\\")))
 
 
-def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[int, Path, bool]:
-    """Write the export to the path a person typed; return (count, path, one file per card)."""
+def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> Exported:
+    """Write the export to the path a person typed (every file private to the user: 0600)."""
     path = Path(typed).expanduser()
     try:
         if wants_folder(kind, path, typed):
             from netkeep.core.exports import load_contacts
-            from netkeep.interop.vcard_write import write_vdir
+            from netkeep.interop.vdir import write_vdir
 
-            return write_vdir(load_contacts(include_archived=False), path, vcard_version), path, True
+            done = write_vdir(load_contacts(include_archived=False), path, vcard_version)
+            return Exported(done.cards, path, True, done.note())
         if path.is_dir():
             raise NetkeepError(
                 f"{path} is a folder; give a file name (only vCards go one per file into a folder)"
@@ -55,11 +67,8 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
         refuse_database(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        return (
-            _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version)),
-            path,
-            False,
-        )
+        count = _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version))
+        return Exported(count, path, False)
     except OSError as error:
         raise NetkeepError(f"cannot write {path}: {error.strerror or error}") from None
 
@@ -75,7 +84,8 @@ def refuse_database(path: Path) -> None:
 
 
 def _write_atomically(path: Path, encoding: str, write) -> int:
-    """Write through a private temporary file beside ``path``, then rename it into place."""
+    """Write through a private temporary file beside ``path`` (0600, from mkstemp), then rename
+    it into place."""
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:

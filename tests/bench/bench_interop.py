@@ -21,7 +21,7 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netkeep.core import demo
+from netkeep.demo import network as demo
 from netkeep.core.exports import load_contacts
 from netkeep.interop import backup, dedupe, linkedin
 from netkeep.interop.vcard_write import write_cards

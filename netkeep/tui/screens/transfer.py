@@ -1,9 +1,9 @@
 """Import, export and merge in the app: modal dialogs whose work runs in thread workers.
 
-Import: choose a format and a file → preview (what will be added, updated, skipped,
-and the unreadable rows) → confirm → progress → report. Export: choose a format and a
-path → progress → done. Merge: pick two contacts → choose, field by field, which value
-wins where they differ → merged.
+Import: choose a format and a file → preview (what will be added, updated, skipped, the
+odd values kept as typed and the unreadable records) → confirm → progress → report.
+Export: choose a format and a path → progress → done. Merge: pick two contacts → choose,
+field by field, which value wins where they differ → merged.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ IMPORT_FORMATS = (
     ("LinkedIn connections (Connections.csv)", "linkedin"),
     ("vCard file or folder of .vcf files", "vcard"),
     ("Google Contacts CSV", "google"),
+    ("Outlook contacts CSV", "outlook"),
     ("netkeep JSON backup (into an empty database)", "backup"),
 )
 EXPORT_FORMATS = (
@@ -210,9 +211,9 @@ class ImportScreen(_Dialog):
             plan = self.plan
             lines = report.preview_lines(plan)
             if plan.problems:
-                lines += ["", "Unreadable rows (left out if you import):"] + report.problem_lines(plan)
+                lines += ["", "Unreadable records (left out if you import):", *report.problem_lines(plan)]
             writes = plan.count("add") + plan.count("update")
-            button.label = f"Import the {writes} good rows" if plan.problems else "Import"
+            button.label = f"Import the {writes} readable records" if plan.problems else "Import"
             button.disabled = writes == 0
         button.refresh(layout=True)
         self.query_one("#preview-text", Static).update(_literal(lines))
@@ -332,10 +333,12 @@ class ExportScreen(_Dialog):
             if kind.startswith("vcard-")
             else (("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
         )
-        count, path, folder = export_to_path(fmt, typed, version)
+        count, path, folder, note = export_to_path(fmt, typed, version)
         self.result = str(path)
         noun = "events" if fmt == "ics" else ("cards" if folder else "contacts")
-        return self.Finished(f"Wrote {count} {noun} to {path}{'/' if folder else ''}")
+        return self.Finished(
+            f"Wrote {count} {noun} to {path}{'/' if folder else ''}" + (f" ({note})" if note else "")
+        )
 
     @on(Finished)
     def finished(self, message: Finished) -> None:

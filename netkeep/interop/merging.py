@@ -1,0 +1,127 @@
+"""What an import changes on a contact it found: each field, from what to what.
+
+People change jobs, so a new title and company replace the old ones (the old employer is
+kept as a past one); what netkeep does not know yet is filled in; new emails, phones,
+tags, details and notes are added; how and when you met stay as you wrote them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from netkeep.core import details as kinds
+from netkeep.core.details import address_text
+from netkeep.core.normalise import normalise_tag
+from netkeep.core.records import ContactInput, Detail, Method
+from netkeep.interop.matching import company_key
+from netkeep.interop.values import phone_key
+
+#: Fields an import replaces when it has a value (people change jobs).
+REPLACED = ("title", "company")
+#: Fields an import fills only when netkeep has nothing yet.
+FILLED = (
+    "given_name",
+    "family_name",
+    "linkedin_url",
+    "website",
+    "location",
+    "birthday",
+    "how_met",
+    "met_on",
+    "met_at",
+    "needs",
+    "cadence_days",
+    "introduced_by_id",
+    "next_follow_up",
+)
+#: A field's name as the preview shows it, where it is not the field's own name.
+NAMES = {"linkedin_url": "LinkedIn", "introduced_by_id": "introduced by", "next_follow_up": "next follow-up"}
+SHORT = 60
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field an update changes: ``title: 'Engineer' → 'Staff Engineer'``, or values it
+    adds: ``emails: + jane@new.example``."""
+
+    field: str
+    old: str
+    new: str
+    added: bool = False
+
+    def __str__(self) -> str:
+        if self.added:
+            return f"{self.field}: + {self.new}"
+        if not self.old:
+            return f"{self.field}: '{self.new}' (was empty)"
+        return f"{self.field}: '{self.old}' → '{self.new}'"
+
+
+def _shown(value) -> str:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
+
+
+def _method_key(kind: str, method: Method) -> str:
+    if kind == "phones":
+        return phone_key(method.value) or method.value.strip().casefold()
+    return method.value.strip().casefold()
+
+
+def detail_key(detail: Detail) -> tuple[str, str, str]:
+    return detail.kind, detail.label.casefold(), " ".join(detail.value.split()).casefold()
+
+
+def detail_text(detail: Detail) -> str:
+    """A detail as the preview names it: ``address (work): 1 Lab Road, Boston``."""
+    name = "card property" if detail.kind == kinds.CARD else detail.kind.replace("-", " ")
+    shown = detail.label if detail.kind == kinds.CARD else ""
+    value = address_text(detail.value) if detail.kind == kinds.ADDRESS else detail.value.split("\n")[0]
+    label = f" ({detail.label})" if detail.label and detail.kind != kinds.CARD else ""
+    return f"{name}{label}: {shown or _shown(value)}"
+
+
+def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactInput, list[Change]]:
+    """``current`` updated with what ``incoming`` adds, and each change."""
+    updates: dict = {}
+    changes: list[Change] = []
+
+    def change(name: str, value, added: str = "") -> None:
+        updates[name] = value
+        label = NAMES.get(name, name.replace("_", " "))
+        if added:
+            changes.append(Change(label, "", added, added=True))
+        else:
+            changes.append(Change(label, _shown(getattr(current, name)), _shown(value)))
+
+    for name in REPLACED:
+        new, old = getattr(incoming, name), getattr(current, name)
+        same = company_key(new) == company_key(old) if name == "company" else new == old
+        if new and not same:
+            change(name, new)
+    for name in FILLED:
+        if getattr(incoming, name) and not getattr(current, name):
+            change(name, getattr(incoming, name))
+    if incoming.contact_type != "peer" and current.contact_type == "peer":
+        change("contact_type", incoming.contact_type)
+    if incoming.job_search and not current.job_search:
+        change("job_search", True)
+    if incoming.notes and incoming.notes not in current.notes:
+        change("notes", f"{current.notes}\n\n{incoming.notes}".strip(), added=_shown(incoming.notes))
+    for name in ("emails", "phones", "urls"):
+        known = {_method_key(name, m) for m in getattr(current, name)}
+        extra = [m for m in getattr(incoming, name) if _method_key(name, m) not in known]
+        if extra:
+            change(name, (*getattr(current, name), *extra), added=", ".join(m.value for m in extra))
+    known_tags = {normalise_tag(tag) for tag in current.tags}
+    new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
+    if new_tags:
+        change("tags", (*current.tags, *new_tags), added=" ".join(f"#{tag}" for tag in new_tags))
+    have = {detail_key(detail) for detail in current.details or ()}
+    extra_details = [d for d in incoming.details or () if detail_key(d) not in have]
+    if extra_details:
+        added = "; ".join(detail_text(detail) for detail in extra_details[:3])
+        if len(extra_details) > 3:
+            added += f"; and {len(extra_details) - 3} more"
+        change("details", (*(current.details or ()), *extra_details), added=added)
+    return (replace(current, **updates) if updates else current), changes
