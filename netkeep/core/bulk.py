@@ -18,7 +18,7 @@ from netkeep.core.normalise import normalise_company, normalise_tag
 from netkeep.core.records import ContactInput
 from netkeep.core.validation import validate
 from netkeep.store.bulk import insert_rows
-from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment
+from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, database
 
 #: Contacts per batch (and ids per ``IN (…)`` lookup).
 BATCH = 1000
@@ -91,7 +91,7 @@ def add_contacts(
                     name = " ".join(data.company.split())
                     company = companies.get(normalise_company(name) or name.casefold())
                     company_by_name[data.company] = company
-                row = fields_for(data, company)
+                row = fields_for(data, company, now=now)
                 follow_up = data.next_follow_up
                 if follow_up is None and not imported:
                     follow_up = cadence.next_follow_up(
@@ -116,7 +116,8 @@ def add_contacts(
                 in_order = itemgetter(*(field.name for field in fields))
             last = Contact.select(fn.MAX(Contact.id)).scalar() or 0
             insert_rows(Contact, fields, map(in_order, rows), convert=False)
-            by_uid = dict(Contact.select(Contact.uid, Contact.id).where(Contact.id > last).tuples())
+            # A raw cursor: peewee's row objects cost more than the insert (30,000 rows).
+            by_uid = dict(database.execute(Contact.select(Contact.uid, Contact.id).where(Contact.id > last)))
             chunk_ids = [by_uid[uid] for uid in uids]
             _add_details(chunk, chunk_ids, rows, tags)
             ids += chunk_ids

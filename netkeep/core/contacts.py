@@ -141,7 +141,13 @@ def _set_methods(contact_id: int, data: ContactInput) -> None:
         ContactMethod.insert_many(rows).execute()
 
 
-def fields_for(data: ContactInput, company: Company | None, *, organisation: bool | None = None) -> dict:
+def fields_for(
+    data: ContactInput,
+    company: Company | None,
+    *,
+    organisation: bool | None = None,
+    now: pendulum.DateTime | None = None,
+) -> dict:
     """The columns a contact is saved with (one by one here, many at once in ``core.bulk``).
 
     A person's name is split into given and family names when none are given; an
@@ -186,7 +192,7 @@ def fields_for(data: ContactInput, company: Company | None, *, organisation: boo
             needs=data.needs,
             emails=[m.value for m in data.emails],
         ),
-        "updated_at": _now(),
+        "updated_at": now or _now(),
     }
 
 

@@ -179,9 +179,9 @@ class _Current:
     def __init__(self, records: int) -> None:
         self.loaded: dict[int, ContactInput] | None = None
         if records > self.BULK_AFTER:
-            from netkeep.core.exports import load_contacts
+            from netkeep.core.exports import load_inputs
 
-            self.loaded = {c.id: c.to_input() for c in load_contacts()}
+            self.loaded = load_inputs()
 
     def input(self, contact_id: int) -> ContactInput:
         if self.loaded is not None:
@@ -193,6 +193,8 @@ def _introducer(candidate: Candidate, index: Index, file_uids: set[str]) -> tupl
     """Resolve 'introduced by' to an existing contact, or to a card of this same import."""
     data = candidate.data
     uid = candidate.introducer_uid
+    if not uid and not candidate.introducer_name:
+        return data, ""
     if uid and index.by_uid.get(uid, -1) > 0:
         return replace(data, introduced_by_id=index.by_uid[uid]), ""
     if uid and uid in file_uids:

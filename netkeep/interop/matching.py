@@ -1,14 +1,15 @@
 """Who an incoming person already is: strong evidence only.
 
 A person matches an existing contact (or an earlier record of the same import) by, in
-this order: the same card UID, LinkedIn profile, email address, phone number (when the
-names agree), or exactly the same name (when no email, phone or LinkedIn profile says
-otherwise). A close name at the same company is only a *suggestion*, never a match, and
-never made when an email, phone or LinkedIn profile differs.
+this order: the same card UID (unless the names plainly differ), LinkedIn profile, email
+address, phone number (when the names agree), or exactly the same name (when no email,
+phone or LinkedIn profile says otherwise). A close name at the same company is only a
+*suggestion*, never a match, and never made when an email, phone or LinkedIn profile differs.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,12 +31,15 @@ def company_key(name: str) -> str:
     return normalise_company(name) or name.casefold()
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name as it is matched: no accents, case or punctuation (``Zoë O'Neil`` → ``zoe o neil``)."""
     if not name.isascii():
         name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split())
+    return _PUNCTUATION.sub(" ", name.casefold()).strip()
 
 
 @dataclass
@@ -152,9 +156,9 @@ class Index:
 
     def find(self, keys: Keys) -> Match | None:
         """The contact or earlier record ``keys`` is, by strong evidence only."""
-        if keys.uid and keys.uid in self.by_uid:
+        if keys.uid and keys.uid in self.by_uid:  # unless the card is plainly someone else's
             ref = self.by_uid[keys.uid]
-            if ref > 0 or names_agree(keys.name, self.people[ref].name):
+            if names_agree(keys.name, self.people[ref].name):
                 return Match(ref, "same card UID")
         if keys.linkedin and keys.linkedin in self.by_linkedin:
             return Match(self.by_linkedin[keys.linkedin], f"same LinkedIn profile {keys.linkedin}")
@@ -183,18 +187,20 @@ class Index:
         for ref in self.by_name.get(name_key(keys.name), ()):
             if not conflicts(keys, self.people[ref]):
                 return Match(ref, "same name")
-        people = [
-            ref for ref in self.by_company.get(keys.company, ()) if not conflicts(keys, self.people[ref])
-        ]
-        if not keys.company or not people:
+        people = self.by_company.get(keys.company, ()) if keys.company else ()
+        if not people:
             return None
         from rapidfuzz import fuzz, process, utils
 
-        best = process.extractOne(
+        close = process.extract(
             keys.name,
             [self.people[ref].name for ref in people],
             scorer=fuzz.token_sort_ratio,
             processor=utils.default_process,
             score_cutoff=NAME_SCORE,
+            limit=None,
         )
-        return Match(people[best[2]], "similar name at the same company") if best else None
+        for _name, _score, at in close:
+            if not conflicts(keys, self.people[people[at]]):
+                return Match(people[at], "similar name at the same company")
+        return None

@@ -109,19 +109,23 @@ def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactIn
     if incoming.notes and incoming.notes not in current.notes:
         change("notes", f"{current.notes}\n\n{incoming.notes}".strip(), added=_shown(incoming.notes))
     for name in ("emails", "phones", "urls"):
+        if not getattr(incoming, name):
+            continue
         known = {_method_key(name, m) for m in getattr(current, name)}
         extra = [m for m in getattr(incoming, name) if _method_key(name, m) not in known]
         if extra:
             change(name, (*getattr(current, name), *extra), added=", ".join(m.value for m in extra))
-    known_tags = {normalise_tag(tag) for tag in current.tags}
-    new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
-    if new_tags:
-        change("tags", (*current.tags, *new_tags), added=" ".join(f"#{tag}" for tag in new_tags))
-    have = {detail_key(detail) for detail in current.details or ()}
-    extra_details = [d for d in incoming.details or () if detail_key(d) not in have]
-    if extra_details:
-        added = "; ".join(detail_text(detail) for detail in extra_details[:3])
-        if len(extra_details) > 3:
-            added += f"; and {len(extra_details) - 3} more"
-        change("details", (*(current.details or ()), *extra_details), added=added)
+    if incoming.tags:
+        known_tags = {normalise_tag(tag) for tag in current.tags}
+        new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
+        if new_tags:
+            change("tags", (*current.tags, *new_tags), added=" ".join(f"#{tag}" for tag in new_tags))
+    if incoming.details:
+        have = {detail_key(detail) for detail in current.details or ()}
+        extra_details = [d for d in incoming.details if detail_key(d) not in have]
+        if extra_details:
+            added = "; ".join(detail_text(detail) for detail in extra_details[:3])
+            if len(extra_details) > 3:
+                added += f"; and {len(extra_details) - 3} more"
+            change("details", (*(current.details or ()), *extra_details), added=added)
     return (replace(current, **updates) if updates else current), changes

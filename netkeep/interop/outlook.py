@@ -139,9 +139,10 @@ def _read_row(result, line, row, columns, others, width, day_first) -> None:
         details.append(Detail(kinds.ORGANISATION, "yes"))
     location = get("location")
     for prefix, label in ADDRESSES.items():
-        street = "\n".join(
-            get(f"{prefix} {c}") for c in ("street", "street 2", "street 3") if get(f"{prefix} {c}")
+        lines = (
+            clean_block(cell(row, columns.get(f"{prefix} {c}"))) for c in ("street", "street 2", "street 3")
         )
+        street = "\n".join(line for line in lines if line)
         box, city, state, code, country = (
             get(f"{prefix} {c}") for c in ("address po box", "city", "state", "postal code", "country/region")
         )

@@ -94,24 +94,31 @@ def settle(
     if len(data.full_name) > NAME_MAX:
         to_notes("name", data.full_name, f"is longer than {NAME_MAX} characters; cut there")
         updates["full_name"] = data.full_name[:NAME_MAX].strip()
-    for kind in ("emails", "phones"):
+    for kind, given in (("emails", data.emails), ("phones", data.phones)):
+        if not given:
+            continue
         methods: list[Method] = []
         seen: set[str] = set()
-        for method in getattr(data, kind):
+        changed = False
+        for method in given:
             value, why = read_email(method.value) if kind == "emails" else read_phone(method.value, region)
-            name = _label(kind[:-1], method)
             if value is None:
                 if why:
-                    to_notes(name, method.value, why)
+                    to_notes(_label(kind[:-1], method), method.value, why)
+                changed = True
                 continue
             if why == NO_REGION:
                 unregioned += 1
             elif why:
-                found.append((name, method.value, why))
-            if value.casefold() not in seen:
+                found.append((_label(kind[:-1], method), method.value, why))
+            if value.casefold() in seen:
+                changed = True
+            else:
                 seen.add(value.casefold())
-                methods.append(Method(method.kind, value, method.label) if value != method.value else method)
-        if methods != list(getattr(data, kind)):
+                if value != method.value:
+                    method, changed = Method(method.kind, value, method.label), True
+                methods.append(method)
+        if changed:
             updates[kind] = tuple(methods)
     for attribute, name in _LINE_FIELDS:
         value = getattr(data, attribute)

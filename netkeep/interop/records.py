@@ -69,15 +69,18 @@ def clean(text: str | None) -> str:
 
 def clean_block(text: str | None) -> str:
     """Several lines of imported text (notes): controls gone, line ends normalised."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_controls(text, multiline=True)
+    if not text:
+        return ""
+    if text.isprintable():  # one line, nothing to take out: most values
+        return text.strip()
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
 _LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/([^/?#]+)", re.I)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=65536)  # each address is seen twice in a re-import: in the file and in netkeep
 def linkedin_key(url: str) -> str:
     """The part of a LinkedIn profile address that identifies the person (lower case)."""
     match = _LINKEDIN.match(url.strip())

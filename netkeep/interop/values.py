@@ -90,35 +90,42 @@ def read_phone(text: str, region: str | None) -> tuple[str | None, str]:
     return _phone(value, region)
 
 
+#: A plain number: digits and the usual punctuation, no extension or letters.
+_PLAIN = re.compile(r"\+?[\d\s().\-/]+")
+
+
 @lru_cache(maxsize=4096)
 def _phone(value: str, region: str | None) -> tuple[str | None, str]:
     if value[0] in "*#":
         return None, "is a dial code, not a phone number"
-    paused = _PAUSE.sub(",", value) if _PAUSE.search(value) else value
-    import phonenumbers
-    from phonenumbers import NumberParseException, PhoneNumberFormat
+    paused = _PAUSE.search(value) is not None
+    from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, is_possible_number, parse
 
+    if _PLAIN.fullmatch(value):  # the library reads bare digits a good deal faster
+        typed = ("+" if value.lstrip().startswith("+") else "") + "".join(ch for ch in value if ch.isdigit())
+    else:
+        typed = _PAUSE.sub(",", value) if paused else value
     try:
-        number = phonenumbers.parse(paused, region)
+        number = parse(typed, region)
     except NumberParseException as error:
         no_country = error.error_type == NumberParseException.INVALID_COUNTRY_CODE and region is None
         return _as_typed(value, paused, NO_REGION if no_country else "")
-    formatted = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    formatted = format_number(number, PhoneNumberFormat.INTERNATIONAL)
     # A number that no format of its country fits comes back ungrouped ("+1 5550123"): not a
     # real number there, so it is kept as typed (cheaper than is_valid_number, same answer).
-    main = _FORMATTED_EXTENSION.sub("", formatted)
-    if (" " in main[main.find(" ") + 1 :] or "-" in main) and phonenumbers.is_possible_number(number):
-        return formatted, (_PAUSED.format(formatted) if paused != value else "")
+    main = _FORMATTED_EXTENSION.sub("", formatted) if number.extension else formatted
+    if (" " in main[main.find(" ") + 1 :] or "-" in main) and is_possible_number(number):
+        return formatted, (_PAUSED.format(formatted) if paused else "")
     return _as_typed(value, paused, "")
 
 
-def _as_typed(value: str, paused: str, why: str) -> tuple[str | None, str]:
+def _as_typed(value: str, paused: bool, why: str) -> tuple[str | None, str]:
     """A number netkeep cannot normalise, kept as typed when it looks like a phone number
     (a pause written as an extension), else for the notes."""
     if PHONE_RE.fullmatch(value):
         return value, why
-    match = _EXTENSION.search(paused) if paused != value else None
-    if match and PHONE_RE.fullmatch(main := paused[: match.start()].strip()):
+    match = _EXTENSION.search(value) if paused else None
+    if match and PHONE_RE.fullmatch(main := value[: match.start()].strip()):
         kept = f"{main} ext. {match.group(1)}"
         return kept, why or _PAUSED.format(kept)
     return None, "is not a phone number"

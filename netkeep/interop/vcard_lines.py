@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import quopri
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 #: A value's escapes: ``\\n`` (a line break), ``\\,``, ``\\;``, ``\\\\``.
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _NAME = re.compile(r"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$")
+#: Separators of structured values that are not escaped (the backslash pairs before one kept).
+_SEPARATORS = {sep: re.compile(r"(?<!\\)((?:\\\\)*)" + re.escape(sep)) for sep in (";", ",")}
 
 
 class Prop(NamedTuple):
@@ -25,16 +28,12 @@ class Prop(NamedTuple):
     line: int
     #: The property as one unfolded line, to keep when netkeep has no field for it.
     text: str
+    #: Its TYPE values, lower case (``TYPE=WORK,pref`` and 2.1's ``;WORK;PREF`` alike).
+    types: tuple[str, ...] = ()
 
     def param(self, name: str) -> str:
         values = self.params.get(name)
         return values[0] if values else ""
-
-    def types(self) -> list[str]:
-        """Its TYPE values, lower case (``TYPE=WORK,pref`` and 2.1's ``;WORK;PREF`` alike)."""
-        return [
-            kind.strip('"').casefold() for value in self.params.get("TYPE", ()) for kind in value.split(",")
-        ]
 
 
 def unescape(text: str) -> str:
@@ -48,7 +47,7 @@ def split_value(text: str, separator: str) -> list[str]:
     unescaped; a separator after a backslash is text."""
     if "\\" not in text:
         return text.split(separator)
-    parts = re.split(r"(?<!\\)((?:\\\\)*)" + re.escape(separator), text)
+    parts = _SEPARATORS[separator].split(text)
     # re.split keeps the captured backslash pairs: glue them back to the part before.
     pieces = [parts[0]]
     for index in range(1, len(parts), 2):
@@ -64,14 +63,17 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
     soft = False
     for number, raw in enumerate(lines, start=1):
         if found and (soft or raw[:1] in (" ", "\t")):
-            previous_number, previous = found[-1]
-            found[-1] = (previous_number, previous[:-1] + raw if soft else previous + raw[1:])
-        elif raw.strip():
+            start, previous = found[-1]
+            found[-1] = (start, previous[:-1] + raw if soft else previous + raw[1:])
+        elif raw and not raw.isspace():
             found.append((number, raw))
         else:
             continue
-        text = found[-1][1]
-        soft = text.endswith("=") and "QUOTED-PRINTABLE" in text[: text.find(":")].upper()
+        if raw.endswith("="):  # rare: only then can it be a quoted-printable soft break
+            text = found[-1][1]
+            soft = "QUOTED-PRINTABLE" in text[: text.find(":")].upper()
+        else:
+            soft = False
     return found
 
 
@@ -86,12 +88,27 @@ def parse_line(text: str, line: int) -> Prop | None:
         if quoted is None:
             return None
         head = quoted
+    parsed = _head(head)
+    if parsed is None:
+        return None
+    group, name, params, types = parsed
     value = text[colon + 1 :]
+    if params.get("ENCODING", ("",))[0].upper() == "QUOTED-PRINTABLE":
+        params = dict(params)  # the parsed head is shared by every line that has it
+        value = _decode_qp(value, params.get("CHARSET", ["utf-8"])[0])
+        params.pop("ENCODING")
+        params.pop("CHARSET", None)
+        text = _rebuild(group, name, params, value)
+    return Prop(group, name, params, value, line, text, types)
+
+
+@lru_cache(maxsize=4096)
+def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...]] | None:
+    """A property's group, name and parameters (a few dozen heads make up a whole file)."""
     pieces = head.split(";") if '"' not in head else _split_quoted(head)
     match = _NAME.match(pieces[0].strip())
     if match is None:
         return None
-    group, name = match.group(1) or "", match.group(2).upper()
     params: dict[str, list[str]] = {}
     for piece in pieces[1:]:
         key, equals, values = piece.partition("=")
@@ -101,13 +118,8 @@ def parse_line(text: str, line: int) -> Prop | None:
             bare = key.strip().upper()
             target = "ENCODING" if bare in ("QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT") else "TYPE"
             params.setdefault(target, []).append(key.strip())
-    encoding = params.get("ENCODING", [""])[0].upper()
-    if encoding == "QUOTED-PRINTABLE":
-        value = _decode_qp(value, params.get("CHARSET", ["utf-8"])[0])
-        params.pop("ENCODING")
-        params.pop("CHARSET", None)
-        text = _rebuild(group, name, params, value)
-    return Prop(group, name, params, value, line, text)
+    types = tuple(kind.strip('"').casefold() for value in params.get("TYPE", ()) for kind in value.split(","))
+    return match.group(1) or "", match.group(2).upper(), params, types
 
 
 def _decode_qp(value: str, charset: str) -> str:

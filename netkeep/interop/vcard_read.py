@@ -23,14 +23,15 @@ _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 SYSTEM_GROUPS = {"mycontacts", "starred"}
 #: Properties read into fields and details (any other one is kept as written).
 HANDLED = {
-    "VERSION", "PRODID", "UID", "FN", "N", "KIND", "X-ABSHOWAS", "ORG", "TITLE", "EMAIL", "TEL",
+    "VERSION", "PRODID", "UID", "FN", "N", "X-ABSHOWAS", "ORG", "TITLE", "EMAIL", "TEL",
     "URL", "X-SOCIALPROFILE", "ADR", "BDAY", "ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY",
     "X-ABDATE", "X-ABRELATEDNAMES", "RELATED", "NICKNAME", "CATEGORIES", "NOTE", "X-ABLABEL",
 }  # fmt: skip
 #: Properties read once: a second one is kept as written.
-ONCE = {"FN", "N", "KIND", "X-ABSHOWAS", "ORG", "TITLE", "BDAY"}
+ONCE = {"FN", "N", "X-ABSHOWAS", "ORG", "TITLE", "BDAY"}
 #: netkeep's own properties, by the part after ``X-NETKEEP-``.
 OWN = {"TYPE", "JOB-SEARCH", "HOW-MET", "MET-ON", "MET-AT", "NEEDS", "CADENCE", "FOLLOW-UP", "SOURCE"}
+OWN_PROPS = tuple((name, X + name) for name in OWN)
 #: The parameter netkeep marks its own location ADR with (the contact's place, not an address).
 LOCATION_PARAM = "X-NETKEEP-LOCATION"
 
@@ -49,7 +50,7 @@ def labels_of(props: list[Prop]) -> dict[str, str]:
 def label_of(prop: Prop, labels: dict[str, str]) -> str:
     if prop.group and prop.group.casefold() in labels:
         return labels[prop.group.casefold()]
-    return next((kind for kind in prop.types() if kind and kind not in NOISE_TYPES), "")
+    return next((kind for kind in prop.types if kind and kind not in NOISE_TYPES), "")
 
 
 def _text(prop: Prop) -> str:
@@ -59,10 +60,10 @@ def _text(prop: Prop) -> str:
 def card_input(props: list[Prop]) -> tuple[ContactInput | None, dict[str, str], list[Odd]]:
     """The contact a card holds (None when it has no name, company, email or phone), who
     introduced them (a netkeep card), and its odd values."""
-    labels = labels_of(props)
     by_name: dict[str, list[Prop]] = {}
     for prop in props:
         by_name.setdefault(prop.name, []).append(prop)
+    labels = labels_of(by_name.get("X-ABLABEL", []))
 
     def first(name: str) -> str:
         return _text(by_name[name][0]) if name in by_name else ""
@@ -94,8 +95,8 @@ def card_input(props: list[Prop]) -> tuple[ContactInput | None, dict[str, str], 
         clean(n) for prop in by_name.get("NICKNAME", []) for n in split_value(prop.value, ",") if clean(n)
     ]
     details += [Detail(kinds.NICKNAME, nickname) for nickname in nicknames]
-    emails = [Method("email", _text(p), label_of(p, labels)) for p in by_name.get("EMAIL", []) if _text(p)]
-    phones = [Method("phone", _text(p), label_of(p, labels)) for p in by_name.get("TEL", []) if _text(p)]
+    emails = [Method("email", v, label_of(p, labels)) for p in by_name.get("EMAIL", []) if (v := _text(p))]
+    phones = [Method("phone", v, label_of(p, labels)) for p in by_name.get("TEL", []) if (v := _text(p))]
     if company and not organisation and not given and not family and full in ("", company):
         organisation = True  # a card named for its company alone (no person's name)
         details.append(Detail(kinds.ORGANISATION, "yes"))
@@ -145,7 +146,7 @@ def card_input(props: list[Prop]) -> tuple[ContactInput | None, dict[str, str], 
         if not (introducer["introducer_uid"] and value == f"urn:uuid:{introducer['introducer_uid']}"):
             details.append(Detail(kinds.RELATED, value, label_of(prop, labels)))
     details += _kept(props)
-    own = {name: first(X + name) for name in OWN}
+    own = {name: first(prop) for name, prop in OWN_PROPS}
     met_on, follow_up = _own_date(own, "MET-ON", "met on", odd), _own_date(own, "FOLLOW-UP", "follow-up", odd)
     cadence = None
     if own["CADENCE"]:
@@ -203,6 +204,8 @@ def _kept(props: list[Prop]) -> list[Detail]:
     label_lines = {p.group.casefold(): p.text for p in props if p.name == "X-ABLABEL" and p.group}
     seen: set[str] = set()
     for prop in props:
+        if prop.name == "KIND" and prop.value.strip().casefold() in ("org", "organization"):
+            continue  # an organisation's card: netkeep writes it back
         if prop.name in ONCE and prop.name not in seen:
             seen.add(prop.name)
             continue
