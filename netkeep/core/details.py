@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from json.encoder import encode_basestring
 
 from netkeep.core.records import Detail
 from netkeep.store.bulk import insert_rows
@@ -39,9 +40,10 @@ ADDRESS_PARTS = ("po box", "extended", "street", "locality", "region", "postal c
 
 
 def address_value(parts: Sequence[str]) -> str:
-    """An address detail's value from its seven parts (missing ones empty)."""
+    """An address detail's value from its seven parts (missing ones empty): the JSON list,
+    written as ``json.dumps(parts, ensure_ascii=False)`` would (a good deal faster)."""
     padded = [*parts[:7], *[""] * (7 - len(parts[:7]))]
-    return json.dumps(padded, ensure_ascii=False)
+    return "[" + ", ".join(map(encode_basestring, padded)) + "]"
 
 
 def address_parts(value: str) -> list[str]:

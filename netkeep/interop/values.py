@@ -26,6 +26,7 @@ _LOOKALIKES = str.maketrans(
 _PAUSE = re.compile(r"(?<=\d)\s*(?:[wWpP;]+|,+)\s*(?=\d)")
 _EXTENSION = re.compile(r"(?:;ext=|\s*(?:ext\.?|extension|x|#|,+|;|[wWpP]+)\s*)(\d{1,10})$", re.I)
 NO_REGION = "no-region"
+_NOT_DIGITS = re.compile(r"\D+")
 _PAUSED = "read as {} (the digits after the pause as an extension)"
 _FORMATTED_EXTENSION = re.compile(r"\s*(?:ext\.|x)\s*\d+$")
 _OUTLOOK_EMAIL = re.compile(r"^.*\(([^()\s]+@[^()\s]+)\)$")
@@ -136,7 +137,7 @@ def phone_key(value: str) -> str:
     the extension (``+1 415-555-0199 ext. 2`` and ``(415) 555 0199 x2`` → ``155550199x2``)."""
     match = _EXTENSION.search(value)
     main, extension = (value[: match.start()], match.group(1)) if match else (value, "")
-    digits = "".join(ch for ch in main if ch.isdigit())
+    digits = _NOT_DIGITS.sub("", main)
     if len(digits) < 7:
         return ""
     return digits[-9:] + (f"x{extension}" if extension else "")

@@ -32,6 +32,7 @@ ONCE = {"FN", "N", "X-ABSHOWAS", "ORG", "TITLE", "BDAY"}
 #: netkeep's own properties, by the part after ``X-NETKEEP-``.
 OWN = {"TYPE", "JOB-SEARCH", "HOW-MET", "MET-ON", "MET-AT", "NEEDS", "CADENCE", "FOLLOW-UP", "SOURCE"}
 OWN_PROPS = tuple((name, X + name) for name in OWN)
+NO_OWN = dict.fromkeys(OWN, "")
 #: The parameter netkeep marks its own location ADR with (the contact's place, not an address).
 LOCATION_PARAM = "X-NETKEEP-LOCATION"
 
@@ -146,7 +147,11 @@ def card_input(props: list[Prop]) -> tuple[ContactInput | None, dict[str, str], 
         if not (introducer["introducer_uid"] and value == f"urn:uuid:{introducer['introducer_uid']}"):
             details.append(Detail(kinds.RELATED, value, label_of(prop, labels)))
     details += _kept(props)
-    own = {name: first(prop) for name, prop in OWN_PROPS}
+    own = (
+        {name: first(prop) for name, prop in OWN_PROPS}
+        if "PRODID" in by_name or X + "SOURCE" in by_name
+        else NO_OWN
+    )
     met_on, follow_up = _own_date(own, "MET-ON", "met on", odd), _own_date(own, "FOLLOW-UP", "follow-up", odd)
     cadence = None
     if own["CADENCE"]:
