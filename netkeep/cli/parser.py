@@ -23,7 +23,8 @@ one-line capture syntax:
   quote the whole line (the shell treats #, ! and > specially)
 
 example:
-  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith !PyCon 2026 >2w -- wants a designer"
+  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \
+    !PyCon 2026 >2w -- wants a designer"
 """
 
 

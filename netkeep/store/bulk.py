@@ -32,7 +32,7 @@ def insert_rows(model, fields: Sequence[Field], rows: Iterable[Sequence], *, con
     sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
     if convert:
         converters = [field.db_value for field in fields]
-        rows = ([to_db(value) for to_db, value in zip(converters, row)] for row in rows)
+        rows = ([to_db(value) for to_db, value in zip(converters, row, strict=True)] for row in rows)
     database.cursor().executemany(sql, rows)
 
 

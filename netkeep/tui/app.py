@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import time
-from functools import partial
 from pathlib import Path
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from netkeep.core import contacts, session
+from netkeep.core import session
 from netkeep.core.config import load_config
-from netkeep.core.errors import NetkeepError
 from netkeep.core.records import ContactRow
+from netkeep.tui import styles
+from netkeep.tui.contact_actions import ContactActions
+from netkeep.tui.keys import APP_BINDINGS
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.palette import NetkeepCommands
-from netkeep.tui.palette_transfer import TransferCommands
+from netkeep.tui.palette import NetkeepCommands, TransferCommands
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.views.agenda import TodayView
 from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
-from netkeep.tui.workers import report_failure
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -39,133 +37,14 @@ CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
 
 
-class NetkeepApp(App[None]):
-    """netkeep's main screen."""
+class NetkeepApp(ContactActions):
+    """netkeep's main screen (its actions on the selected contact: contact_actions.py)."""
 
     TITLE = "netkeep"
-    CSS_PATH = Path(__file__).parent / "styles" / "app.tcss"
+    CSS_PATH = styles.APP  # the views shown on demand bring theirs (styles.load)
     AUTO_FOCUS = "#today"  # the app opens on the agenda, ready for its keys
     COMMANDS = App.COMMANDS | {NetkeepCommands, TransferCommands}
-    BINDINGS = [
-        Binding(
-            "ctrl+n",
-            "capture",
-            "Capture",
-            priority=True,
-            id="app.capture",
-            tooltip="Quick capture someone you just met, from anywhere",
-        ),
-        Binding("n", "new_contact", "New", id="app.new", tooltip="Add a contact with every detail"),
-        Binding("e", "edit_contact", "Edit", id="app.edit", tooltip="Edit the selected contact"),
-        Binding("l", "log_interaction", "Log", id="app.log", tooltip="Log a conversation, message or note"),
-        Binding(
-            "m",
-            "log_meeting",
-            "Meeting",
-            show=False,
-            id="app.log_meeting",
-            tooltip="Log a meeting: points covered, advice, commitments",
-        ),
-        Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            show=False,
-            id="app.filter",
-            tooltip="Type to filter the contact list",
-        ),
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key"),
-        Binding("q", "quit", "Quit", show=False, id="app.quit", tooltip="Leave netkeep"),
-        Binding(
-            "a",
-            "archive_contact",
-            "Archive",
-            show=False,
-            id="app.archive",
-            tooltip="Archive the selected contact",
-        ),
-        Binding(
-            "d",
-            "delete_contact",
-            "Delete",
-            show=False,
-            id="app.delete",
-            tooltip="Delete the selected contact (asks first)",
-        ),
-        Binding(
-            "u",
-            "unarchive",
-            "Undo archive",
-            show=False,
-            id="app.unarchive",
-            tooltip="Bring back the contact you just archived",
-        ),
-        Binding(
-            "s",
-            "cycle_sort",
-            "Sort",
-            show=False,
-            id="app.sort",
-            tooltip="Sort by name, last contact or next follow-up",
-        ),
-        Binding("1", "show_view('today')", "Today", show=False, id="app.view_today", tooltip="The agenda"),
-        Binding(
-            "2",
-            "show_contact",
-            "Contact",
-            show=False,
-            id="app.view_contact",
-            tooltip="The selected contact (pressed again: back to the card)",
-        ),
-        Binding(
-            "3",
-            "show_view('timeline')",
-            "Timeline",
-            show=False,
-            id="app.view_timeline",
-            tooltip="Everyone's interactions, newest first",
-        ),
-        Binding(
-            "4",
-            "show_view('jobs')",
-            "Jobs",
-            show=False,
-            id="app.view_jobs",
-            tooltip="The job search: target employers and who you know there",
-        ),
-        Binding(
-            "f",
-            "show_tab('tab-followups')",
-            "Follow-ups",
-            show=False,
-            id="app.tab_followups",
-            tooltip="Needs, commitments, reminders and intros of the selected contact",
-        ),
-        Binding(
-            "t",
-            "show_tab('tab-thanks')",
-            "Thank-you",
-            show=False,
-            id="app.tab_thanks",
-            tooltip="Thank-you notes for the selected contact",
-        ),
-        Binding(
-            "r",
-            "show_tab('tab-reflect')",
-            "Reflect",
-            show=False,
-            id="app.tab_reflect",
-            tooltip="Reflect on the last conversation",
-        ),
-        Binding(
-            "p",
-            "show_tab('tab-prep')",
-            "Prep",
-            show=False,
-            id="app.tab_prep",
-            tooltip="Prepare the next meeting",
-        ),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(self, db_path: str | Path, config_dir: Path | None = None) -> None:
         super().__init__()
@@ -326,6 +205,7 @@ class NetkeepApp(App[None]):
 
     async def action_show_view(self, view_id: str) -> None:
         if view_id in LAZY_VIEWS and self._view(view_id) is None:
+            styles.load(self, styles.VIEWS)
             view = load_class(*LAZY_VIEWS[view_id])(id=view_id)
             view.display = False
             self._views[view_id] = view
@@ -380,143 +260,13 @@ class NetkeepApp(App[None]):
 
         if isinstance(self.screen, CaptureScreen):  # already open
             return
-        self.push_screen(CaptureScreen(), self._after_save)
-
-    def _names(self) -> list[str]:
-        return self.contact_list.names
-
-    def action_new_contact(self) -> None:
-        from netkeep.tui.forms.contact import ContactForm
-
-        self.push_screen(ContactForm(None, self._names(), contacts.create_contact), self._after_save)
-
-    def action_edit_contact(self) -> None:
-        from netkeep.tui.forms.contact import ContactForm
-
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        try:
-            card = contacts.get_card(contact_id)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, "load the contact", error)
-            return
-
-        def save(data) -> int:
-            contacts.update_contact(contact_id, data)
-            return contact_id
-
-        self.push_screen(ContactForm(card, self._names(), save), self._after_save)
-
-    def _after_save(self, contact_id: int | None) -> None:
-        if contact_id is None:
-            return
-        self.data_changed(contact_id)
-        self.open_contact(contact_id)
-
-    def action_log_interaction(self) -> None:
-        from netkeep.core.interactions import log_interaction
-        from netkeep.tui.forms.dialogs import LogInteractionForm
-
-        contact_id = self.selected_id
-        card = self.contact_view.card
-        if contact_id is None:
-            return
-        name = card.full_name if card and card.id == contact_id else "this contact"
-
-        def logged(interaction_id: int | None) -> None:
-            if interaction_id is not None:
-                self.data_changed(contact_id)
-                self.notify(f"Logged with {name}.", timeout=3, markup=False)
-
-        self.push_screen(LogInteractionForm(contact_id, name, log_interaction), logged)
-
-    def action_log_meeting(self) -> None:
-        from netkeep.tui.forms.meeting import MeetingForm
-
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-
-        def logged(meeting_id: int | None) -> None:
-            if meeting_id is not None:
-                self.data_changed(contact_id)
-                self.notify(
-                    "Meeting logged: thank-you, reflection and prep are in the contact's tabs.", timeout=4
-                )
-
-        self.push_screen(MeetingForm(contact_id, self._selected_name()), logged)
-
-    def _selected_name(self) -> str:
-        card = self.contact_view.card
-        if card is not None and card.id == self.selected_id:
-            return card.full_name
-        return "this contact"
-
-    def action_archive_contact(self) -> None:
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        name = self._selected_name()
-        try:
-            contacts.set_archived(contact_id, True)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, f"archive {name}", error)
-            return
-        self.last_archived = (contact_id, name)
-        self.data_changed(contact_id, listed=False)
-        self.refresh_bindings()
-        self.notify(f"Archived {name} (u brings them back).", markup=False)
-
-    def action_unarchive(self) -> None:
-        if self.last_archived is None:
-            return
-        contact_id, name = self.last_archived
-        self.last_archived = None
-        try:
-            contacts.set_archived(contact_id, False)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, f"bring {name} back", error)
-            return
-        self.data_changed(contact_id)
-        self.refresh_bindings()
-        self.notify(f"{name} is back.", markup=False)
-
-    def action_delete_contact(self) -> None:
-        from netkeep.tui.forms.dialogs import ConfirmScreen
-
-        contact_id = self.selected_id
-        if contact_id is None:
-            return
-        name = self._selected_name()
-        question = (
-            f"Delete {name}? Their card and the conversations only they were part of are removed for good."
-        )
-        self.push_screen(ConfirmScreen(question), partial(self._delete, contact_id, name))
-
-    def _delete(self, contact_id: int, name: str, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        try:
-            contacts.delete_contact(contact_id)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, f"delete {name}", error)
-            return
-        self.data_changed(contact_id, listed=False)
-        self.notify(f"Deleted {name}.", markup=False)
+        self.push_screen(CaptureScreen(), self.after_save)
 
     def on_ready(self) -> None:
         first_frame_shown()  # run_app keeps the collector off until now
         self.log(f"netkeep ready in {time.perf_counter() - self.started:.3f}s")
+        # The sheets of the forms and of help, added now that the first frame is out: the first
+        # form (or help) then opens without Textual re-parsing and re-applying every sheet for
+        # its CSS_PATH (~20 ms).
+        for sheet in (styles.FORMS, styles.HELP):
+            styles.load(self, sheet)

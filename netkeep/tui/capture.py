@@ -2,24 +2,25 @@
 
 ``CaptureScreen`` is a modal the main app opens on ctrl+n; ``CaptureApp`` runs it alone
 for ``netkeep capture``. Start-up is kept lean for a desktop hotkey: this module imports
-only Textual; the database, pendulum and the domain load in a worker after first paint.
+only Textual and the form base; the database, pendulum and the domain load in a worker
+after first paint.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
+from netkeep.tui.styles import FORMS
 
 #: (field id, label, placeholder) in the order Tab visits them.
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -37,26 +38,12 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class CaptureScreen(ModalScreen[int | None]):
+class CaptureScreen(FormScreen[int]):
     """A compact form; Enter saves and dismisses with the new contact's id, Esc with None.
 
     ``prepare`` (optional) runs in a worker before anything touches the database: the
-    standalone app opens the database there, after the form is on screen.
-    """
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without saving"),
-    ]
-
-    DEFAULT_CSS = """
-    CaptureScreen { align: center middle; }
-    CaptureScreen #capture-form {
-        layout: grid; grid-size: 2; grid-columns: 15 1fr; grid-rows: auto;
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    CaptureScreen #capture-form > Label { color: $text-muted; }
-    CaptureScreen .capture-error { color: $error; }
+    standalone app opens the database there, after the form is on screen. The form has its
+    own layout (a grid, no buttons: see ``compose``) and saves in a worker.
     """
 
     def __init__(self, prepare: Callable[[], object] | None = None) -> None:
@@ -78,8 +65,10 @@ class CaptureScreen(ModalScreen[int | None]):
                 yield Label(label, markup=False)
                 yield Input(placeholder=placeholder, id=field_id, compact=True)
 
+    def first_field(self) -> str:
+        return "#name"
+
     def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
         self.call_after_refresh(self._load)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-load")
@@ -115,14 +104,6 @@ class CaptureScreen(ModalScreen[int | None]):
 
     def _value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_save(self) -> None:
         if self._saving:
@@ -184,8 +165,11 @@ class CaptureScreen(ModalScreen[int | None]):
         if first:
             self.query_one(f"#{first}", Input).focus()
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        """Show each message on the line below its field (other messages above the hint)."""
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        self._show_errors(errors)
+
+    def _show_errors(self, errors: Mapping[str, str]) -> None:
+        """Show each message on the line below its field (other messages at the end)."""
         self.query(".capture-error").remove()
         known = [field_id for field_id, _, _ in FIELDS]
         general = "; ".join(message for key, message in errors.items() if key not in known)
@@ -211,6 +195,7 @@ class CaptureApp(App[int | None]):
     """``netkeep capture``: the form alone; exits with the new contact's id (None if cancelled)."""
 
     TITLE = "netkeep capture"
+    CSS_PATH = FORMS  # read with the app's own styles: the form then opens without a re-parse
 
     def __init__(self, db_path: str | Path) -> None:
         super().__init__()

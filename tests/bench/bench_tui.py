@@ -162,7 +162,7 @@ def build(path: Path, count: int) -> None:
         ids = [row[0] for row in Contact.select(Contact.id).tuples()]
         for start in range(0, len(ids), 1000):
             batch = []
-            for cid in ids[start : start + 1000]:
+            for _cid in ids[start : start + 1000]:
                 for _ in range(10):
                     batch.append(
                         {

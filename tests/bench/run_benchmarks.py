@@ -214,7 +214,7 @@ def _fastest_and_median(runs: list[tuple[float, float, dict]]) -> tuple[float, f
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[max(0, int(round(len(ordered) * 0.95)) - 1)]
+    return ordered[max(0, round(len(ordered) * 0.95) - 1)]
 
 
 def main() -> int:
@@ -258,7 +258,8 @@ def main() -> int:
     rows.append(
         (
             "  CPU time to ready (median; less sensitive to load)",
-            f"bare {bare_cpu * 1000:.0f} ms, capture {capture_cpu * 1000:.0f} ms = {capture_cpu / bare_cpu:.2f}x",
+            f"bare {bare_cpu * 1000:.0f} ms, capture {capture_cpu * 1000:.0f} ms "
+            f"= {capture_cpu / bare_cpu:.2f}x",
             "(for information)",
             None,
         )

@@ -2,7 +2,8 @@
 in STATE_FILE, so the test knows when to send the next key.
 
 Usage: python crash_host.py DB STATE_FILE. The test drives it with real keys through a
-pseudo-terminal: 2 shows the contact view, End picks the last contact, t opens the Thank-you tab, then it types.
+pseudo-terminal: 2 shows the contact view, End picks the last contact, t opens the Thank-you tab,
+then it types.
 States: "listed" (the contact list is filled), "contact" (the list has the keyboard),
 "selected" (the last contact's card is shown), "typing" (the letter editor has the
 keyboard, with a letter in it).

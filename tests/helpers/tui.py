@@ -18,8 +18,9 @@ from textual.widget import Widget
 from netkeep.core import contacts, interactions
 from netkeep.core.config import load_config
 from netkeep.core.records import ContactInput, InteractionInput, Method
+from netkeep.tui import styles
 from netkeep.tui.messages import DataChanged, OpenContact
-from netkeep.tui.palette_transfer import TransferCommands
+from netkeep.tui.palette import TransferCommands
 from netkeep.tui.views.agenda import TodayView
 
 KEY_NAMES = {
@@ -108,6 +109,7 @@ class Host(App[None]):
     """
 
     COMMANDS = App.COMMANDS | {TransferCommands}
+    CSS_PATH = [styles.VIEWS, styles.PANES]  # the app's sheets for the views and panes
 
     def __init__(
         self,

@@ -38,8 +38,9 @@ def test_a_close_name_at_the_same_company_with_another_email_is_another_person(d
     )
     assert lines[1] == (
         "  update  line 2: Chris Johnson → the existing Chris Johnson "
-        "(same email chris.johnson@acme.example): LinkedIn: 'https://www.linkedin.com/in/chris-johnson-acme' (was empty); how met: 'LinkedIn' "
-        "(was empty); met on: '2024-02-02' (was empty)"
+        "(same email chris.johnson@acme.example): "
+        "LinkedIn: 'https://www.linkedin.com/in/chris-johnson-acme' (was empty); "
+        "how met: 'LinkedIn' (was empty); met on: '2024-02-02' (was empty)"
     )
     assert lines[2] == (
         "  add     line 6: Chris Johnstone — possible duplicate of Chris Johnston of line 3 "

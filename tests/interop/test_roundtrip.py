@@ -230,8 +230,9 @@ def test_restore_refuses_values_that_are_not_plain(db):
         ("[1, 2", "not valid JSON"),
         ('{"format": "netkeep-backup", "version": 99}', "version 99"),
         (
-            '{"format": "netkeep-backup", "version": 1, "schema": %d, "tables": {"tag": {"columns": '
-            '["id", "name"], "rows": [[1]]}}}' % LATEST,
+            '{"format": "netkeep-backup", "version": 1, "schema": '
+            + str(LATEST)
+            + ', "tables": {"tag": {"columns": ["id", "name"], "rows": [[1]]}}}',
             "not a list of 2 values",
         ),
     ],

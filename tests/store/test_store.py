@@ -66,7 +66,8 @@ def test_step_five_keeps_companies_as_non_targets(tmp_path):
     db = open_database(path, migrate=False)
     migrate_database(db, None, target=4)
     db.execute_sql(
-        "INSERT INTO company (name, key, notes, created_at) VALUES ('Acme', 'acme', '', '2026-01-01 10:00:00')"
+        "INSERT INTO company (name, key, notes, created_at) "
+        "VALUES ('Acme', 'acme', '', '2026-01-01 10:00:00')"
     )
     migrate_database(db, path, target=5)
     assert db.execute_sql("SELECT name, stage, target_rank FROM company").fetchone() == ("Acme", "", None)

@@ -76,7 +76,7 @@ async def test_snooze_to_a_typed_past_date_is_refused(db, frozen):
         await settle(app, pilot)
         await pilot.press("z", "down", "down", "enter")  # "a date I type…"
         await pilot.press(*"yesterday", "enter")
-        error = app.screen.query_one(".form-error", Static)
+        error = app.screen.query_one("#error-until", Static)
         assert "in the past" in str(error.render())
         await pilot.press("escape")
         await settle(app, pilot)
@@ -142,7 +142,7 @@ async def test_log_without_text_keeps_the_form_open(db, frozen):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("l", "enter")
-        assert "Say what happened" in str(app.screen.query_one(".form-error", Static).render())
+        assert "Say what happened" in str(app.screen.query_one("#error-summary", Static).render())
         await pilot.press("escape")
         assert Interaction.select().count() == 0
 

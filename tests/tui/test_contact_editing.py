@@ -4,14 +4,15 @@ presses, checked on screen and in the database."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from helpers.tui import card_text, list_names, settle, type_text
 from netkeep.core import contacts, interactions
 from netkeep.core.errors import NotFound
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.forms.contact import ContactForm
-from netkeep.tui.forms.dialogs import ConfirmScreen, LogInteractionForm
+from netkeep.tui.forms.interaction import InteractionForm
+from netkeep.tui.screens.confirm import ConfirmScreen
 
 SIZE = (120, 40)
 
@@ -111,7 +112,7 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         # Log an interaction.
         await pilot.press("l")
         await pilot.pause()
-        assert isinstance(app.screen, LogInteractionForm)
+        assert isinstance(app.screen, InteractionForm)
         await type_text(pilot, "coffee about compilers")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -147,6 +148,34 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         with pytest.raises(NotFound):
             contacts.get_card(network["carol"])
         assert list_names(app) == ["Bob Smith", "Jane Doe"]
+
+
+async def test_log_in_the_app_refuses_a_day_still_to_come(network, db_path):
+    """l in the app reads "when" with core's rule, as Today's l and `netkeep log` do."""
+    before = len(interactions.timeline_for(network["carol"]))
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_contact(network["carol"])
+        await settle(app, pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, InteractionForm)
+        await type_text(pilot, "coffee about compilers")
+        await pilot.press("tab", "tab")  # past the kind, to when
+        assert app.focused is form.query_one("#f-when", Input)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "tomorrow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form  # still open, with the reason under the field
+        assert form.query_one("#row-when").has_class("-invalid")
+        assert "is in the future" in str(form.query_one("#error-when", Static).render())
+        assert app.focused is form.query_one("#f-when", Input)
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert len(interactions.timeline_for(network["carol"])) == before
 
 
 async def test_renaming_a_contact_renames_given_and_family_names(network, db_path):

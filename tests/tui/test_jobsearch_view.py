@@ -96,7 +96,7 @@ async def test_news_needs_text_and_people(db, db_path):
         app.screen.query_one("#news-text").text = "   "
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Write the news" in str(app.screen.query_one("#news-text-error").content)
+        assert "Write the news" in str(app.screen.query_one("#error-news-text").content)
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen.query_one(JobsView), JobsView)

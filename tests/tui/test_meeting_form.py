@@ -21,12 +21,12 @@ async def test_log_meeting_form(db):
         await pilot.press("m")
         await pilot.pause()
         screen = app.screen
-        screen.query_one("#m-when", Input).value = "yesterday"
-        screen.query_one("#m-where", Input).value = "Blue Bottle"
-        screen.query_one("#m-points", TextArea).text = "- payments\n- hiring"
-        screen.query_one("#m-advice", TextArea).text = "tailor the resume"
-        screen.query_one("#m-commitments", TextArea).text = "send my portfolio by friday\nthem: intro to Ann"
-        await pilot.click("#m-resume")
+        screen.query_one("#f-when", Input).value = "yesterday"
+        screen.query_one("#f-where", Input).value = "Blue Bottle"
+        screen.query_one("#f-points", TextArea).text = "- payments\n- hiring"
+        screen.query_one("#f-advice", TextArea).text = "tailor the resume"
+        screen.query_one("#f-commitments", TextArea).text = "send my portfolio by friday\nthem: intro to Ann"
+        await pilot.click("#f-resume")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         body = app.screen.query_one("#thanks-body", TextArea).text
@@ -47,10 +47,10 @@ async def test_log_meeting_form_reports_bad_input(db):
         await settle(app, pilot)
         await pilot.press("m")
         await pilot.pause()
-        app.screen.query_one("#m-when", Input).value = "the day after never"
+        app.screen.query_one("#f-when", Input).value = "the day after never"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "not a date" in str(app.screen.query_one("#m-error", Static).render())
+        assert "not a date" in str(app.screen.query_one("#error-when", Static).render())
         await pilot.press("escape")
     assert Interaction.select().count() == 0
     assert ThankYouDraft.select().count() == 0
@@ -63,11 +63,12 @@ async def test_log_meeting_form_for_someone_else_and_unknown_names(db):
         await settle(app, pilot)
         await pilot.press("m")
         await pilot.pause()
-        who = app.screen.query_one("#m-who", Input)
+        who = app.screen.query_one("#f-who", Input)
         who.value = "Nobody Known"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "No contact is called 'Nobody Known'" in str(app.screen.query_one("#m-error", Static).render())
+        error = app.screen.query_one("#error-who", Static)
+        assert "No contact is called 'Nobody Known'" in str(error.render())
         who.value = "bob smith"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
@@ -91,7 +92,7 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MeetingForm)
-        app.screen.query_one("#m-points", TextArea).text = "- robotics at Stripe"
+        app.screen.query_one("#f-points", TextArea).text = "- robotics at Stripe"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert "robotics at Stripe" in app.screen.query_one("#thanks-body", TextArea).text

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static, TextArea
 from helpers.meetings import draft_body
 from helpers.people import person
 from helpers.tui import Host, settle, until
-from netkeep.core import letters, meetings
+from netkeep.core import letters
 from netkeep.core.thanks_due import thanks_due
 from netkeep.store.models import Interaction
 from netkeep.tui.panes import letters as thanks

@@ -11,7 +11,9 @@ from helpers.tui import Host, highlighted_command, settle, until
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput, Method
 from netkeep.store.models import Contact
-from netkeep.tui.screens.transfer import ExportScreen, ImportScreen, MergeScreen
+from netkeep.tui.screens.exports import ExportScreen
+from netkeep.tui.screens.imports import ImportScreen
+from netkeep.tui.screens.merge import MergeScreen
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "interop"
 
@@ -109,7 +111,7 @@ async def test_merge_from_the_palette_picks_both_contacts_by_name(db):
     other = contacts.create_contact(ContactInput(full_name="Ada King", location="London"))
     app = Host()
     async with app.run_test(size=(120, 40)) as pilot:
-        from netkeep.tui.screens.transfer import start_merge
+        from netkeep.tui.screens.merge import start_merge
 
         start_merge(app)
         await pilot.pause()
@@ -154,7 +156,7 @@ async def test_import_from_the_app_palette_reloads_the_contact_list(db, db_path)
 async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, no_card_delay):
     from helpers.tui import type_text
     from netkeep.tui.app import NetkeepApp
-    from netkeep.tui.screens.transfer import PickContactScreen
+    from netkeep.tui.screens.merge import PickContactScreen
 
     keep = contacts.create_contact(ContactInput(full_name="Ada Lovelace"))
     other = contacts.create_contact(ContactInput(full_name="Countess Ada", location="London"))

@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from netkeep.core import contacts
 from netkeep.core.dates import format_date, parse_date
-from netkeep.core.errors import NetkeepError, ValidationError
+from netkeep.core.errors import ValidationError
 from netkeep.core.records import CONTACT_TYPES, ContactCard, ContactInput, Method
-from netkeep.tui.forms.base import FormScreen
-from netkeep.tui.workers import report_failure
+from netkeep.tui.forms.base import FieldRow, FormScreen
 
 #: Error keys core may raise that belong to another field of this form.
 FIELD_ALIASES = {"given_name": "full_name", "family_name": "full_name", "urls": "website"}
@@ -52,44 +48,23 @@ def tags_text(tags: tuple[str, ...]) -> str:
     return (", " if any(" " in tag for tag in tags) else " ").join(tags)
 
 
-class FieldRow(Vertical):
-    """A label, an input and the error message that belongs to it."""
-
-    def __init__(self, name: str, label: str, field: Widget, hint: str = "") -> None:
-        super().__init__(id=f"row-{name}", classes="field-row")
-        self.field_name = name
-        self.label = label
-        self.field = field
-        self.hint = hint
-
-    def compose(self) -> ComposeResult:
-        yield Label(self.label + (f"  ({self.hint})" if self.hint else ""), classes="field-label")
-        yield self.field
-        yield Static("", id=f"error-{self.field_name}", classes="field-error", markup=False)
-
-    def set_error(self, message: str) -> None:
-        error = self.query_one(".field-error", Static)
-        error.update(message)
-        self.set_class(bool(message), "-invalid")
-
-
 class ContactForm(FormScreen[int]):
     """Add or edit a contact; dismisses with the saved contact's id, or None on Esc."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-    ]
+    FIELD_ALIASES = FIELD_ALIASES
+    SAVE_TASK = "save the contact"
 
     def __init__(
         self, card: ContactCard | None, names: list[str], save: Callable[[ContactInput], int]
     ) -> None:
-        super().__init__()
+        super().__init__(save)
         self.card = card
         self.names = sorted(set(names), key=str.casefold)
-        self.save_contact = save
 
-    def compose(self) -> ComposeResult:
+    def form_title(self) -> str:
+        return "Edit contact" if self.card else "New contact"
+
+    def fields(self) -> ComposeResult:
         card = self.card
         data = card.to_input() if card else ContactInput(full_name="")
         introducer = card.introduced_by if card else ""
@@ -177,41 +152,24 @@ class ContactForm(FormScreen[int]):
                 ),
             ),
         ]
-        with Vertical(id="form-box"):
-            with VerticalScroll(id="form-fields"):
-                yield from rows
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(id="form-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", classes="form-save")
-                yield Button("Cancel (esc)", id="cancel", classes="form-cancel")
-
-    def on_mount(self) -> None:
-        box = self.query_one("#form-box")
-        box.border_title = "Edit contact" if self.card else "New contact"
-        self.query_one("#f-full_name", Input).focus()
-
-    def _value(self, name: str) -> str:
-        widget = self.query_one(f"#f-{name}")
-        if isinstance(widget, TextArea):
-            return widget.text
-        return widget.value
+        yield from rows
 
     def _same_name(self) -> bool:
-        return self.card is not None and " ".join(self._value("full_name").split()) == self.card.full_name
+        return self.card is not None and " ".join(self.value("full_name").split()) == self.card.full_name
 
     def collect(self) -> ContactInput:
         """The form as input for core; date, number and introducer problems raise per field."""
         errors: dict[str, str] = {}
         dates = {}
         for name, prefer in (("met_on", "past"), ("next_follow_up", "future")):
-            text = self._value(name).strip()
+            text = self.value(name).strip()
             dates[name] = None
             if text:
                 try:
                     dates[name] = parse_date(text, prefer=prefer)
                 except ValidationError as error:
                     errors[name] = next(iter(error.errors.values()))
-        cadence_text = self._value("cadence_days").strip()
+        cadence_text = self.value("cadence_days").strip()
         cadence_days = None
         if cadence_text:
             if cadence_text.isdigit():
@@ -219,7 +177,7 @@ class ContactForm(FormScreen[int]):
             else:
                 errors["cadence_days"] = "The cadence is a whole number of days, such as 30."
         introducer_id = None
-        introducer = self._value("introduced_by").strip()
+        introducer = self.value("introduced_by").strip()
         if introducer:
             matches = contacts.resolve(introducer)
             exact = [m for m in matches if m[1].casefold() == " ".join(introducer.split()).casefold()]
@@ -232,25 +190,25 @@ class ContactForm(FormScreen[int]):
                     "Several contacts match: " + ", ".join(m[1] for m in matches[:4]) + "."
                 )
         data = ContactInput(
-            full_name=self._value("full_name"),
-            title=self._value("title"),
-            company=self._value("company"),
-            emails=parse_methods(self._value("emails"), "email"),
-            phones=parse_methods(self._value("phones"), "phone"),
+            full_name=self.value("full_name"),
+            title=self.value("title"),
+            company=self.value("company"),
+            emails=parse_methods(self.value("emails"), "email"),
+            phones=parse_methods(self.value("phones"), "phone"),
             urls=self.card.urls if self.card else (),
-            linkedin_url=self._value("linkedin_url"),
-            website=self._value("website"),
-            location=self._value("location"),
-            birthday=self._value("birthday"),
+            linkedin_url=self.value("linkedin_url"),
+            website=self.value("website"),
+            location=self.value("location"),
+            birthday=self.value("birthday"),
             contact_type=self.query_one("#f-contact_type", Select).value,
             job_search=self.query_one("#f-job_search", Checkbox).value,
-            how_met=self._value("how_met"),
+            how_met=self.value("how_met"),
             met_on=dates["met_on"],
-            met_at=self._value("met_at"),
+            met_at=self.value("met_at"),
             introduced_by_id=introducer_id,
-            needs=self._value("needs"),
-            notes=self._value("notes"),
-            tags=parse_tags(self._value("tags")),
+            needs=self.value("needs"),
+            notes=self.value("notes"),
+            tags=parse_tags(self.value("tags")),
             cadence_days=cadence_days,
             next_follow_up=dates["next_follow_up"],
             # Given and family names are kept unless the name itself was changed.
@@ -266,37 +224,3 @@ class ContactForm(FormScreen[int]):
         if errors:
             raise ValidationError(errors)
         return data
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        """Put each message under its field; anything unplaced goes under the form."""
-        unplaced = []
-        placed: dict[str, str] = {}
-        for key, message in errors.items():
-            key = FIELD_ALIASES.get(key, key)
-            if self.query(f"#row-{key}"):
-                placed[key] = message
-            else:
-                unplaced.append(message)
-        for row in self.query(FieldRow):
-            row.set_error(placed.get(row.field_name, ""))
-        self.query_one("#form-error", Static).update("\n".join(unplaced))
-        for row in self.query(FieldRow):
-            if row.field_name in placed:
-                row.field.focus()
-                row.scroll_visible(animate=False)
-                break
-
-    def action_save(self) -> None:
-        try:
-            data = self.collect()
-            contact_id = self.save_contact(data)
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return
-        except NetkeepError as error:
-            self.query_one("#form-error", Static).update(str(error))
-            return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, "save the contact", error)
-            return
-        self.dismiss(contact_id)

@@ -1,4 +1,5 @@
-"""The "log meeting" modal: who, when, where, what was covered, advice and commitments."""
+"""The "log meeting" form: the log form (forms/interaction.py) with whom, where, the points
+covered, advice and commitments."""
 
 from __future__ import annotations
 
@@ -8,19 +9,18 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from netkeep.core import contacts
 from netkeep.core.dates import parse_date
-from netkeep.core.errors import NetkeepError, ValidationError
-from netkeep.core.meetings import CommitmentInput, MeetingInput, at_local_date, log_meeting
+from netkeep.core.errors import ValidationError
+from netkeep.core.meetings import CommitmentInput, MeetingInput, log_meeting
 from netkeep.core.records import MEETING_KINDS
-from netkeep.tui.forms.base import FormScreen
-from netkeep.tui.workers import in_worker, report_failure
+from netkeep.tui.forms.base import FieldRow
+from netkeep.tui.forms.interaction import InteractionForm
+from netkeep.tui.workers import in_worker
 
 _OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
 _DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
@@ -47,26 +47,16 @@ def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
     return tuple(items)
 
 
-class MeetingForm(FormScreen[int]):
-    """Log a meeting; dismisses with the new meeting's id, or None when cancelled."""
+class MeetingForm(InteractionForm):
+    """Log a meeting: the log form's fields with whom, where, the points covered, advice
+    and commitments; dismisses with the new meeting's id, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    MeetingForm { align: center middle; }
-    MeetingForm #meeting-box {
-        width: 90; max-width: 100%; height: 90%; border: round $primary;
-        background: $surface; padding: 0 1;
-    }
-    MeetingForm .m-label { color: $text-muted; }
-    MeetingForm TextArea { height: 3; }
-    MeetingForm #m-error { color: $text-error; height: auto; }
-    MeetingForm #m-buttons { height: auto; margin-top: 1; }
-    MeetingForm #m-buttons Button { margin-right: 2; }
-    """
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="meeting.save", tooltip="Log this meeting"),
-        Binding("escape", "cancel", "Cancel", id="meeting.cancel", tooltip="Close without saving"),
-    ]
+    BOX_CLASSES = ""  # a tall form: the box takes most of the screen and scrolls
+    KINDS = MEETING_KINDS
+    SUMMARY_REQUIRED = False
+    SUMMARY_PLACEHOLDER = "in a line; the points, advice and commitments go below"
+    FIELD_ALIASES = {"location": "where", "resume_advice": "resume"}
+    SAVE_TASK = "log the meeting"
 
     @dataclass
     class NamesLoaded(Message):
@@ -75,55 +65,44 @@ class MeetingForm(FormScreen[int]):
         names: list[str]
 
     def __init__(self, contact_id: int | None = None, contact_name: str = "") -> None:
-        super().__init__()
+        super().__init__(contact_name, log_meeting, kind="informational interview")
         self.contact_id = contact_id
-        self.contact_name = contact_name
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="meeting-box"):
-            yield Label("Who (a contact's name)", classes="m-label")
-            yield Input(self.contact_name, id="m-who", compact=True)
-            yield Label("What kind", classes="m-label")
-            yield Select(
-                [(k, k) for k in MEETING_KINDS],
-                value="informational interview",
-                allow_blank=False,
-                id="m-kind",
-                compact=True,
-            )
-            yield Label("When", classes="m-label")
-            yield Input(
-                "today", id="m-when", compact=True, placeholder="today, yesterday, last friday, 4 Mar"
-            )
-            yield Label("Where", classes="m-label")
-            yield Input("", id="m-where", compact=True, placeholder="a café, their office, a call")
-            yield Label("Summary", classes="m-label")
-            yield TextArea("", id="m-summary", compact=True, soft_wrap=True)
-            yield Label("Points they covered (one per line)", classes="m-label")
-            yield TextArea("", id="m-points", compact=True, soft_wrap=True)
-            yield Label("Advice they gave (one per line)", classes="m-label")
-            yield TextArea("", id="m-advice", compact=True, soft_wrap=True)
-            yield Checkbox("They gave advice on my resume", False, id="m-resume", compact=True)
-            yield Label(
-                "Commitments (one per line; 'them: …' for theirs; '… by friday' for a due date)",
-                classes="m-label",
-            )
-            yield TextArea("", id="m-commitments", compact=True, soft_wrap=True)
-            yield Static("", id="m-error", markup=False)
-            with Horizontal(id="m-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="m-save", classes="form-save")
-                yield Button("Cancel (esc)", id="m-cancel", classes="form-cancel")
+    def form_title(self) -> str | Text:
+        return Text(f"Log a meeting with {self.contact_name}" if self.contact_name else "Log a meeting")
+
+    def fields(self) -> ComposeResult:
+        yield FieldRow("who", "Who (a contact's name)", Input(self.contact_name, id="f-who", compact=True))
+        yield from self.shared_fields()
+        yield FieldRow(
+            "where",
+            "Where",
+            Input("", id="f-where", compact=True, placeholder="a café, their office, a call"),
+        )
+        yield FieldRow(
+            "points",
+            "Points they covered (one per line)",
+            TextArea("", id="f-points", compact=True, soft_wrap=True),
+        )
+        yield FieldRow(
+            "advice",
+            "Advice they gave (one per line)",
+            TextArea("", id="f-advice", compact=True, soft_wrap=True),
+        )
+        yield FieldRow(
+            "resume", "Resume", Checkbox("They gave advice on my resume", False, id="f-resume", compact=True)
+        )
+        yield FieldRow(
+            "commitments",
+            "Commitments (one per line; 'them: …' for theirs; '… by friday' for a due date)",
+            TextArea("", id="f-commitments", compact=True, soft_wrap=True),
+        )
+
+    def first_field(self) -> str:
+        return "#f-summary" if self.contact_name else "#f-who"
 
     def on_mount(self) -> None:
         self._load_names()
-        box = self.query_one("#meeting-box")
-        box.border_title = Text(
-            f"Log a meeting with {self.contact_name}" if self.contact_name else "Log a meeting"
-        )
-        if self.contact_name:
-            self.query_one("#m-kind", Select).focus()
-        else:
-            self.query_one("#m-who", Input).focus()
 
     @in_worker("load the contact names", group="meeting-form-names")
     def _load_names(self) -> NamesLoaded:
@@ -131,10 +110,10 @@ class MeetingForm(FormScreen[int]):
 
     @on(NamesLoaded)
     def _set_names(self, message: NamesLoaded) -> None:
-        self.query_one("#m-who", Input).suggester = SuggestFromList(message.names, case_sensitive=False)
+        self.query_one("#f-who", Input).suggester = SuggestFromList(message.names, case_sensitive=False)
 
     def _who(self) -> int:
-        name = self.query_one("#m-who", Input).value.strip()
+        name = self.value("who").strip()
         if self.contact_id is not None and name == self.contact_name:
             return self.contact_id
         found = contacts.resolve(name)
@@ -147,32 +126,27 @@ class MeetingForm(FormScreen[int]):
             raise ValidationError({"who": f"'{name}' could be {options}: type the full name."})
         return found[0][0]
 
-    def action_save(self) -> None:
-        error = self.query_one("#m-error", Static)
+    def collect(self) -> MeetingInput:  # type: ignore[override]  # a meeting, not a Logged
+        errors: dict[str, str] = {}
+        contact_id = summary = kind = when = None
         try:
-            try:
-                day = parse_date(self.query_one("#m-when", Input).value or "today", prefer="past")
-            except ValidationError as problem:
-                raise ValidationError({"when": next(iter(problem.errors.values()))}) from None
-            data = MeetingInput(
-                contact_id=self._who(),
-                kind=self.query_one("#m-kind", Select).value,
-                occurred_at=at_local_date(day),
-                location=self.query_one("#m-where", Input).value,
-                summary=self.query_one("#m-summary", TextArea).text,
-                points=self.query_one("#m-points", TextArea).text,
-                advice=self.query_one("#m-advice", TextArea).text,
-                resume_advice=self.query_one("#m-resume", Checkbox).value,
-                commitments=parse_commitments(self.query_one("#m-commitments", TextArea).text),
-            )
-            meeting_id = log_meeting(data)
-        except ValidationError as problem:
-            error.update("\n".join(f"{key}: {message}" for key, message in problem.errors.items()))
-            return
-        except NetkeepError as problem:
-            error.update(str(problem))
-            return
-        except Exception as problem:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, "log the meeting", problem)
-            return
-        self.dismiss(meeting_id)
+            contact_id = self._who()
+        except ValidationError as error:
+            errors.update(error.errors)
+        try:
+            summary, kind, when = self.what_happened()
+        except ValidationError as error:
+            errors.update(error.errors)
+        if errors or contact_id is None or summary is None or kind is None:
+            raise ValidationError(errors)
+        return MeetingInput(
+            contact_id=contact_id,
+            kind=kind,
+            occurred_at=when,
+            location=self.value("where"),
+            summary=summary,
+            points=self.value("points"),
+            advice=self.value("advice"),
+            resume_advice=self.query_one("#f-resume", Checkbox).value,
+            commitments=parse_commitments(self.value("commitments")),
+        )

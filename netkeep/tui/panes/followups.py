@@ -77,22 +77,6 @@ def _due(day) -> str:
 class FollowupsPane(Vertical):
     """Needs and suggested helpers, open commitments, reminders and intros of one contact."""
 
-    DEFAULT_CSS = """
-    FollowupsPane {
-        height: 1fr;
-    }
-    FollowupsPane > OptionList {
-        height: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    FollowupsPane > #followups-hint {
-        color: $text-muted;
-        padding: 0 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    """
     BORDER_TITLE = "Follow-ups"
     BINDINGS = [
         Binding(

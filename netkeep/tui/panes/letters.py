@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
-import subprocess
-import sys
-import tempfile
-import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
@@ -24,42 +17,12 @@ from textual.widgets import Input, Label, Static, TextArea
 from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
+from netkeep.tui.panes.handoff import edit_outside, editor_command, open_external, split_subject
 from netkeep.tui.panes.meetings import MeetingPane, app_config
 from netkeep.tui.workers import in_worker, report_failure
 
 #: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
 AUTOSAVE_SECONDS = 1.0
-
-
-def open_external(url: str) -> bool:
-    """Hand a URL (``mailto:``) to the desktop's handler; True if one took it."""
-    opener = {"darwin": "open", "win32": "start"}.get(sys.platform, "xdg-open")
-    if shutil.which(opener):
-        try:
-            done = subprocess.run(
-                [opener, url],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                timeout=20,
-                start_new_session=True,
-            )
-            return done.returncode == 0
-        except (OSError, subprocess.TimeoutExpired):
-            return False
-    return webbrowser.open(url)
-
-
-def editor_command() -> list[str] | None:
-    """``$VISUAL`` or ``$EDITOR`` split into words, else nano or vi if installed."""
-    for name in ("VISUAL", "EDITOR"):
-        value = os.environ.get(name, "").strip()
-        if value:
-            return shlex.split(value)
-    for fallback in ("nano", "vi"):
-        if shutil.which(fallback):
-            return [fallback]
-    return None
 
 
 @dataclass(frozen=True)
@@ -83,19 +46,6 @@ class ThanksPane(MeetingPane):
 
     BORDER_TITLE = "Thank-you"
     LOADS = "the thank-you letter"
-    DEFAULT_CSS = """
-    ThanksPane { height: 1fr; }
-    ThanksPane #thanks-status { color: $text-muted; height: auto; }
-    ThanksPane #thanks-problems { color: $text-warning; height: auto; display: none; }
-    ThanksPane #thanks-problems.-shown { display: block; }
-    ThanksPane #thanks-subject-row { height: 1; }
-    ThanksPane #thanks-subject-row Label { color: $text-muted; width: auto; }
-    ThanksPane #thanks-subject-row, ThanksPane #thanks-body, ThanksPane #thanks-status { display: none; }
-    ThanksPane.-has-meeting #thanks-subject-row,
-    ThanksPane.-has-meeting #thanks-body,
-    ThanksPane.-has-meeting #thanks-status { display: block; }
-    ThanksPane #thanks-body { height: 1fr; }
-    """
     BINDINGS = [
         Binding(
             "ctrl+t",
@@ -348,35 +298,9 @@ class ThanksPane(MeetingPane):
             self.notify("Set $EDITOR (or $VISUAL) to the editor you want to use.", severity="warning")
             return
         self.flush()
-        handle, name = tempfile.mkstemp(prefix="netkeep-thanks-", suffix=".txt", text=True)
-        path = Path(name)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(f"Subject: {self.subject.value}\n\n{self.editor.text}")
-            try:
-                with self.app.suspend():
-                    result = subprocess.call([*command, str(path)])
-            except SuspendNotSupported:
-                self.notify("This terminal cannot hand the screen to another program.", severity="error")
-                return
-            except OSError as error:
-                self.notify(
-                    f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False
-                )
-                return
-            if result != 0:
-                self.notify(
-                    f"{command[0]} exited with status {result}; the letter is unchanged.",
-                    severity="warning",
-                    markup=False,
-                )
-                return
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.notify(f"Could not read the edited letter back: {error}", severity="error", markup=False)
+        text = edit_outside(self.app, command, f"Subject: {self.subject.value}\n\n{self.editor.text}")
+        if text is None:
             return
-        finally:
-            path.unlink(missing_ok=True)
         subject, body = split_subject(text)
         if subject is not None:
             self.subject.value = subject
@@ -449,14 +373,6 @@ class ThanksPane(MeetingPane):
         self.notify("Marked sent and logged on the timeline.")
         self.changed()
         self.reload()
-
-
-def split_subject(text: str) -> tuple[str | None, str]:
-    """``Subject: X`` on the first line (then a blank line) → ``("X", body)``."""
-    first, _, rest = text.partition("\n")
-    if first.lower().startswith("subject:"):
-        return first[len("subject:") :].strip(), rest.lstrip("\n")
-    return None, text
 
 
 def local_time(moment) -> str:

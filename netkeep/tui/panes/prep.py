@@ -55,11 +55,6 @@ class PrepPane(MeetingPane):
 
     BORDER_TITLE = "Prep"
     LOADS = "the prep brief"
-    DEFAULT_CSS = """
-    PrepPane { height: 1fr; }
-    PrepPane #prep-scroll { height: 1fr; }
-    PrepPane #prep-brief { height: auto; }
-    """
     BINDINGS = [
         Binding(
             "ctrl+s", "export", "Export .md", id="prep.export", tooltip="Save the brief as a Markdown file"

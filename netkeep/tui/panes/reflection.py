@@ -74,17 +74,6 @@ class ReflectPane(MeetingPane):
 
     BORDER_TITLE = "Reflect"
     LOADS = "the reflection"
-    DEFAULT_CSS = """
-    ReflectPane { height: 1fr; overflow-y: auto; }
-    ReflectPane #reflect-questions { height: auto; max-height: 18; display: none; }
-    ReflectPane.-has-meeting #reflect-questions { display: block; }
-    ReflectPane #reflect-note, ReflectPane #reflect-names { display: none; }
-    ReflectPane #reflect-note.-editing, ReflectPane #reflect-names.-editing { display: block; }
-    ReflectPane #reflect-gained { color: $text-muted; height: auto; }
-    ReflectPane #reflect-summary-box { height: auto; border-top: solid $panel; margin-top: 1; }
-    ReflectPane #reflect-summary { height: auto; }
-    ReflectPane #reflect-spark { height: 2; }
-    """
     BINDINGS = [
         Binding("y", "rate('yes')", "Yes", id="reflect.yes", tooltip="Rate the question: yes"),
         Binding("p", "rate('partly')", "Partly", id="reflect.partly", tooltip="Rate the question: partly"),

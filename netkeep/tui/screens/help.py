@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from netkeep.tui.styles import HELP
+
 MORE_KEYS = [
     ("tab shift+tab", "Next pane", "Move between the list, the filter and the panes"),
     ("esc", "Cancel", "Close a form or dialog without saving"),
@@ -37,22 +39,7 @@ def key_table(screen: Screen) -> list[tuple[str, str, str]]:
 class HelpScreen(ModalScreen[None]):
     """Keys and screens; any of esc, q or ? closes it."""
 
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen #help-box {
-        width: 90;
-        max-width: 100%;
-        height: 90%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    HelpScreen #help-box Static {
-        height: auto;
-    }
-    """
+    CSS_PATH = HELP
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="help.close"),

@@ -8,7 +8,8 @@ the contact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -19,14 +20,14 @@ from textual.message import Message
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
-from netkeep.core.schedule import direction_for, moment_of
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 from netkeep.tui.workers import in_worker, report_failure
 
 if TYPE_CHECKING:
     from netkeep.core.agenda import Agenda, AgendaCounts, AgendaItem
-    from netkeep.tui.forms.followups import LogResult
+    from netkeep.core.records import InteractionInput
+    from netkeep.tui.forms.interaction import Logged
 
 # The agenda's core (netkeep.core.agenda and the modules it reads: ~9 ms of imports) is
 # imported where it is used, so it loads in the first worker, after the first frame.
@@ -177,16 +178,14 @@ class TodayView(AgendaList):
             return
         self._changed(item, message)
 
-    def _log_input(self, item: AgendaItem, result: LogResult):
+    def _log_input(self, item: AgendaItem, logged: Logged) -> InteractionInput:
+        """What to log for this item (both people of an intro)."""
         import netkeep.core.agenda as agenda_core
 
-        return agenda_core.log_input(
-            item,
-            result.summary,
-            kind=result.kind,
-            when=moment_of(result.when),
-            direction=direction_for(result.kind),
+        data = agenda_core.log_input(
+            item, logged.summary, kind=logged.kind, when=logged.occurred_at, direction=logged.direction
         )
+        return replace(data, reply_owed=logged.reply_owed)
 
     # -- actions -------------------------------------------------------------------
 
@@ -205,33 +204,29 @@ class TodayView(AgendaList):
             return
         # The forms are imported when first used: ~8 ms less before the first frame.
         import netkeep.core.agenda as agenda_core
-        from netkeep.tui.forms.followups import LogForm
+        from netkeep.tui.forms.interaction import InteractionForm
 
-        form = LogForm(
+        def save(logged: Logged) -> str:
+            from netkeep.core.interactions import log_interaction
+
+            if item.kind == "loop" and logged.closes_loop:
+                agenda_core.complete(item, self._log_input(item, logged))
+                return f"Logged, and closed the loop with {item.contact_name}."
+            log_interaction(self._log_input(item, logged))
+            return f"Logged {logged.kind} with {item.contact_name}."
+
+        form = InteractionForm(
             item.contact_name,
+            save,
             kind=agenda_core.default_kind(item),
             loop_about=item.other_name if item.kind == "loop" else "",
         )
+        self.app.push_screen(form, partial(self._logged, item))
 
-        def logged(result: LogResult | None) -> None:
-            if result is None:
-                return
-            from netkeep.core.interactions import log_interaction
-
-            if item.kind == "loop" and result.closes_loop:
-                self._run(
-                    item,
-                    lambda: agenda_core.complete(item, self._log_input(item, result)),
-                    f"Logged, and closed the loop with {item.contact_name}.",
-                )
-            else:
-                self._run(
-                    item,
-                    lambda: log_interaction(self._log_input(item, result)),
-                    f"Logged {result.kind} with {item.contact_name}.",
-                )
-
-        self.app.push_screen(form, logged)
+    def _logged(self, item: AgendaItem, message: str | None) -> None:
+        """After the log form: say what was written (None: it was cancelled)."""
+        if message is not None:
+            self._changed(item, message)
 
     def action_snooze(self) -> None:
         import netkeep.core.agenda as agenda_core
@@ -260,17 +255,16 @@ class TodayView(AgendaList):
         if item is None:
             return
 
-        def finished(result: LogResult | None) -> None:
-            if result is None:
-                return
-            self._run(
-                item,
-                lambda: agenda_core.complete(item, self._log_input(item, result) if result.summary else None),
-                "Done, and logged." if result.summary else "Done.",
-            )
+        def save(logged: Logged) -> str:
+            agenda_core.complete(item, self._log_input(item, logged) if logged.summary else None)
+            return "Done, and logged." if logged.summary else "Done."
 
-        from netkeep.tui.forms.followups import DoneForm
+        from netkeep.tui.forms.interaction import DoneForm
 
-        self.app.push_screen(
-            DoneForm(item.contact_name, item.text, kind=agenda_core.default_kind(item)), finished
+        form = DoneForm(
+            item.contact_name,
+            save,
+            kind=agenda_core.default_kind(item),
+            context=f"{item.contact_name}: {item.text}",
         )
+        self.app.push_screen(form, partial(self._logged, item))

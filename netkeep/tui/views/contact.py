@@ -21,6 +21,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
+from netkeep.tui import styles
 from netkeep.tui.widgets.card import card_renderable, timeline_renderable
 from netkeep.tui.widgets.tab_strip import TabStrip
 from netkeep.tui.workers import in_worker
@@ -49,11 +50,6 @@ class ContactView(Vertical):
     """Everything about the selected contact."""
 
     COMPONENT_CLASSES = {"contact-view--rule"}
-    DEFAULT_CSS = """
-    ContactView > .contact-view--rule {
-        color: $secondary;
-    }
-    """
 
     @dataclass
     class CardLoaded(Message):
@@ -151,6 +147,7 @@ class ContactView(Vertical):
         if tab_id not in self.tabs or tab_id in self.panes:
             return
         _tab, _title, module, name = next(spec for spec in PANE_TABS if spec[0] == tab_id)
+        styles.load(self.app, styles.PANES)
         pane = load_class(module, name)()
         self.panes[tab_id] = pane
         await self.mount(Vertical(pane, id=tab_id, classes="contact-pane"))

@@ -54,17 +54,6 @@ def person_line(person: Person) -> Text:
 class JobsView(Vertical):
     """Targets on the left, the people I know at the highlighted one on the right."""
 
-    DEFAULT_CSS = """
-    JobsView { height: 1fr; }
-    JobsView #jobs-lists { height: 1fr; }
-    JobsView OptionList, JobsView OptionList:focus {
-        height: 1fr; width: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis;
-    }
-    JobsView #jobs-targets { width: 40%; border-right: vkey $panel; }
-    JobsView #jobs-summary { padding: 0 1; color: $text-muted; }
-    JobsView #jobs-empty { padding: 1 2; color: $text-muted; height: auto; }
-    JobsView #jobs-hint { color: $text-muted; padding: 0 1; }
-    """
     BORDER_TITLE = "Job search"
     BINDINGS = [
         Binding(

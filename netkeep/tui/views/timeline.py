@@ -33,27 +33,6 @@ def week_heading(when: datetime) -> str:
 class TimelineView(Vertical):
     """Every interaction, a page at a time; scrolling to the end reads the next, older page."""
 
-    DEFAULT_CSS = """
-    TimelineView #activity-label {
-        color: $text-muted;
-        padding: 0 1;
-    }
-    TimelineView Sparkline {
-        height: 2;
-        margin: 0 1 1 1;
-    }
-    TimelineView #timeline-scroll {
-        padding: 0 1;
-    }
-    TimelineView #timeline-scroll > Static {
-        height: auto;
-    }
-    TimelineView #timeline-end {
-        color: $text-muted;
-        margin-top: 1;
-    }
-    """
-
     @dataclass
     class PageLoaded(Message):
         entries: list[TimelineEntry]

@@ -1,0 +1,178 @@
+"""The app's actions on the selected contact: new, edit, log, log a meeting, archive (and
+undo), delete. Each opens its form or asks first, writes through core and refreshes the
+app. The forms are imported when first opened."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from netkeep.core import contacts
+from netkeep.core.errors import NetkeepError
+from netkeep.tui.workers import report_failure
+
+if TYPE_CHECKING:
+    from netkeep.tui.forms.interaction import Logged
+    from netkeep.tui.views.contact import ContactView
+    from netkeep.tui.views.contacts import ContactList
+
+
+class ContactActions(App[None]):
+    """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
+    ``data_changed`` and ``open_contact``."""
+
+    selected_id: int | None = None
+    #: The contact archived last (id, name), for ``u``.
+    last_archived: tuple[int, str] | None = None
+
+    @property
+    def contact_list(self) -> ContactList:
+        raise NotImplementedError
+
+    @property
+    def contact_view(self) -> ContactView:
+        raise NotImplementedError
+
+    def data_changed(self, contact_id: int | None, *, listed: bool = True) -> None:
+        raise NotImplementedError
+
+    def open_contact(self, contact_id: int) -> None:
+        raise NotImplementedError
+
+    def action_new_contact(self) -> None:
+        from netkeep.tui.forms.contact import ContactForm
+
+        self.push_screen(ContactForm(None, self.contact_list.names, contacts.create_contact), self.after_save)
+
+    def action_edit_contact(self) -> None:
+        from netkeep.tui.forms.contact import ContactForm
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        try:
+            card = contacts.get_card(contact_id)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, "load the contact", error)
+            return
+
+        def save(data) -> int:
+            contacts.update_contact(contact_id, data)
+            return contact_id
+
+        self.push_screen(ContactForm(card, self.contact_list.names, save), self.after_save)
+
+    def after_save(self, contact_id: int | None) -> None:
+        """After a contact form or quick capture: show the saved contact (None: cancelled)."""
+        if contact_id is None:
+            return
+        self.data_changed(contact_id)
+        self.open_contact(contact_id)
+
+    def action_log_interaction(self) -> None:
+        from netkeep.core import interactions
+        from netkeep.tui.forms.interaction import InteractionForm
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        name = self.selected_name()
+
+        def save(logged: Logged) -> int:
+            return interactions.log_interaction(logged.as_input((contact_id,)))
+
+        def done(interaction_id: int | None) -> None:
+            if interaction_id is not None:
+                self.data_changed(contact_id)
+                self.notify(f"Logged with {name}.", timeout=3, markup=False)
+
+        self.push_screen(InteractionForm(name, save), done)
+
+    def action_log_meeting(self) -> None:
+        from netkeep.tui.forms.meeting import MeetingForm
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+
+        def logged(meeting_id: int | None) -> None:
+            if meeting_id is not None:
+                self.data_changed(contact_id)
+                self.notify(
+                    "Meeting logged: thank-you, reflection and prep are in the contact's tabs.", timeout=4
+                )
+
+        self.push_screen(MeetingForm(contact_id, self.selected_name()), logged)
+
+    def selected_name(self) -> str:
+        """The selected contact's name, once its card is shown."""
+        card = self.contact_view.card
+        if card is not None and card.id == self.selected_id:
+            return card.full_name
+        return "this contact"
+
+    def action_archive_contact(self) -> None:
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        name = self.selected_name()
+        try:
+            contacts.set_archived(contact_id, True)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"archive {name}", error)
+            return
+        self.last_archived = (contact_id, name)
+        self.data_changed(contact_id, listed=False)
+        self.refresh_bindings()
+        self.notify(f"Archived {name} (u brings them back).", markup=False)
+
+    def action_unarchive(self) -> None:
+        if self.last_archived is None:
+            return
+        contact_id, name = self.last_archived
+        self.last_archived = None
+        try:
+            contacts.set_archived(contact_id, False)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"bring {name} back", error)
+            return
+        self.data_changed(contact_id)
+        self.refresh_bindings()
+        self.notify(f"{name} is back.", markup=False)
+
+    def action_delete_contact(self) -> None:
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
+        contact_id = self.selected_id
+        if contact_id is None:
+            return
+        name = self.selected_name()
+        question = (
+            f"Delete {name}? Their card and the conversations only they were part of are removed for good."
+        )
+        self.push_screen(ConfirmScreen(question), partial(self._deleted, contact_id, name))
+
+    def _deleted(self, contact_id: int, name: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        try:
+            contacts.delete_contact(contact_id)
+        except NetkeepError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"delete {name}", error)
+            return
+        self.data_changed(contact_id, listed=False)
+        self.notify(f"Deleted {name}.", markup=False)

@@ -1,0 +1,189 @@
+"""Log what happened with a contact: the one form behind the app's ``l``, Today's ``l`` and
+``x`` (done, logging what happened in the same step), and the meeting form built on it.
+
+The fields every log shares (what happened, the kind, when), their labels, their order
+and their rules are here once. When is read with core's rule (``schedule.moment_of``: a
+day that has happened, today meaning now), the rule ``netkeep log`` uses too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select
+
+from netkeep.core.errors import ValidationError
+from netkeep.core.records import INTERACTION_KINDS, InteractionInput
+from netkeep.core.schedule import direction_for, moment_of
+from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
+
+DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
+WHEN_PLACEHOLDER = "today, yesterday, last friday, 4 Mar"
+
+
+@dataclass(frozen=True)
+class Logged:
+    """What the log form gathered (``save`` writes it)."""
+
+    summary: str
+    kind: str
+    occurred_at: datetime
+    direction: str = ""
+    reply_owed: bool = False
+    closes_loop: bool = False
+
+    def as_input(self, contact_ids: tuple[int, ...]) -> InteractionInput:
+        return InteractionInput(
+            contact_ids=contact_ids,
+            kind=self.kind,
+            summary=self.summary,
+            occurred_at=self.occurred_at,
+            direction=self.direction,
+            reply_owed=self.reply_owed,
+        )
+
+
+class InteractionForm(FormScreen[Any]):
+    """Log a conversation, message or note with one contact (and close a referral loop).
+
+    ``save`` gets a :class:`Logged` and writes it; the form is dismissed with what ``save``
+    returns. The direction follows the kind (a message is one I sent) until it is chosen.
+    """
+
+    BOX_CLASSES = "small-form"
+    SAVE_TASK = "log the interaction"
+    #: The kinds the Kind field offers.
+    KINDS: tuple[str, ...] = INTERACTION_KINDS
+    #: False: an empty "What happened" is allowed.
+    SUMMARY_REQUIRED = True
+    SUMMARY_PLACEHOLDER = "what happened"
+
+    def __init__(
+        self,
+        contact_name: str,
+        save: Callable[[Any], Any],
+        *,
+        kind: str = "coffee",
+        summary: str = "",
+        loop_about: str = "",
+        context: str = "",
+    ) -> None:
+        super().__init__(save)
+        self.contact_name = contact_name
+        self.kind = kind
+        self.summary = summary
+        #: The introducer, when this log may close a referral loop.
+        self.loop_about = loop_about
+        #: A line above the fields (the agenda item being done).
+        self.context = context
+        self._direction_chosen = False
+
+    def form_title(self) -> str | Text:
+        return Text(f"Log with {self.contact_name}")
+
+    def fields(self) -> ComposeResult:
+        if self.context:
+            yield context_line(self.context)
+        yield from self.shared_fields()
+        yield from self.log_fields()
+
+    def shared_fields(self) -> ComposeResult:
+        """What happened, the kind and when: the fields every log has, in this order."""
+        yield FieldRow(
+            "summary",
+            "What happened",
+            Input(self.summary, placeholder=self.SUMMARY_PLACEHOLDER, id="f-summary", compact=True),
+        )
+        yield FieldRow(
+            "kind",
+            "Kind",
+            Select(
+                [(k, k) for k in self.KINDS], value=self.kind, allow_blank=False, id="f-kind", compact=True
+            ),
+        )
+        yield FieldRow(
+            "when", "When", Input("today", placeholder=WHEN_PLACEHOLDER, id="f-when", compact=True)
+        )
+
+    def log_fields(self) -> ComposeResult:
+        """Direction, a reply owed and the referral loop: what a meeting does not ask."""
+        yield FieldRow(
+            "direction",
+            "Direction",
+            Select(
+                DIRECTIONS, value=direction_for(self.kind), allow_blank=False, id="f-direction", compact=True
+            ),
+        )
+        yield FieldRow(
+            "reply_owed", "Reply", Checkbox("I owe them a reply", False, id="f-reply_owed", compact=True)
+        )
+        if self.loop_about:
+            yield FieldRow(
+                "closes_loop",
+                "Referral loop",
+                Checkbox(
+                    Text(f"Closes the loop about {self.loop_about}"), True, id="f-closes_loop", compact=True
+                ),
+            )
+
+    def first_field(self) -> str:
+        return "#f-summary"
+
+    @on(Select.Changed, "#f-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        directions = self.query("#f-direction")
+        if directions and not self._direction_chosen:
+            direction = directions.first(Select)
+            with direction.prevent(Select.Changed):
+                direction.value = direction_for(str(event.value))
+
+    @on(Select.Changed, "#f-direction")
+    def _direction_changed(self, event: Select.Changed) -> None:
+        kind = self.query_one("#f-kind", Select).value
+        self._direction_chosen = event.value != direction_for(str(kind))
+
+    # -- reading
+    def what_happened(self) -> tuple[str, str, datetime]:
+        """The shared fields, checked: (what happened, kind, when); ValidationError per field."""
+        errors = {}
+        summary = self.value("summary").strip()
+        if self.SUMMARY_REQUIRED and not summary:
+            errors["summary"] = "Say what happened."
+        when = None
+        try:
+            when = moment_of(self.value("when").strip())
+        except ValidationError as error:
+            errors["when"] = next(iter(error.errors.values()))
+        if errors or when is None:
+            raise ValidationError(errors)
+        return summary, str(self.query_one("#f-kind", Select).value), when
+
+    def collect(self) -> Logged:
+        summary, kind, when = self.what_happened()
+        closes = self.query("#f-closes_loop")
+        return Logged(
+            summary,
+            kind,
+            when,
+            direction=str(self.query_one("#f-direction", Select).value),
+            reply_owed=self.query_one("#f-reply_owed", Checkbox).value,
+            closes_loop=bool(closes) and closes.first(Checkbox).value,
+        )
+
+
+class DoneForm(InteractionForm):
+    """Mark an agenda item done; what happened (optional) is logged in the same step."""
+
+    SUMMARY_REQUIRED = False
+    SUMMARY_PLACEHOLDER = "logged too; leave it empty to just mark it done"
+
+    FORM_TITLE = "Mark done"
+
+    def form_title(self) -> str | Text:
+        return self.FORM_TITLE
