@@ -16,6 +16,7 @@ from netkeep.core.records import ContactInput
 from netkeep.interop.matching import Index, Keys, Match
 from netkeep.interop.merging import Change, merge_into
 from netkeep.interop.parsed import ParseResult
+from netkeep.interop.pause_gc import gc_paused
 from netkeep.interop.records import Candidate, Kept, Problem
 
 ON_DUPLICATE = ("update", "skip", "add")
@@ -70,6 +71,11 @@ def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
     """Decide, for every record, whether it is added, updates someone, or is skipped."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(on_duplicate)
+    with gc_paused():
+        return _plan(result, on_duplicate)
+
+
+def _plan(result: ParseResult, on_duplicate: str) -> Plan:
     index = Index(phones=any(c.data.phones for c in result.candidates))
     file_uids = {c.data.uid for c in result.candidates if c.data.uid}
     steps: list[Step] = []
@@ -217,7 +223,7 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         if progress:
             progress(done, total)
 
-    with session.writing():
+    with gc_paused(), session.writing():
         # Every record passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True, imported=True)
         for number, step in enumerate(updates, start=1):

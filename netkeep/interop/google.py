@@ -12,9 +12,9 @@ from pathlib import Path
 
 from netkeep.core import details as kinds
 from netkeep.core.details import address_value, place
-from netkeep.core.records import ContactInput, Detail, Method
+from netkeep.core.records import Detail, Method
 from netkeep.interop.csvrows import cell, find_header, other_columns, rows_with_lines, sniff_separator
-from netkeep.interop.parsed import Odd, ParseResult
+from netkeep.interop.parsed import Odd, ParseResult, contact_input
 from netkeep.interop.records import Problem, clean, clean_block, is_linkedin
 from netkeep.interop.sniff import read_contacts, wrong_file
 from netkeep.interop.textfile import BadFile
@@ -189,7 +189,7 @@ def _read_row(result, line, row, columns, groups, others, width) -> None:
         odd.append(Odd("extra cells", extra, f"are beyond the {width} columns of the header"))
     result.add(
         line,
-        ContactInput(
+        contact_input(
             full_name=full,
             given_name=given if person else "",
             family_name=family if person else "",

@@ -149,9 +149,23 @@ def settle(
     return (updated(data, updates) if updates else data), found, unregioned
 
 
+#: Every field of a contact's input with its default.
+_DEFAULTS = ContactInput(full_name="").__dict__
+
+
+def contact_input(**fields) -> ContactInput:
+    """``ContactInput(**fields)`` for an importer: the frozen dataclass's ``__init__`` sets
+    its 26 fields one by one, a third of the time it takes to read a card."""
+    if not fields.keys() <= _DEFAULTS.keys():
+        raise TypeError(f"not fields of a contact: {sorted(fields.keys() - _DEFAULTS.keys())}")
+    new = object.__new__(ContactInput)
+    new.__dict__.update(_DEFAULTS)
+    new.__dict__.update(fields)
+    return new
+
+
 def updated(data: ContactInput, updates: dict) -> ContactInput:
-    """``dataclasses.replace(data, **updates)`` without running the frozen dataclass's
-    ``__init__`` again: it sets its 26 fields one by one, and an import replaces 30,000."""
+    """``dataclasses.replace(data, **updates)``, as fast as :func:`contact_input`."""
     new = object.__new__(ContactInput)
     new.__dict__.update(data.__dict__)
     new.__dict__.update(updates)

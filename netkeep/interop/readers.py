@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 
 from netkeep.interop.parsed import ParseResult
+from netkeep.interop.pause_gc import gc_paused
 
 PARSERS = {
     "linkedin": "netkeep.interop.linkedin",
@@ -16,4 +17,5 @@ PARSERS = {
 
 def read_file(kind: str, path: str) -> ParseResult:
     """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard``, ``google``, ``outlook``)."""
-    return importlib.import_module(PARSERS[kind]).parse(path)
+    with gc_paused():
+        return importlib.import_module(PARSERS[kind]).parse(path)

@@ -16,6 +16,9 @@ _NAME = re.compile(r"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$")
 _SEPARATORS = {sep: re.compile(r"(?<!\\)((?:\\\\)*)" + re.escape(sep)) for sep in (";", ",")}
 
 
+_new = tuple.__new__
+
+
 class Prop(NamedTuple):
     """One property: ``item1.TEL;TYPE=work:+1 555 0100`` → group ``item1``, name ``TEL``,
     params ``{"TYPE": ["work"]}`` and the value as written (escapes and all)."""
@@ -91,19 +94,19 @@ def parse_line(text: str, line: int) -> Prop | None:
     parsed = _head(head)
     if parsed is None:
         return None
-    group, name, params, types = parsed
+    group, name, params, types, quoted_printable = parsed
     value = text[colon + 1 :]
-    if params.get("ENCODING", ("",))[0].upper() == "QUOTED-PRINTABLE":
+    if quoted_printable:
         params = dict(params)  # the parsed head is shared by every line that has it
         value = _decode_qp(value, params.get("CHARSET", ["utf-8"])[0])
         params.pop("ENCODING")
         params.pop("CHARSET", None)
         text = _rebuild(group, name, params, value)
-    return Prop(group, name, params, value, line, text, types)
+    return _new(Prop, (group, name, params, value, line, text, types))  # Prop(…), a frame less
 
 
 @lru_cache(maxsize=4096)
-def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...]] | None:
+def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...], bool] | None:
     """A property's group, name and parameters (a few dozen heads make up a whole file)."""
     pieces = head.split(";") if '"' not in head else _split_quoted(head)
     match = _NAME.match(pieces[0].strip())
@@ -119,7 +122,8 @@ def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...]] |
             target = "ENCODING" if bare in ("QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT") else "TYPE"
             params.setdefault(target, []).append(key.strip())
     types = tuple(kind.strip('"').casefold() for value in params.get("TYPE", ()) for kind in value.split(","))
-    return match.group(1) or "", match.group(2).upper(), params, types
+    quoted_printable = params.get("ENCODING", [""])[0].upper() == "QUOTED-PRINTABLE"
+    return match.group(1) or "", match.group(2).upper(), params, types, quoted_printable
 
 
 def _decode_qp(value: str, charset: str) -> str:

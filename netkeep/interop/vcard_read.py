@@ -10,7 +10,7 @@ from datetime import date
 from netkeep.core import details as kinds
 from netkeep.core.details import address_value, place
 from netkeep.core.records import ContactInput, Detail, Method
-from netkeep.interop.parsed import Odd
+from netkeep.interop.parsed import Odd, contact_input
 from netkeep.interop.records import clean, clean_block, is_linkedin
 from netkeep.interop.values import read_birthday
 from netkeep.interop.vcard_lines import Prop, split_value, unescape
@@ -146,12 +146,9 @@ def card_input(props: list[Prop]) -> tuple[ContactInput | None, dict[str, str], 
         value = _text(prop)
         if not (introducer["introducer_uid"] and value == f"urn:uuid:{introducer['introducer_uid']}"):
             details.append(Detail(kinds.RELATED, value, label_of(prop, labels)))
-    details += _kept(props)
-    own = (
-        {name: first(prop) for name, prop in OWN_PROPS}
-        if "PRODID" in by_name or X + "SOURCE" in by_name
-        else NO_OWN
-    )
+    details += _kept(props, by_name)
+    netkeeps = any(name.startswith(X) for name in by_name)  # a card netkeep wrote
+    own = {name: first(prop) for name, prop in OWN_PROPS} if netkeeps else NO_OWN
     met_on, follow_up = _own_date(own, "MET-ON", "met on", odd), _own_date(own, "FOLLOW-UP", "follow-up", odd)
     cadence = None
     if own["CADENCE"]:
@@ -161,7 +158,7 @@ def card_input(props: list[Prop]) -> tuple[ContactInput | None, dict[str, str], 
             odd.append(Odd("keep-in-touch cadence", own["CADENCE"], "is not a number of days"))
     tags = [clean(tag) for prop in by_name.get("CATEGORIES", []) for tag in split_value(prop.value, ",")]
     bday = by_name.get("BDAY", [None])[0]
-    data = ContactInput(
+    data = contact_input(
         full_name=full,
         given_name=given,
         family_name=family,
@@ -202,29 +199,28 @@ def _own_date(own: dict[str, str], name: str, field: str, odd: list[Odd]) -> dat
         return None
 
 
-def _kept(props: list[Prop]) -> list[Detail]:
+def _kept(props: list[Prop], by_name: dict[str, list[Prop]]) -> list[Detail]:
     """The properties netkeep has no field for (and a second name, title, birthday…), as
     written, an Apple label with its property; netkeep's own field details as fields."""
     kept: list[Detail] = []
-    label_lines = {p.group.casefold(): p.text for p in props if p.name == "X-ABLABEL" and p.group}
-    seen: set[str] = set()
+    label_lines = {p.group.casefold(): p.text for p in by_name.get("X-ABLABEL", ()) if p.group}
     for prop in props:
-        if prop.name == "KIND" and prop.value.strip().casefold() in ("org", "organization"):
-            continue  # an organisation's card: netkeep writes it back
-        if prop.name in ONCE and prop.name not in seen:
-            seen.add(prop.name)
-            continue
-        if (prop.name in HANDLED and prop.name not in ONCE) or prop.name in ("VERSION", "PRODID", "UID"):
-            continue
-        if prop.name.startswith(X) and prop.name[len(X) :] in OWN:
-            continue
-        if prop.name == X + "FIELD":
-            kept.append(Detail(kinds.FIELD, clean_block(unescape(prop.value)), prop.param("X-LABEL")))
-        elif prop.name in (X + "INTRODUCED-BY", X + "BIRTHDAY"):
-            continue
-        else:
-            text = prop.text
-            if prop.group and prop.group.casefold() in label_lines:
-                text += "\n" + label_lines[prop.group.casefold()]
-            kept.append(Detail(kinds.CARD, text, prop.name))
+        name = prop.name
+        if name in HANDLED:
+            if name in ONCE and by_name[name][0] is not prop:
+                kept.append(_as_written(prop, label_lines))
+        elif name.startswith(X):
+            if name == X + "FIELD":
+                kept.append(Detail(kinds.FIELD, clean_block(unescape(prop.value)), prop.param("X-LABEL")))
+            elif name[len(X) :] not in OWN and name not in (X + "INTRODUCED-BY", X + "BIRTHDAY"):
+                kept.append(_as_written(prop, label_lines))
+        elif not (name == "KIND" and prop.value.strip().casefold() in ("org", "organization")):
+            kept.append(_as_written(prop, label_lines))  # (an organisation's KIND netkeep writes back)
     return kept
+
+
+def _as_written(prop: Prop, label_lines: dict[str, str]) -> Detail:
+    text = prop.text
+    if prop.group and prop.group.casefold() in label_lines:
+        text += "\n" + label_lines[prop.group.casefold()]
+    return Detail(kinds.CARD, text, prop.name)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from netkeep.core.errors import NetkeepError
+from netkeep.interop.pause_gc import gc_paused
 
 KINDS = ("vcard", "csv", "json", "ics")
 
@@ -24,6 +25,11 @@ class Exported(NamedTuple):
 
 def write_export(kind: str, out, vcard_version: str = "4.0") -> int:
     """Write the export of ``kind`` to the text stream ``out``; return how many items."""
+    with gc_paused():
+        return _write_export(kind, out, vcard_version)
+
+
+def _write_export(kind: str, out, vcard_version: str) -> int:
     if kind == "json":
         from netkeep.interop.backup import write_backup
 
@@ -58,7 +64,8 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> Exporte
             from netkeep.core.exports import load_contacts
             from netkeep.interop.vdir import write_vdir
 
-            done = write_vdir(load_contacts(include_archived=False), path, vcard_version)
+            with gc_paused():
+                done = write_vdir(load_contacts(include_archived=False), path, vcard_version)
             return Exported(done.cards, path, True, done.note())
         if path.is_dir():
             raise NetkeepError(

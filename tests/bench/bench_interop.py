@@ -24,10 +24,10 @@ import pendulum
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netkeep.core.exports import load_contacts
 from netkeep.demo import network as demo
-from netkeep.interop import backup, dedupe, linkedin, vcard
-from netkeep.interop.vcard_write import write_cards
+from netkeep.interop import backup, dedupe
+from netkeep.interop.readers import read_file
+from netkeep.interop.writer import write_export
 from netkeep.store.database import open_database
 from netkeep.store.models import database
 
@@ -101,11 +101,11 @@ def main() -> int:
         open_database(folder / "bench.db")
 
         def import_linkedin():
-            report = dedupe.apply(dedupe.plan(linkedin.parse(csv_path)))
+            report = dedupe.apply(dedupe.plan(read_file("linkedin", str(csv_path))))
             assert report.added == args.contacts, report
 
         def import_linkedin_again():
-            report = dedupe.apply(dedupe.plan(linkedin.parse(csv_path)))
+            report = dedupe.apply(dedupe.plan(read_file("linkedin", str(csv_path))))
             assert (report.added, report.updated) == (0, 0), report
 
         timed(f"import {args.contacts} LinkedIn rows", 3, import_linkedin)
@@ -120,7 +120,7 @@ def main() -> int:
         open_database(folder / "phone.db")
 
         def import_vcards():
-            report = dedupe.apply(dedupe.plan(vcard.parse(vcf_path)))
+            report = dedupe.apply(dedupe.plan(read_file("vcard", str(vcf_path))))
             assert report.added == args.contacts, report
 
         timed(f"import {args.contacts} vCards (phone numbers to normalise)", 6, import_vcards)
@@ -134,7 +134,7 @@ def main() -> int:
 
         def export_vcard():
             with open(vcf, "w", encoding="utf-8", newline="") as out:
-                return write_cards(load_contacts(include_archived=False), out)
+                return write_export("vcard", out)  # as `netkeep export vcard` does
 
         written = timed(f"export {args.contacts} contacts as vCard 4.0", 3, export_vcard)
         import vobject
