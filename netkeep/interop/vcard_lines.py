@@ -17,6 +17,8 @@ _SEPARATORS = {sep: re.compile(r"(?<!\\)((?:\\\\)*)" + re.escape(sep)) for sep i
 
 
 _new = tuple.__new__
+#: Type parameters that say nothing a person would call a label.
+NOISE_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 
 
 class Prop(NamedTuple):
@@ -33,6 +35,8 @@ class Prop(NamedTuple):
     text: str
     #: Its TYPE values, lower case (``TYPE=WORK,pref`` and 2.1's ``;WORK;PREF`` alike).
     types: tuple[str, ...] = ()
+    #: The first of them a person would call a label ("work", not "pref" or "internet").
+    kind: str = ""
 
     def param(self, name: str) -> str:
         values = self.params.get(name)
@@ -94,7 +98,7 @@ def parse_line(text: str, line: int) -> Prop | None:
     parsed = _head(head)
     if parsed is None:
         return None
-    group, name, params, types, quoted_printable = parsed
+    group, name, params, types, kind, quoted_printable = parsed
     value = text[colon + 1 :]
     if quoted_printable:
         params = dict(params)  # the parsed head is shared by every line that has it
@@ -102,11 +106,11 @@ def parse_line(text: str, line: int) -> Prop | None:
         params.pop("ENCODING")
         params.pop("CHARSET", None)
         text = _rebuild(group, name, params, value)
-    return _new(Prop, (group, name, params, value, line, text, types))  # Prop(…), a frame less
+    return _new(Prop, (group, name, params, value, line, text, types, kind))  # Prop(…), a frame less
 
 
 @lru_cache(maxsize=4096)
-def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...], bool] | None:
+def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...], str, bool] | None:
     """A property's group, name and parameters (a few dozen heads make up a whole file)."""
     pieces = head.split(";") if '"' not in head else _split_quoted(head)
     match = _NAME.match(pieces[0].strip())
@@ -122,8 +126,9 @@ def _head(head: str) -> tuple[str, str, dict[str, list[str]], tuple[str, ...], b
             target = "ENCODING" if bare in ("QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT") else "TYPE"
             params.setdefault(target, []).append(key.strip())
     types = tuple(kind.strip('"').casefold() for value in params.get("TYPE", ()) for kind in value.split(","))
+    kind = next((kind for kind in types if kind and kind not in NOISE_TYPES), "")
     quoted_printable = params.get("ENCODING", [""])[0].upper() == "QUOTED-PRINTABLE"
-    return match.group(1) or "", match.group(2).upper(), params, types, quoted_printable
+    return match.group(1) or "", match.group(2).upper(), params, types, kind, quoted_printable
 
 
 def _decode_qp(value: str, charset: str) -> str:

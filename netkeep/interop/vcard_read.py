@@ -16,8 +16,6 @@ from netkeep.interop.values import read_birthday
 from netkeep.interop.vcard_lines import Prop, split_value, unescape
 
 X = "X-NETKEEP-"
-#: Type parameters that say nothing a person would call a label.
-NOISE_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 _APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 #: Google's own groups, which are not labels a person chose.
 SYSTEM_GROUPS = {"mycontacts", "starred"}
@@ -49,9 +47,10 @@ def labels_of(props: list[Prop]) -> dict[str, str]:
 
 
 def label_of(prop: Prop, labels: dict[str, str]) -> str:
+    """Its Apple label, else its first TYPE that is a label ("work")."""
     if prop.group and prop.group.casefold() in labels:
         return labels[prop.group.casefold()]
-    return next((kind for kind in prop.types if kind and kind not in NOISE_TYPES), "")
+    return prop.kind
 
 
 def _text(prop: Prop) -> str:
