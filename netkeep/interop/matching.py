@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process, utils
+
 from netkeep.core.match_keys import contact_keys, email_addresses, phone_numbers
 from netkeep.core.normalise import normalise_company
 from netkeep.core.records import ContactInput
@@ -190,8 +192,6 @@ class Index:
         people = self.by_company.get(keys.company, ()) if keys.company else ()
         if not people:
             return None
-        from rapidfuzz import fuzz, process, utils  # ~20 ms to import: only when needed
-
         close = process.extract(
             keys.name,
             [self.people[ref].name for ref in people],
