@@ -10,7 +10,7 @@ from typing import NamedTuple
 from peewee import JOIN
 
 from netkeep.core.details import all_details
-from netkeep.core.records import ContactInput, Detail, Method
+from netkeep.core.records import ContactInput, Detail, Method, contact_input
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Reminder, Tag, database
 
 
@@ -124,7 +124,7 @@ def load_inputs() -> dict[int, ContactInput]:
     found = {}
     for row in database.execute(query):
         cid, own = row[0], methods.get(row[0], {})
-        found[cid] = ContactInput(
+        found[cid] = contact_input(
             full_name=row[1], title=row[2], company=row[3] or "",
             emails=tuple(Method("email", v, label) for v, label in own.get("email", ())),
             phones=tuple(Method("phone", v, label) for v, label in own.get("phone", ())),

@@ -102,6 +102,29 @@ class ContactInput:
     details: tuple[Detail, ...] | None = None
 
 
+#: Every field of a contact's input with its default.
+_DEFAULTS = ContactInput(full_name="").__dict__
+
+
+def contact_input(**fields) -> ContactInput:
+    """``ContactInput(**fields)``, several times faster: the frozen dataclass's ``__init__``
+    sets its 26 fields one by one, and imports and bulk reads build 30,000 of them."""
+    if not fields.keys() <= _DEFAULTS.keys():
+        raise TypeError(f"not fields of a contact: {sorted(fields.keys() - _DEFAULTS.keys())}")
+    new = object.__new__(ContactInput)
+    new.__dict__.update(_DEFAULTS)
+    new.__dict__.update(fields)
+    return new
+
+
+def updated(data: ContactInput, updates: dict) -> ContactInput:
+    """``dataclasses.replace(data, **updates)``, as fast as :func:`contact_input`."""
+    new = object.__new__(ContactInput)
+    new.__dict__.update(data.__dict__)
+    new.__dict__.update(updates)
+    return new
+
+
 @dataclass(frozen=True)
 class ContactCard:
     """Everything known about one contact, for the contact pane."""

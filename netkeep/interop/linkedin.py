@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from netkeep.core.details import FIELD
-from netkeep.core.records import Detail, Method
+from netkeep.core.records import Detail, Method, contact_input
 from netkeep.interop.csvrows import cell, find_header, other_columns, rows_with_lines, sniff_separator
-from netkeep.interop.parsed import Odd, ParseResult, contact_input
+from netkeep.interop.parsed import Odd, ParseResult
 from netkeep.interop.records import clean, is_linkedin
 from netkeep.interop.sniff import read_contacts, wrong_file
 from netkeep.interop.textfile import BadFile

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from netkeep.core import details as kinds
 from netkeep.core.details import address_value, place
-from netkeep.core.records import Detail, Method
+from netkeep.core.records import Detail, Method, contact_input
 from netkeep.interop.csvrows import cell, find_header, other_columns, rows_with_lines, sniff_separator
-from netkeep.interop.parsed import Odd, ParseResult, contact_input
+from netkeep.interop.parsed import Odd, ParseResult
 from netkeep.interop.records import Problem, clean, clean_block, is_linkedin
 from netkeep.interop.sniff import read_contacts, wrong_file
 from netkeep.interop.textfile import BadFile

@@ -9,8 +9,8 @@ from datetime import date
 
 from netkeep.core import details as kinds
 from netkeep.core.details import address_value, place
-from netkeep.core.records import ContactInput, Detail, Method
-from netkeep.interop.parsed import Odd, contact_input
+from netkeep.core.records import ContactInput, Detail, Method, contact_input
+from netkeep.interop.parsed import Odd
 from netkeep.interop.records import clean, clean_block, is_linkedin
 from netkeep.interop.values import read_birthday
 from netkeep.interop.vcard_lines import Prop, split_value, unescape
