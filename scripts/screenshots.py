@@ -29,7 +29,7 @@ SHOTS: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("prep", ("2", "p"), "tab-prep"),
     (
         "capture",
-        ("ctrl+n", *"Jane Doe", "tab", *"Stripe", "tab", *"Staff Engineer", "tab", *"jane@stripe", "enter"),
+        ("ctrl+n", *"Jane Doe, Staff Engineer @Stripe #alumni !PyCon >2w jane@stripe", "enter"),
         None,
     ),
 )

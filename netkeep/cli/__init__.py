@@ -10,31 +10,41 @@ from __future__ import annotations
 import os
 import sys
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
 
 def screen_args(argv: list[str]) -> SimpleNamespace | None:
-    """``netkeep [--db PATH]`` and ``netkeep [--db PATH] capture``, read without argparse.
+    """``netkeep [--db PATH]`` and ``netkeep [--db PATH] capture [--db PATH]``, read without argparse.
 
     These two open a screen, and argparse's start-up (~5 ms: the module, gettext lookups,
     the parser) is a tenth of the time a screen takes to appear. Anything else is None.
     """
-    rest = list(argv)
-    db = None
-    if rest and rest[0].startswith("--db="):
-        db, rest = rest[0].removeprefix("--db="), rest[1:]
-    elif len(rest) >= 2 and rest[0] == "--db":
-        db, rest = rest[1], rest[2:]
-    if db is not None and (not db or db.startswith("-")):
+    db, rest = _db_first(argv)
+    if db == "":
         return None
     if not rest:
         return SimpleNamespace(db=db, command=None)
-    if rest == ["capture"]:
-        return SimpleNamespace(db=db, command="capture", text=[])
-    return None
+    if rest[0] != "capture":
+        return None
+    later, rest = _db_first(rest[1:])
+    if later == "" or rest:
+        return None
+    return SimpleNamespace(db=later if later is not None else db, command="capture", text=[])
+
+
+def _db_first(argv: list[str]) -> tuple[str | None, list[str]]:
+    """A leading ``--db PATH`` / ``--db=PATH`` and the rest; the path is "" when it is missing."""
+    if argv and argv[0].startswith("--db="):
+        db, rest = argv[0].removeprefix("--db="), argv[1:]
+    elif argv and argv[0] == "--db":
+        db, rest = (argv[1], argv[2:]) if len(argv) >= 2 else ("", [])
+    else:
+        return None, list(argv)
+    return ("" if db.startswith("-") else db), rest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,14 +77,14 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _open_app(args: argparse.Namespace) -> int:
+def _open_app(args: argparse.Namespace | SimpleNamespace) -> int:
     from netkeep.cli.common import resolve_db
     from netkeep.tui.run import run_app
 
     return run_app(resolve_db(args))
 
 
-def _capture(args: argparse.Namespace) -> int:
+def _capture(args: argparse.Namespace | SimpleNamespace) -> int:
     from netkeep.cli.capture import run
 
     return run(args)
@@ -116,7 +126,44 @@ def _export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
-HANDLERS = {
+def _history(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_history
+
+    return run_history(args)
+
+
+def _undo(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_undo
+
+    return run_undo(args)
+
+
+def _trash(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_trash
+
+    return run_trash(args)
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from netkeep.cli.history import run_delete
+
+    return run_delete(args)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from netkeep.cli.backup import run_backup
+
+    return run_backup(args)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from netkeep.cli.backup import run_restore
+
+    return run_restore(args)
+
+
+# Each reads its arguments by name: argparse's Namespace, or (open and capture) screen_args'.
+HANDLERS: dict[str, Callable[[Any], int]] = {
     "open": _open_app,
     "capture": _capture,
     "demo": _demo,
@@ -125,4 +172,10 @@ HANDLERS = {
     "log": _log,
     "import": _import,
     "export": _export,
+    "history": _history,
+    "undo": _undo,
+    "trash": _trash,
+    "delete": _delete,
+    "backup": _backup,
+    "restore": _restore,
 }

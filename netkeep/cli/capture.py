@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace | SimpleNamespace) -> int:
     from netkeep.cli.common import resolve_db
 
     text = " ".join(args.text).strip()
@@ -30,15 +31,38 @@ def run(args: argparse.Namespace) -> int:
             app.run()
         if app.saved is not None:
             print(confirmation(app.saved))
+        elif app.return_value is not None:  # "open them": they were already here
+            print("Nothing saved: they were already here.")
         return app.return_code or 0
 
     from netkeep.cli.common import open_db
     from netkeep.core.capture import capture_line
+    from netkeep.core.duplicates import DuplicateFound
 
     open_db(args)
-    _, data = capture_line(text)  # one write transaction, begun IMMEDIATE by core.session
+    try:
+        _, data = capture_line(text, new=args.new)  # one write transaction (core.session)
+    except DuplicateFound as found:
+        if not _asked_to_save_another(found):
+            from netkeep.cli.common import fail
+
+            return fail(f"{found}; add --new to save another.")
+        _, data = capture_line(text, new=True)
     print(confirmation(data))
     return 0
+
+
+def _asked_to_save_another(found: Exception) -> bool:
+    """On a terminal, ask whether to save a second person anyway; elsewhere, no."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    try:
+        answer = input(f"{found}. Save another anyway? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in ("y", "yes")
 
 
 def confirmation(data) -> str:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
 
 
-def resolve_db(args: argparse.Namespace) -> Path:
+def resolve_db(args: argparse.Namespace | SimpleNamespace) -> Path:
     if args.db:
         return Path(args.db).expanduser()
     from netkeep.paths import default_db_path
@@ -18,7 +19,7 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return default_db_path()
 
 
-def open_db(args: argparse.Namespace):
+def open_db(args: argparse.Namespace | SimpleNamespace):
     from netkeep.core.session import open_at
 
     return open_at(resolve_db(args))

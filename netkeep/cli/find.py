@@ -18,8 +18,8 @@ def run(args: argparse.Namespace) -> int:
 
     text = " ".join(args.query)
     if args.json:
-        found = find_contacts(resolve_db(args), text, include_archived=args.archived)
-        json.dump([c.as_json() for c in found], sys.stdout, ensure_ascii=False, indent=1)
+        summaries = find_contacts(resolve_db(args), text, include_archived=args.archived)
+        json.dump([c.as_json() for c in summaries], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     found = find_briefly(resolve_db(args), text, include_archived=args.archived)

@@ -7,25 +7,38 @@ from __future__ import annotations
 
 import argparse
 
-CAPTURE_SYNTAX = """\
-one-line capture syntax:
-  NAME[, TITLE] [EMAIL] [@COMPANY] [#tag ...] [+INTRODUCER] [!EVENT] [>WHEN] [-- NOTE]
+from netkeep.core.records import CONTACT_TYPES
 
-  , TITLE      a comma after the name starts their job title
+CAPTURE_SYNTAX = """\
+one-line capture syntax (the name comes first; then anything, in any order):
+  NAME[, TITLE] [EMAIL] [PHONE] [@COMPANY] [#tag ...] [=TYPE] [+INTRODUCER] [!EVENT]
+    [^MET] [>WHEN] [-- NOTE]
+
+  , TITLE      a comma after the name starts their job title; "O'Neil, Sam" (one word,
+               a comma, one capitalised word that is not a job word) is Sam O'Neil
   @COMPANY     the company they work at (words up to the next marker)
   #tag         a tag (one word; give as many as you like)
+  =TYPE        the contact type: {types}
+               (or the start of one: =rec)
   +INTRODUCER  who introduced you: an existing contact's exact name, or words only
                one contact's name has (several or none: nothing is saved, you are told)
   !EVENT       where you met (an event or a place); also how you met, unless introduced
-  >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "4 Mar"
+  ^MET         the day you met (default today): "yesterday", "last friday", "4 Mar"
+  >WHEN        when to follow up: "in 2 weeks", "2w", "friday", "next month", "4 Mar"
   -- NOTE      everything after " -- " is the note
-  an email address anywhere before the note is saved as their email;
-  quote the whole line (the shell treats #, ! and > specially)
+  an email address anywhere before the note is saved as their email; a phone number
+  (+ and digits, as in +1-415-555-0101, or (415) 555-0101) as their phone;
+  quote the whole line (the shell treats #, !, ^ and > specially)
 
 example:
-  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \
-    !PyCon 2026 >2w -- wants a designer"
-"""
+  netkeep capture "Jane Doe, Staff Engineer jane@stripe.com @Stripe #alumni +Bob Smith \\
+    !PyCon 2026 ^yesterday >2w -- wants a designer"
+""".format(types=", ".join(CONTACT_TYPES))
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db`` after the subcommand too (``netkeep capture --db X``); it wins over one before."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     capture.add_argument("text", nargs="*", metavar="TEXT", help="a one-line capture (see below)")
+    capture.add_argument(
+        "--new", action="store_true", help="save even if they look like someone already here"
+    )
 
     demo = sub.add_parser("demo", help="the app on a generated demo network (never your real data)")
     demo.add_argument(
@@ -82,9 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="the file (or folder of .vcf files) to import")
     imp.add_argument(
         "--on-duplicate",
-        choices=["update", "skip", "add"],
-        default="update",
-        help="what to do with a contact that is already there (default update)",
+        choices=["fill", "update", "skip", "add"],
+        default="fill",
+        help=(
+            "someone already there: fill in only what netkeep does not know (fill, the default), "
+            "also replace their title and company (update), leave them (skip) or add them again (add)"
+        ),
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     imp.add_argument(
@@ -92,6 +111,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the others when some records cannot be read at all (they have no name)",
     )
+
+    history = sub.add_parser("history", help="what changed lately, newest first (each can be undone)")
+    history.add_argument("--json", action="store_true", help="print JSON for scripts")
+    history.add_argument("--limit", type=int, default=50, metavar="N", help="how many (default 50)")
+
+    undo = sub.add_parser(
+        "undo",
+        help="undo the last change, or change ID from `netkeep history` (an undo can be undone)",
+    )
+    undo.add_argument("change", nargs="?", type=int, metavar="ID", help="the change to undo")
+
+    trash = sub.add_parser("trash", help="deleted contacts, restorable for 30 days")
+    trash.add_argument("action", nargs="?", choices=["list", "empty"], default="list")
+    trash.add_argument("--yes", action="store_true", help="empty without asking")
+
+    delete = sub.add_parser("delete", help="delete a contact (asks first; restorable for 30 days)")
+    delete.add_argument("contact", help="the contact's name (fuzzy), or #ID")
+    delete.add_argument("--yes", action="store_true", help="delete without asking")
+
+    sub.add_parser("backup", help="back the database up now (checked)")
+    restore = sub.add_parser("restore", help="put a backup back (the current database is backed up first)")
+    restore.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
+    restore.add_argument("--list", action="store_true", help="list the backups, newest first")
 
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])
@@ -102,4 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (default stdout; a folder for one vCard per file)",
     )
     exp.add_argument("--vcard-version", choices=["3.0", "4.0"], default="4.0")
+    for command, subparser in sub.choices.items():
+        if command != "demo":  # demo's --db is where the demo database is written
+            _db_option(subparser)
     return parser

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from netkeep.cli.common import fail, open_db
 
@@ -32,7 +33,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("Dry run: nothing was written.")
         return 0
-    print(report.report_line(dedupe.apply(plan)))
+    print(report.report_line(dedupe.apply(plan, file_name=Path(args.file).name)))
     return 0
 
 

@@ -125,7 +125,10 @@ def log_input(
     item: AgendaItem, summary: str, *, kind: str | None = None, when=None, direction: str = "out"
 ) -> InteractionInput:
     """The interaction to log for an item: with its contact (both people for an intro)."""
-    people = (item.contact_id, item.other_id) if item.kind == "intro" else (item.contact_id,)
+    people: tuple[int, ...] = (item.contact_id,)
+    if item.kind == "intro":
+        assert item.other_id is not None  # an intro always names the second person
+        people = (item.contact_id, item.other_id)
     return InteractionInput(
         contact_ids=people,
         kind=kind or default_kind(item),
@@ -137,6 +140,11 @@ def log_input(
 
 def snooze(item: AgendaItem, until) -> date:
     """Move an item to a later day (``"tomorrow"``, ``"in 1 week"``, ``"4 Mar"`` or a date)."""
+    with session.writing(f"Snoozed {_what(item)}", kind="snooze", contacts=[item.contact_id]):
+        return _snooze(item, until)
+
+
+def _snooze(item: AgendaItem, until) -> date:
     if item.kind == "follow-up":
         return keep_in_touch.snooze_follow_up(item.ref_id, until)
     if item.kind == "reminder":
@@ -155,7 +163,8 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
     the meeting's draft is marked sent (or a plain "thank-you sent" is logged). Loop:
     closed by the log (which must include the introducer). Intro: made.
     """
-    with session.writing():
+    people = [item.contact_id, *([item.other_id] if item.other_id else [])]
+    with session.writing(f"Done: {_what(item)}", kind="done", contacts=people):
         logged = log_interaction(log) if log is not None else None
         if item.kind == "follow-up":
             if logged is None:
@@ -183,6 +192,21 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
         else:
             raise NetkeepError(f"Unknown agenda item kind {item.kind!r}.")
     return logged
+
+
+def _what(item: AgendaItem) -> str:
+    """``the follow-up with Ana Silva``: an agenda item in a change's summary."""
+    noun = {
+        "follow-up": "follow-up with",
+        "reminder": "reminder about",
+        "reply": "reply to",
+        "thanks": "thank-you to",
+        "commitment": "promise to",
+        "loop": "loop with",
+        "intro": "intro of",
+    }.get(item.kind, "item for")
+    other = f" and {item.other_name}" if item.kind == "intro" and item.other_name else ""
+    return f"the {noun} {item.contact_name}{other}"
 
 
 def _send_thanks(item: AgendaItem) -> int:

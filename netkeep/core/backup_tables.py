@@ -43,7 +43,7 @@ def restore_all(data: dict[str, dict], progress: Progress | None = None) -> dict
     """Put ``data`` (as :func:`read_all` gives it) into this empty database in one
     transaction; return the row counts by table."""
     try:
-        with session.writing():
+        with session.writing("Restored everything from a backup file", kind="import"):
             if not tables.all_empty():
                 raise NetkeepError(
                     "this database is not empty; a backup is restored only into an "

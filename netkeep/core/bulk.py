@@ -34,7 +34,7 @@ def _companies(names: set[str]) -> dict[str, Company]:
         if name:
             wanted.setdefault(normalise_company(name) or name.casefold(), name)
     keys = list(wanted)
-    found = {}
+    found: dict[str, Company] = {}
     for start in range(0, len(keys), BATCH):
         part = keys[start : start + BATCH]
         found.update((c.key, c) for c in Company.select().where(Company.key.in_(part)))
@@ -73,7 +73,7 @@ def add_contacts(
     if not checked:
         inputs = [validate(data) for data in inputs]
     ids: list[int] = []
-    with session.writing():
+    with session.writing(f"Added {len(inputs)} contacts", kind="import"):
         companies = _companies({data.company for data in inputs})
         tags = tag_ids(dict.fromkeys(tag for data in inputs for tag in data.tags))
         now = pendulum.now("UTC")
@@ -86,8 +86,8 @@ def add_contacts(
             rows, uids = [], []
             fresh = _uuid4s(len(chunk))
             for data, new_uid in zip(chunk, fresh, strict=True):
-                company = company_by_name.get(data.company, False)
-                if company is False:
+                company = company_by_name.get(data.company)
+                if data.company not in company_by_name:
                     name = " ".join(data.company.split())
                     company = companies.get(normalise_company(name) or name.casefold())
                     company_by_name[data.company] = company
@@ -171,7 +171,7 @@ def link_introducers(links: Sequence[tuple[int, str]]) -> int:
         part = uids[start : start + BATCH]
         by_uid.update(Contact.select(Contact.uid, Contact.id).where(Contact.uid.in_(part)).tuples())
     done = 0
-    with session.writing():
+    with session.writing(f"Linked {len(links)} contacts to who introduced them", kind="edit"):
         for contact_id, uid in links:
             introducer = by_uid.get(uid)
             if introducer and introducer != contact_id:

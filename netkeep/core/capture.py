@@ -1,98 +1,20 @@
-"""Quick capture: someone you just met, from one line of text or the small capture form.
-
-The one-line syntax (also in ``netkeep capture --help``)::
-
-    NAME[, TITLE] [EMAIL] [@COMPANY] [#tag ...] [+INTRODUCER] [!EVENT] [>WHEN] [-- NOTE]
-
-Everything after `` -- `` is the note. Before it, a word starting with ``@``, ``+``,
-``!`` or ``>`` opens a field that runs up to the next marker; ``#tag`` is one word;
-a word with an ``@`` inside is an email address. Words before the first marker are
-the name, and a comma in them separates the title.
-"""
+"""Quick capture: someone you just met, from one line of text or the small capture form:
+checking what was typed (``core.capture_syntax`` reads the line) and saving it."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from netkeep.core import contacts
+from netkeep.core.capture_syntax import (
+    FORM_FIELDS,
+    CaptureFields,
+    contact_type_named,
+    parse_line,
+    phone_problem,
+)
 from netkeep.core.dates import parse_date, today
+from netkeep.core.duplicates import DuplicateFound, likely_duplicates
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import ContactInput, Method
-
-#: Marker character -> the field it opens.
-MARKERS = {"@": "company", "+": "introduced_by", "!": "met_at", ">": "follow_up"}
-#: The names ``core.contacts.validate`` uses -> the capture form's field names.
-FORM_FIELDS = {"full_name": "name", "emails": "email", "notes": "note"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-
-
-@dataclass(frozen=True)
-class CaptureFields:
-    """What was typed, as text, before it is checked: one line or the capture form."""
-
-    name: str
-    title: str = ""
-    company: str = ""
-    emails: tuple[str, ...] = ()
-    how_met: str = ""
-    met_at: str = ""
-    met_on: str = ""
-    introduced_by: str = ""
-    tags: tuple[str, ...] = ()
-    note: str = ""
-    follow_up: str = ""
-
-
-def parse_line(text: str) -> CaptureFields:
-    """Split a one-line capture into its fields (no database needed).
-
-    Raises :class:`ValidationError` for control characters or a marker with nothing after it.
-    """
-    if _CONTROL.search(text):
-        raise ValidationError(
-            {"name": "The text contains control characters (such as terminal escape codes)."}
-        )
-    head, sep, note = text.partition(" -- ")
-    if not sep and head.strip().startswith("-- "):
-        head, note = "", head.strip()[3:]
-    elif not sep and head.rstrip().endswith(" --"):
-        head = head.rstrip()[:-3]
-    values: dict[str, list[str]] = {"name": [], **{field: [] for field in MARKERS.values()}}
-    emails: list[str] = []
-    tags: list[str] = []
-    current = "name"
-    for word in head.split():
-        marker = word[0]
-        if marker == "#":
-            if len(word) == 1:
-                raise ValidationError({"tags": "'#' needs a tag right after it, as in #alumni."})
-            tags.append(word[1:])
-        elif marker in MARKERS:
-            current = MARKERS[marker]
-            if values[current]:
-                raise ValidationError({current: f"'{marker}' is given twice."})
-            values[current].append(word[1:])  # "" for a lone marker: the words follow
-        elif "@" in word:
-            emails.append(word.strip("<>,;"))
-        else:
-            values[current].append(word)
-    joined = {field: " ".join(w for w in words if w) for field, words in values.items()}
-    for marker, field in MARKERS.items():
-        if values[field] and not joined[field]:
-            raise ValidationError({field: f"'{marker}' needs something after it."})
-    name, _, title = joined["name"].partition(",")
-    return CaptureFields(
-        name=name.strip(),
-        title=title.strip(),
-        company=joined["company"],
-        emails=tuple(emails),
-        met_at=joined["met_at"],
-        introduced_by=joined["introduced_by"],
-        tags=tuple(tags),
-        note=note.strip(),
-        follow_up=joined["follow_up"],
-    )
 
 
 def resolve_introducer(text: str) -> tuple[int, str] | None:
@@ -150,6 +72,16 @@ def build_input(fields: CaptureFields) -> ContactInput:
         else:
             if follow_up < today():
                 errors["follow_up"] = "The follow-up date is in the past."
+    for phone in fields.phones:
+        if problem := phone_problem(phone.strip()):
+            errors["phone"] = problem
+            break
+    contact_type = "peer"
+    if fields.contact_type.strip():
+        try:
+            contact_type = contact_type_named(fields.contact_type)
+        except ValidationError as error:
+            errors.update(error.errors)
     introducer = None
     try:
         introducer = resolve_introducer(fields.introduced_by)
@@ -166,6 +98,9 @@ def build_input(fields: CaptureFields) -> ContactInput:
         title=fields.title,
         company=fields.company,
         emails=tuple(Method("email", e.strip()) for e in fields.emails if e.strip()),
+        phones=tuple(Method("phone", p.strip()) for p in fields.phones if p.strip()),
+        contact_type=contact_type,
+        job_search=fields.job_search,
         how_met=how_met,
         met_on=met_on,
         met_at=fields.met_at,
@@ -185,20 +120,16 @@ def build_input(fields: CaptureFields) -> ContactInput:
     return data
 
 
-def capture_line(text: str) -> tuple[int, ContactInput]:
-    """Parse, check and save one line; return the new id and what was saved."""
+def capture_line(text: str, *, new: bool = False) -> tuple[int, ContactInput]:
+    """Parse, check and save one line; return the new id and what was saved.
+
+    Raises :class:`~netkeep.core.duplicates.DuplicateFound` (nothing saved) when the person
+    may already be here, unless ``new``.
+    """
     fields = parse_line(text)
     if not fields.name:
         raise NetkeepError("A name is required: the capture starts with the person's name.")
     data = build_input(fields)
+    if not new and (matches := likely_duplicates(data)):
+        raise DuplicateFound(matches)
     return contacts.create_contact(data), data
-
-
-def split_tags(text: str) -> tuple[str, ...]:
-    """Tags typed in a form field: separated by spaces or commas, ``#`` optional."""
-    return tuple(t for t in re.split(r"[\s,]+", text) if t.strip("#"))
-
-
-def split_emails(text: str) -> tuple[str, ...]:
-    """Email addresses typed in a form field, separated by spaces, commas or semicolons."""
-    return tuple(e for e in re.split(r"[\s,;]+", text) if e)

@@ -52,7 +52,7 @@ def add_commitment(
     if errors:
         raise ValidationError(errors)
     due_on = upcoming_date(due, field="due") if due not in (None, "") else None
-    with session.writing():
+    with session.writing(kind="commitment") as change:
         if interaction_id is not None:
             if not Interaction.select().where(Interaction.id == interaction_id).exists():
                 raise NotFound(f"There is no interaction with id {interaction_id}.")
@@ -65,6 +65,9 @@ def add_commitment(
                 contact_id = first.contact_id if first else None
         if contact_id is not None and not Contact.select().where(Contact.id == contact_id).exists():
             raise NotFound(f"There is no contact with id {contact_id}.")
+        if contact_id is not None:
+            change.concern([contact_id])
+        change.default(f"Noted a promise: {text}")
         row = Commitment.create(
             contact=contact_id,
             interaction=interaction_id,
@@ -84,8 +87,9 @@ def _get(commitment_id: int) -> Commitment:
 
 
 def complete_commitment(commitment_id: int) -> None:
-    with session.writing():
+    with session.writing(kind="done") as change:
         row = _get(commitment_id)
+        change.default(f"Done: {row.text}")
         if row.done_at is None:
             row.done_at = pendulum.now("UTC")
             row.save()
@@ -94,8 +98,9 @@ def complete_commitment(commitment_id: int) -> None:
 def snooze_commitment(commitment_id: int, until: str | date) -> date:
     """Give a commitment a later due date; return it."""
     due = upcoming_date(until, field="until")
-    with session.writing():
+    with session.writing(kind="snooze") as change:
         row = _get(commitment_id)
+        change.default(f"Snoozed: {row.text}")
         row.due_on = due
         row.save()
     return due

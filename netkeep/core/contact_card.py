@@ -18,6 +18,16 @@ def name_of(contact_id: int) -> str:
     return row.full_name
 
 
+def who(contact_ids) -> str:
+    """``Ana Silva``, ``Ana Silva and Bob Lee`` or ``Ana Silva and 3 others`` (for summaries)."""
+    ids = list(dict.fromkeys(contact_ids))
+    names = dict(Contact.select(Contact.id, Contact.full_name).where(Contact.id.in_(ids[:2])).tuples())
+    shown = [names[i] for i in ids[:2] if i in names]
+    if len(ids) > 2:
+        return f"{shown[0]} and {len(ids) - 1} others" if shown else f"{len(ids)} people"
+    return " and ".join(shown) or "someone"
+
+
 def get_card(contact_id: int) -> ContactCard:
     """Everything about one contact."""
     contact = (

@@ -209,7 +209,7 @@ def refresh_follow_up(contact: Contact, overrides: dict[str, int] | None = None)
         contact.next_follow_up = None
         return
     if contact.last_contact_at is not None:
-        last = contact.last_contact_at.date()
+        last: date = contact.last_contact_at.date()
     elif contact.met_on is not None:
         last = contact.met_on
     else:
@@ -221,7 +221,7 @@ def refresh_follow_up(contact: Contact, overrides: dict[str, int] | None = None)
 def create_contact(data: ContactInput) -> int:
     """Save a new contact; return its id."""
     data = validate(data)
-    with session.writing():
+    with session.writing(f"Added {data.full_name}", kind="add") as change:
         if data.introduced_by_id is not None:
             _require(data.introduced_by_id)
         company = company_for(data.company)
@@ -237,14 +237,16 @@ def create_contact(data: ContactInput) -> int:
             set_details(contact.id, data.details)
         if company:
             Employment.create(contact=contact.id, company=company, title=fields["title"])
+        change.concern([contact.id])
     return contact.id
 
 
 def update_contact(contact_id: int, data: ContactInput) -> None:
     """Replace a contact's details with ``data``; a company change keeps the old one as past."""
     data = validate(data)
-    with session.writing():
+    with session.writing(kind="edit", contacts=[contact_id]) as change:
         contact = _require(contact_id)
+        change.default(f"Edited {contact.full_name}")
         if data.introduced_by_id == contact_id:
             raise ValidationError({"introduced_by": "A contact cannot introduce themselves."})
         if data.introduced_by_id is not None:
@@ -273,8 +275,9 @@ def update_contact(contact_id: int, data: ContactInput) -> None:
 
 
 def set_archived(contact_id: int, archived: bool = True) -> None:
-    with session.writing():
+    with session.writing(kind="archive" if archived else "unarchive", contacts=[contact_id]) as change:
         contact = _require(contact_id)
+        change.default(f"{'Archived' if archived else 'Brought back'} {contact.full_name}")
         contact.archived = archived
         contact.updated_at = _now()
         contact.save()
@@ -284,8 +287,9 @@ def delete_contact(contact_id: int) -> None:
     """Delete a contact and everything only they were part of."""
     from netkeep.store.models import Interaction, InteractionContact
 
-    with session.writing():
+    with session.writing(kind="delete", contacts=[contact_id]) as change:
         contact = _require(contact_id)
+        change.default(f"Deleted {contact.full_name}")
         sole = InteractionContact.select(InteractionContact.interaction).where(
             InteractionContact.contact == contact_id
         )

@@ -9,6 +9,7 @@ import pendulum
 from peewee import fn
 
 from netkeep.core import loops, replies, session
+from netkeep.core.contact_card import who
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput, TimelineEntry
@@ -44,10 +45,11 @@ def log_interaction(data: InteractionInput) -> int:
     validate_interaction(data)
     when = data.occurred_at or pendulum.now("UTC")
     now = pendulum.now("UTC")
-    with session.writing():
+    with session.writing(kind="log", contacts=data.contact_ids) as change:
         contacts = list(Contact.select().where(Contact.id.in_(data.contact_ids)))
         if len(contacts) != len(set(data.contact_ids)):
             raise NotFound("One of the contacts of this interaction is not there any more.")
+        change.default(f"Logged {_a(data.kind)} with {who(data.contact_ids)}")
         interaction = Interaction.create(
             kind=data.kind,
             direction=data.direction,
@@ -164,6 +166,10 @@ def weekly_activity(weeks: int = 52, *, now: datetime | None = None) -> list[int
     return counts
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
 def delete_interaction(interaction_id: int) -> None:
-    with session.writing():
+    with session.writing("Deleted an entry from the timeline", kind="delete-entry"):
         Interaction.delete().where(Interaction.id == interaction_id).execute()

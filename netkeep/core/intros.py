@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pendulum
 
 from netkeep.core import session
+from netkeep.core.contact_card import who
 from netkeep.core.contacts import strip_controls
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.store.models import Contact, Intro
@@ -32,7 +33,8 @@ def offer_intro(first_id: int, second_id: int, reason: str = "") -> int:
         raise ValidationError({"second": "An intro is between two different people."})
     if len(reason) > REASON_MAX:
         raise ValidationError({"reason": f"Too long (at most {REASON_MAX} characters)."})
-    with session.writing():
+    with session.writing(kind="intro", contacts=[first_id, second_id]) as change:
+        change.default(f"Offered to introduce {who([first_id, second_id])}")
         found = Contact.select().where(Contact.id.in_([first_id, second_id])).count()
         if found != 2:
             raise NotFound("One of the two contacts of this intro is not there.")
@@ -44,10 +46,12 @@ def offer_intro(first_id: int, second_id: int, reason: str = "") -> int:
 
 def make_intro(intro_id: int) -> None:
     """The intro was made: it leaves the agenda."""
-    with session.writing():
+    with session.writing(kind="intro") as change:
         intro = Intro.get_or_none(Intro.id == intro_id)
         if intro is None:
             raise NotFound(f"There is no intro with id {intro_id}.")
+        change.concern([intro.first_id, intro.second_id])
+        change.default(f"Introduced {who([intro.first_id, intro.second_id])}")
         if intro.status != "made":
             intro.status = "made"
             intro.made_at = pendulum.now("UTC")

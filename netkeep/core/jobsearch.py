@@ -72,8 +72,9 @@ def add_target(name: str) -> int:
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"company": "Type the employer's name."})
-    with session.writing():
+    with session.writing(f"Added {name} to the target employers", kind="target"):
         company = company_for(name)
+        assert company is not None  # the name is not empty
         if company.target_rank is None:
             company.target_rank = len(_ranked()) + 1
             company.stage = company.stage or STAGES[0]
@@ -83,8 +84,9 @@ def add_target(name: str) -> int:
 
 def drop_target(company_id: int) -> None:
     """Take an employer off the target list (its contacts stay)."""
-    with session.writing():
+    with session.writing(kind="target") as change:
         company = _company(company_id)
+        change.default(f"Dropped {company.name} from the target employers")
         company.target_rank = None
         company.stage = ""
         company.save()
@@ -93,11 +95,12 @@ def drop_target(company_id: int) -> None:
 
 def move_target(company_id: int, delta: int) -> None:
     """Move an employer up (negative ``delta``) or down the ranking."""
-    with session.writing():
+    with session.writing(kind="target") as change:
         ranked = _ranked()
         index = next((i for i, c in enumerate(ranked) if c.id == company_id), None)
         if index is None:
             raise NotFound("That employer is not on the target list.")
+        change.default(f"Moved {ranked[index].name} {'up' if delta < 0 else 'down'} the target employers")
         new_index = max(0, min(len(ranked) - 1, index + delta))
         ranked.insert(new_index, ranked.pop(index))
         _renumber(ranked)
@@ -106,8 +109,9 @@ def move_target(company_id: int, delta: int) -> None:
 def set_stage(company_id: int, stage: str) -> None:
     if stage not in STAGES:
         raise ValidationError({"stage": f"Choose one of {', '.join(STAGES)}."})
-    with session.writing():
+    with session.writing(kind="stage") as change:
         company = _company(company_id)
+        change.default(f"{company.name}: {stage}")
         company.stage = stage
         company.save()
 

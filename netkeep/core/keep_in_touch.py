@@ -26,10 +26,11 @@ def _contact(contact_id: int) -> Contact:
     return contact
 
 
-def set_cadence(contact_id: int, value: str | int | None) -> date:
+def set_cadence(contact_id: int, value: str | int | None) -> date | None:
     """Give a contact their own cadence (``30``, ``"6w"``), or None/"" for the default.
 
-    Returns the new next follow-up date. A cadence of 0, a negative one or text that
+    Returns the new next follow-up date (None for an imported connection not yet in touch,
+    who gets one only then). A cadence of 0, a negative one or text that
     is not a number of days raises :class:`ValidationError` and changes nothing.
     """
     if value in (None, ""):
@@ -39,8 +40,9 @@ def set_cadence(contact_id: int, value: str | int | None) -> date:
             days = cadence.parse_cadence(value)
         except ValueError as error:
             raise ValidationError({"cadence_days": str(error)}) from None
-    with session.writing():
+    with session.writing(kind="cadence", contacts=[contact_id]) as change:
         contact = _contact(contact_id)
+        change.default(f"Set how often to keep in touch with {contact.full_name}")
         contact.cadence_days = days
         refresh_follow_up(contact)
         contact.updated_at = pendulum.now("UTC")
@@ -51,8 +53,9 @@ def set_cadence(contact_id: int, value: str | int | None) -> date:
 def snooze_follow_up(contact_id: int, until: str | date) -> date:
     """Move a contact's next follow-up to a later day (kept until the next interaction)."""
     day = upcoming_date(until, field="until")
-    with session.writing():
+    with session.writing(kind="snooze", contacts=[contact_id]) as change:
         contact = _contact(contact_id)
+        change.default(f"Snoozed the follow-up with {contact.full_name}")
         contact.next_follow_up = day
         contact.follow_up_manual = True
         contact.save()
@@ -61,8 +64,9 @@ def snooze_follow_up(contact_id: int, until: str | date) -> date:
 
 def complete_follow_up(contact_id: int) -> date:
     """Done without logging anything: the next follow-up is one cadence from today."""
-    with session.writing():
+    with session.writing(kind="done", contacts=[contact_id]) as change:
         contact = _contact(contact_id)
+        change.default(f"Done: the follow-up with {contact.full_name}")
         days = cadence.cadence_for(contact.contact_type, contact.job_search, contact.cadence_days)
         contact.next_follow_up = pendulum.today().date() + timedelta(days=days)
         contact.follow_up_manual = True
@@ -104,7 +108,7 @@ def apply_cadence() -> int:
     computed = fn.DATE(last, fn.printf("+%d days", _days_expression(table)))
     automatic = ~(Contact.follow_up_manual & Contact.next_follow_up.is_null(False))
     waiting = Contact.waiting_for_first_touch()
-    with session.writing():
+    with session.writing(journal_it=False):  # upkeep from the settings, not a change to undo
         cleared = (
             Contact.update(next_follow_up=None)
             .where(automatic & waiting & Contact.next_follow_up.is_null(False))

@@ -19,6 +19,8 @@ import pendulum
 
 from netkeep.core import interactions, session
 from netkeep.core.config import Config, load_config
+from netkeep.core.contact_card import name_of
+from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError, NotFound, ValidationError
 from netkeep.core.letter_templates import (
     BUILT_IN,
@@ -146,7 +148,8 @@ def letter_values(meeting: Meeting, config: Config) -> dict[str, str]:
     points = _points(meeting)
     advice = "; ".join(_lower_first(item.rstrip(".")) for item in split_items(meeting.advice)[:2])
     me = config.section("me")
-    my_name = me.get("name") if isinstance(me.get("name"), str) else ""
+    my_name = me.get("name")
+    my_name = my_name if isinstance(my_name, str) else ""
     return {
         "first_name": first or GAPS["first_name"],
         "full_name": full_name or GAPS["first_name"],
@@ -201,27 +204,28 @@ def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT
     if len(body) > BODY_MAX:
         raise ValidationError({"body": "The letter is too long (at most 100,000 characters)."})
     now = pendulum.now("UTC")
-    with session.writing():
+    with session.writing("Wrote a thank-you", kind="letter", coalesce=True) as change:
         row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
         if row is None:
             meeting = get_meeting(interaction_id)
             row = ThankYouDraft(interaction=interaction_id, contact=meeting.contact_id)
         row.subject, row.body, row.tone, row.updated_at = subject, body, tone, now
+        change.concern([row.contact_id])
         row.save()
     return _draft(row)
 
 
 def mark_sent(interaction_id: int) -> int:
     """Mark the meeting's thank-you sent and log it on the timeline; return that entry's id."""
-    with session.writing():
+    with session.writing(kind="letter") as change:
         row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
         if row is None:
             raise NetkeepError("There is no thank-you for this meeting yet; write one first.")
         if row.status == "sent":
             raise NetkeepError(
-                f"This thank-you was already marked sent on "
-                f"{row.sent_at.in_timezone(pendulum.local_timezone()):%d %b %Y}."
+                f"This thank-you was already marked sent on {row.sent_at.in_timezone(local_tz()):%d %b %Y}."
             )
+        change.default(f"Sent the thank-you to {name_of(row.contact_id)}")
         logged = interactions.log_interaction(
             InteractionInput(
                 contact_ids=(row.contact_id,),
@@ -278,7 +282,7 @@ def build_eml(draft: Draft, config: Config | None = None) -> EmailMessage:
     if isinstance(email, str) and email.strip():
         message["From"] = formataddr((name if isinstance(name, str) else "", email.strip()))
     message["Subject"] = " ".join(draft.subject.split())
-    message["Date"] = format_datetime(pendulum.now(pendulum.local_timezone()))
+    message["Date"] = format_datetime(pendulum.DateTime.now(local_tz()))
     message["Message-ID"] = make_msgid(domain="netkeep.local")
     message["X-Unsent"] = "1"  # mail clients open it as a draft to send
     message.set_content(draft.body)

@@ -19,6 +19,7 @@ import re
 import pendulum
 
 from netkeep.core import session
+from netkeep.core.contact_card import who
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import InteractionInput
 from netkeep.store.models import (
@@ -100,10 +101,12 @@ def _close(loop: ReferralLoop, interaction_id: int | None) -> None:
 
 def close_loop(loop_id: int, interaction_id: int | None = None) -> None:
     """Close a loop, by the interaction with the introducer that closed it (or none)."""
-    with session.writing():
+    with session.writing(kind="done") as change:
         loop = ReferralLoop.get_or_none(ReferralLoop.id == loop_id)
         if loop is None:
             raise NotFound(f"There is no referral loop with id {loop_id}.")
+        change.concern([loop.introducer_id, loop.contact_id])
+        change.default(f"Closed the loop with {who([loop.introducer_id])} about {who([loop.contact_id])}")
         if interaction_id is not None:
             took_part = (
                 InteractionContact.select()

@@ -12,6 +12,7 @@ import pendulum
 
 from netkeep.core import interactions, session
 from netkeep.core.commitments import OWNERS, CommitmentRecord, add_commitment
+from netkeep.core.dates import local_tz, parse_date
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import MEETING_KINDS, InteractionInput
 from netkeep.store.models import (
@@ -25,6 +26,8 @@ from netkeep.store.models import (
 TEXT_MAX = 100_000
 LINE_MAX = 500
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s*")
+_OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
+_DUE = re.compile(r"\s+by\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class Meeting:
 
     @property
     def local_date(self) -> date:
-        return pendulum.instance(self.occurred_at).in_timezone(pendulum.local_timezone()).date()
+        return pendulum.instance(self.occurred_at).in_timezone(local_tz()).date()
 
 
 def split_items(text: str) -> list[str]:
@@ -83,10 +86,32 @@ def split_items(text: str) -> list[str]:
     return [item for item in items if item]
 
 
+def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
+    """One commitment per line; ``them:`` marks theirs, ``... by friday`` sets a due date."""
+    items = []
+    for line in text.splitlines():
+        owner = "me"
+        if match := _OWNER.match(line):
+            owner = "them" if match[1].lower() in ("them", "they") else "me"
+            line = line[match.end() :]
+        due = None
+        for match in _DUE.finditer(line):
+            try:  # the same reader as every date field: "by friday", "by 15/12", "by end of month"
+                due = parse_date(line[match.start() :], prefer="future")
+            except ValidationError:
+                continue  # this "by" was part of the sentence, not a date
+            line = line[: match.start()]
+            break
+        line = " ".join(line.split()).lstrip("-*• ")
+        if line:
+            items.append(CommitmentInput(line, owner, due))
+    return tuple(items)
+
+
 def at_local_date(day: date) -> pendulum.DateTime:
     """A moment for a meeting given only its day: now if it is today, else local noon."""
-    tz = pendulum.local_timezone()
-    now = pendulum.now(tz)
+    tz = local_tz()
+    now = pendulum.DateTime.now(tz)
     if day == now.date():
         return now
     return pendulum.datetime(day.year, day.month, day.day, 12, tz=tz)
@@ -113,7 +138,7 @@ def _validate(data: MeetingInput) -> None:
 def log_meeting(data: MeetingInput) -> int:
     """Log a meeting on the contact's timeline with its commitments; return its id."""
     _validate(data)
-    with session.writing():
+    with session.writing(kind="log", contacts=[data.contact_id]):
         interaction_id = interactions.log_interaction(
             InteractionInput(
                 contact_ids=(data.contact_id,),

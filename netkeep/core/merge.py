@@ -1,8 +1,9 @@
 """Merging two contacts who are the same person.
 
 Everything attached to either of them (timeline, reminders, commitments, drafts,
-referral loops, intros, past employers, methods, tags) ends up on the one kept. Where
-both have a different value for a field, the caller says which one wins.
+referral loops, intros, employers, methods, tags) ends up on the one kept: the company
+that does not win stays as a past employer. Where both have a different value for a
+field, the caller says which one wins.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from netkeep.core import session
+from netkeep.core import backups, session
 from netkeep.core.contacts import get_card, normalise_tag, update_contact
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import ContactCard, ContactInput
@@ -132,8 +133,10 @@ def merge_contacts(keep_id: int, other_id: int, choices: Mapping[str, str] | Non
     """
     if keep_id == other_id:
         raise ValidationError({"contact": "Choose two different contacts to merge."})
-    with session.writing():
+    backups.before("merge")
+    with session.writing(kind="merge", contacts=[keep_id]) as change:
         keep, other = get_card(keep_id), get_card(other_id)
+        change.default(f"Merged {other.full_name} into {keep.full_name}")
         data = merged_input(keep.to_input(), other.to_input(), choices or {}, keep_id)
         if data.introduced_by_id == other_id:
             data = replace(
@@ -151,7 +154,24 @@ def merge_contacts(keep_id: int, other_id: int, choices: Mapping[str, str] | Non
         )
         Contact.get_by_id(other_id).delete_instance()
         update_contact(keep_id, data)
+        _one_current_employer(keep_id)
     return keep_id
+
+
+def _one_current_employer(contact_id: int) -> None:
+    """Both employers are kept: the company on the card is the current one, the other one
+    (moved over from the merged contact) becomes a past one."""
+    import pendulum
+
+    company_id = Contact.get_by_id(contact_id).company_id
+    rows = list(Employment.select().where(Employment.contact == contact_id))
+    current = {row.company_id for row in rows if row.ended_on is None}
+    for row in rows:
+        if row.company_id == company_id and row.ended_on is not None and company_id in current:
+            row.delete_instance()  # the same employer twice: the current row stays
+        elif row.company_id != company_id and row.ended_on is None:
+            row.ended_on = pendulum.today().date()
+            row.save()
 
 
 def _move_links(keep_id: int, other_id: int) -> None:

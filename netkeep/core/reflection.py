@@ -117,7 +117,7 @@ def save_answer(
         note = contacts.strip_controls(note.strip(), multiline=True)
         if len(note) > NOTE_MAX:
             raise ValidationError({"note": f"A note is at most {NOTE_MAX} characters."})
-    with session.writing():
+    with session.writing("Reflected on a meeting", kind="reflection", coalesce=True):
         _require_meeting(interaction_id)
         row = ReflectionAnswer.get_or_none(
             (ReflectionAnswer.interaction == interaction_id) & (ReflectionAnswer.question == key)
@@ -176,7 +176,8 @@ def add_new_names(interaction_id: int, text: str) -> NewNames:
     meeting = get_meeting(interaction_id)
     when = meeting.local_date
     created, existing = [], []
-    with session.writing():
+    with session.writing(kind="add", contacts=[meeting.contact_id]) as change:
+        change.default(f"Added the people {meeting.contact_name} suggested")
         for name, company in people:
             if Contact.select().where(fn.LOWER(Contact.full_name) == name.casefold()).exists():
                 existing.append(name)

@@ -8,6 +8,7 @@ from datetime import date
 import pendulum
 
 from netkeep.core import session
+from netkeep.core.contact_card import who
 from netkeep.core.contacts import strip_controls
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.schedule import upcoming_date
@@ -30,9 +31,10 @@ def add_reminder(contact_id: int, when: str | date, reason: str = "") -> int:
     if len(reason) > REASON_MAX:
         raise ValidationError({"reason": f"The reason is too long (at most {REASON_MAX} characters)."})
     due = upcoming_date(when, field="due")
-    with session.writing():
+    with session.writing(kind="reminder", contacts=[contact_id]) as change:
         if not Contact.select().where(Contact.id == contact_id).exists():
             raise NotFound(f"There is no contact with id {contact_id}.")
+        change.default(f"Set a reminder about {who([contact_id])}")
         reminder = Reminder.create(
             contact=contact_id, due_on=due, reason=reason, created_at=pendulum.now("UTC")
         )
@@ -49,16 +51,20 @@ def _open(reminder_id: int) -> Reminder:
 def snooze_reminder(reminder_id: int, until: str | date) -> date:
     """Move a reminder to a later day; return the new day."""
     due = upcoming_date(until, field="until")
-    with session.writing():
+    with session.writing(kind="snooze") as change:
         reminder = _open(reminder_id)
+        change.concern([reminder.contact_id])
+        change.default(f"Snoozed the reminder about {who([reminder.contact_id])}")
         reminder.due_on = due
         reminder.save()
     return due
 
 
 def complete_reminder(reminder_id: int) -> None:
-    with session.writing():
+    with session.writing(kind="done") as change:
         reminder = _open(reminder_id)
+        change.concern([reminder.contact_id])
+        change.default(f"Done: the reminder about {who([reminder.contact_id])}")
         if reminder.done_at is None:
             reminder.done_at = pendulum.now("UTC")
             reminder.save()

@@ -49,7 +49,7 @@ def settle_owed_replies(interaction_id: int, data: InteractionInput) -> None:
 
 def dismiss_owed_reply(interaction_id: int) -> None:
     """No reply needed after all: take the message off the agenda without logging one."""
-    with session.writing():
+    with session.writing("Dismissed a reply owed", kind="done"):
         updated = Interaction.update(reply_owed=False).where(Interaction.id == interaction_id).execute()
         if not updated:
             raise NotFound(f"There is no interaction with id {interaction_id}.")

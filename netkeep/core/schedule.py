@@ -21,7 +21,7 @@ def upcoming_date(value: str | date, *, field: str = "date") -> date:
     """
     if isinstance(value, str):
         try:
-            day = parse_date(value, prefer="future")
+            day: date = parse_date(value, prefer="future")
         except ValidationError as error:
             raise ValidationError({field: error.errors["date"]}) from None
     else:

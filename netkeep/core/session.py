@@ -1,23 +1,27 @@
 """The one seam between the layers above the store and the database.
 
-Every write transaction goes through :func:`writing` (the place where locking and, later,
-the change journal hang); reads that must agree with each other use :func:`snapshot`; any
+Every write transaction goes through :func:`writing` (the place where locking and the change
+journal hang: each outermost write is one :class:`Change`, recorded with what it did so it
+can be undone, see ``core.history``); reads that must agree with each other use :func:`snapshot`; any
 thread that is not the one that opened the database wraps its work in :func:`connected`.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from netkeep.store import journal
 from netkeep.store.database import DatabaseError, data_version, live_files, open_database
 from netkeep.store.models import database
 
 __all__ = [
+    "Change",
     "DatabaseError",
     "changes_seen",
     "connected",
@@ -53,16 +57,104 @@ def connected() -> Iterator[None]:
         yield
 
 
+class Change:
+    """The change a :func:`writing` block makes, as the journal will list it."""
+
+    def __init__(self, summary: str, kind: str, contacts: Iterable[int]) -> None:
+        self.summary, self.kind = summary, kind
+        self.undoes: int | None = None  # for an undo, the change it undoes
+        self.contacts: list[int] = list(dict.fromkeys(contacts))
+        self.id: int | None = None  # None when the block is not journalled
+        self.kept = False  # whether it wrote anything (known when the block ends)
+        self._dirty = False  # described after it began
+
+    def describe(self, summary: str = "", *, kind: str = "", contacts: Iterable[int] | None = None) -> None:
+        """Say (or say better) what this change is, e.g. once the block knows how many it added."""
+        self.summary, self.kind = summary or self.summary, kind or self.kind
+        if contacts is not None:
+            self.contacts = list(dict.fromkeys(contacts))
+        self._dirty = True
+
+    def default(self, summary: str) -> None:
+        """Say what the change is, unless a block around this one already did (a merge
+        that edits the contact it keeps stays "Merged …")."""
+        if not self.summary:
+            self.describe(summary)
+
+    def concern(self, contact_ids: Iterable[int]) -> None:
+        """Add contacts to those the change is listed with."""
+        fresh = [cid for cid in contact_ids if cid not in self.contacts]
+        if fresh:
+            self.contacts += fresh
+            self._dirty = True
+
+
+#: Contacts listed for a change that did not name its own (the contacts it wrote).
+LISTED_CONTACTS = 50
+
+#: How old the newest change may be for a ``coalesce`` write to join it.
+COALESCE_MINUTES = 10
+
+_open = threading.local()
+
+
 @contextmanager
-def writing() -> Iterator[None]:
+def writing(
+    summary: str = "",
+    *,
+    kind: str = "edit",
+    contacts: Iterable[int] = (),
+    journal_it: bool = True,
+    coalesce: bool = False,
+) -> Iterator[Change]:
     """One write transaction (a savepoint when nested), committed when the block ends.
 
     It begins IMMEDIATE: the write lock is taken up front, so a writer in another process
     makes this one wait (up to the busy timeout) instead of failing with "database is
     locked" when a read inside the transaction is upgraded to a write.
+
+    The outermost block is one change in the journal, in the same transaction, described by
+    ``summary`` ("Archived Ana Silva"), ``kind`` and the ``contacts`` it concerns; a nested
+    block joins it (its description fills in only what the outer one left blank). A change
+    that wrote nothing leaves no trace. ``coalesce=True`` joins the newest change when it
+    has the same kind and summary and is a few minutes old at most (autosaves while typing
+    are one change); ``journal_it=False`` writes without a record (the demo network, which
+    no one undoes, and upkeep such as follow-ups recomputed from the settings).
     """
+    outer: Change | None = getattr(_open, "change", None)
+    if outer is not None:
+        if summary and not outer.summary:
+            outer.describe(summary, kind=kind)
+        outer.concern(contacts)
+        with database.atomic():
+            yield outer
+        return
+    change = Change(summary, kind, contacts)
     with connected(), database.atomic("IMMEDIATE"):
-        yield
+        _open.change = change
+        try:
+            if journal_it:
+                joins = _stamp(COALESCE_MINUTES) if coalesce else None
+                change.id = journal.begin(_stamp(), kind, summary, change.contacts, joins_since=joins)
+            yield change
+            if change.id is not None:
+                _finish(change)
+        finally:
+            _open.change = None
+
+
+def _finish(change: Change) -> None:
+    assert change.id is not None
+    change.kept = journal.finish(change.id)
+    if change.kept and (change._dirty or not change.contacts):
+        contacts = change.contacts or journal.touched_contacts(change.id, LISTED_CONTACTS)
+        journal.describe(change.id, change.kind, change.summary or "A change", contacts, change.undoes)
+
+
+def _stamp(minutes_ago: int = 0) -> str:
+    import pendulum
+
+    return pendulum.now("UTC").subtract(minutes=minutes_ago).format("YYYY-MM-DD HH:mm:ss")
 
 
 @contextmanager

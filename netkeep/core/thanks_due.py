@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 import pendulum
 from peewee import JOIN, fn
 
+from netkeep.core.dates import local_tz
 from netkeep.core.records import MEETING_KINDS
 from netkeep.store.models import Contact, Interaction, InteractionContact, ThankYouDraft
 
@@ -40,7 +41,7 @@ class ThankYouDue:
 
 
 def _query(day: date):
-    tz = pendulum.local_timezone()
+    tz = local_tz()
     midnight = pendulum.datetime(day.year, day.month, day.day, tz=tz)
     start, end = midnight - timedelta(days=THANK_YOU_WINDOW_DAYS), midnight.add(days=1)
     owner = (
@@ -93,7 +94,7 @@ def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]
     """
     query = _query(day)
     total = query.limit(COUNT_CAP).count()
-    tz = pendulum.local_timezone()
+    tz = local_tz()
     items = []
     for row in query.order_by(Interaction.occurred_at, Interaction.id).limit(limit).objects():
         due_on = row.occurred_at.in_timezone(tz).date() + timedelta(days=1)

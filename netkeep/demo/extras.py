@@ -21,11 +21,11 @@ def extras(demo: Demo) -> None:
             mine = rng.random() < 0.6
             text = rng.choice(words.COMMITMENTS_MINE if mine else words.COMMITMENTS_THEIRS)
             due = demo.today + timedelta(days=rng.randrange(-3, 20))
-            first = demo.first_touch.get(person.id)
+            touch = demo.first_touch.get(person.id)
             commitments.append(
                 (
                     person.id,
-                    first[1] if first else None,
+                    touch[1] if touch else None,
                     "me" if mine else "them",
                     text,
                     due.isoformat(),

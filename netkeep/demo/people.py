@@ -41,7 +41,7 @@ def ascii_name(name: str) -> str:
 
 
 def companies_and_tags(demo: Demo) -> None:
-    rows = [
+    rows: list[tuple[int, str, str, int | None, str, str, str]] = [
         (i, name, normalise_company(name), None, "", f"Works in {industry}.", demo.now_text)
         for i, (name, _domain, industry) in enumerate(words.COMPANIES, start=1)
     ]
@@ -92,7 +92,9 @@ def people(demo: Demo, count: int) -> None:
     used: set[str] = set()
     types, type_weights = list(TYPE_WEIGHTS), list(TYPE_WEIGHTS.values())
     company_ids = list(range(1, len(words.COMPANIES) + 1))
-    contact_rows, method_rows, tag_rows, job_rows = [], [], [], []
+    contact_rows, method_rows = [], []
+    tag_rows: list[tuple[int, int]] = []
+    job_rows: list[tuple[int, int, str, None, str | None]] = []
     introduced: list[int] = []
     for index, days_ago in enumerate(met_days, start=1):
         name, given, family = _name(demo, used)
@@ -130,10 +132,10 @@ def people(demo: Demo, count: int) -> None:
             for bit in rng.sample(words.NOTE_BITS, rng.choice((0, 1, 1, 2)))
         )
         needs = rng.choice(words.NEEDS) if rng.random() < 0.25 else ""
-        tags = set(rng.sample(RANDOM_TAGS, rng.choice((0, 1, 1, 2, 2, 3))))
+        picked = set(rng.sample(RANDOM_TAGS, rng.choice((0, 1, 1, 2, 2, 3))))
         if contact_type in TYPE_TAGS:
-            tags.add(words.TAGS.index(TYPE_TAGS[contact_type]) + 1)
-        tags = sorted(tags)
+            picked.add(words.TAGS.index(TYPE_TAGS[contact_type]) + 1)
+        tags = sorted(picked)
         domain, label = (words.COMPANIES[company - 1][1], "work") if company else ("mail.example", "home")
         emails = []
         if rng.random() < 0.85:

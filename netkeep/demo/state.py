@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 import pendulum
 
+from netkeep.core.dates import local_tz
 from netkeep.store.bulk import insert_rows
 
 #: How the generator writes a moment (UTC), as the database stores it.
@@ -39,7 +40,7 @@ class Demo:
     def __init__(self, rng: random.Random, today: date):
         self.rng = rng
         self.today = today
-        midnight = pendulum.datetime(today.year, today.month, today.day, tz=pendulum.local_timezone())
+        midnight = pendulum.datetime(today.year, today.month, today.day, tz=local_tz())
         #: Everything generated happened before the start of today (local time).
         self.end = datetime.fromtimestamp(midnight.int_timestamp, UTC).replace(tzinfo=None)
         self.now_text = self.end.strftime(STAMP)

@@ -11,15 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from netkeep.core import bulk, contacts, session
+from netkeep.core import backups, bulk, contacts, session
 from netkeep.core.records import ContactInput
 from netkeep.interop.matching import Index, Keys, Match
-from netkeep.interop.merging import Change, merge_into
+from netkeep.interop.merging import merge_into
 from netkeep.interop.parsed import ParseResult
 from netkeep.interop.pause_gc import gc_paused
 from netkeep.interop.records import Candidate, Kept, Problem
 
-ON_DUPLICATE = ("update", "skip", "add")
+#: What to do with someone already in netkeep: fill in only what netkeep does not know
+#: (the default: nothing you wrote is overwritten), update (fill in, and replace title and
+#: company: people change jobs), skip them, or add them again.
+ON_DUPLICATE = ("fill", "update", "skip", "add")
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,10 @@ class Step:
     existing_name: str = ""
     #: Why it is that contact: "same email jane@x.example".
     matched_by: str = ""
-    changes: tuple[Change, ...] = ()
+    #: Each field the update changes, from what to what: ``title: 'Engineer' → 'CTO'``.
+    changes: tuple[str, ...] = ()
+    #: Values of the file that differ from what netkeep has and are left as they are.
+    kept: tuple[str, ...] = ()
     reason: str = ""
     #: An introducer added by this same import, linked once both exist.
     link_uid: str = ""
@@ -67,7 +73,7 @@ class Report:
     unregioned: int = 0
 
 
-def plan(result: ParseResult, on_duplicate: str = "update") -> Plan:
+def plan(result: ParseResult, on_duplicate: str = "fill") -> Plan:
     """Decide, for every record, whether it is added, updates someone, or is skipped."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(on_duplicate)
@@ -102,7 +108,7 @@ def _plan(result: ParseResult, on_duplicate: str) -> Plan:
             continue
         owner = index.claimed.get(match.ref) if match.ref > 0 else -1 - match.ref
         if owner is not None:  # the same person as an earlier record of this file
-            steps[owner] = _folded(steps[owner], data, before, on_duplicate)
+            steps[owner] = _folded(steps[owner], data, before, on_duplicate, index)
             index.absorb(match.ref, keys)
             reason = f"same person as {steps[owner].candidate.where} ({match.why}); folded into it"
             steps.append(Step("skip", candidate, data, reason=reason))
@@ -112,10 +118,13 @@ def _plan(result: ParseResult, on_duplicate: str) -> Plan:
             steps.append(_skip(candidate, data, match, index, "already there"))
             continue
         before[match.ref] = existing = current.input(match.ref)
-        merged, changes = merge_into(existing, data)
+        merged, changes, left = merge_into(
+            existing, data, overwrite=on_duplicate == "update", name_of=index.name_of
+        )
         index.absorb(match.ref, keys)
         if changes:
             link = link_uid if merged.introduced_by_id is None else ""
+            why = match.why
             steps.append(
                 Step(
                     "update",
@@ -123,38 +132,52 @@ def _plan(result: ParseResult, on_duplicate: str) -> Plan:
                     merged,
                     match.ref,
                     existing.full_name,
-                    match.why,
-                    tuple(changes),
+                    why,
+                    changes,
+                    left,
                     link_uid=link,
                 )
             )
         else:
-            steps.append(_skip(candidate, merged, match, index, "nothing new"))
+            steps.append(_skip(candidate, merged, match, index, "nothing new", left))
     return Plan(
         result.source, tuple(steps), tuple(result.problems), result.hidden, tuple(kept), result.unregioned
     )
 
 
-def _folded(step: Step, data: ContactInput, before: dict[int, ContactInput], on_duplicate: str) -> Step:
+def _folded(
+    step: Step, data: ContactInput, before: dict[int, ContactInput], on_duplicate: str, index: Index
+) -> Step:
     """``step`` with a later record of the same person folded into it."""
     if step.contact_id is not None and on_duplicate == "skip":
         return step
-    merged = merge_into(step.data, data)[0]
+    overwrite = on_duplicate == "update"
+    merged = merge_into(step.data, data, overwrite=overwrite or step.contact_id is None)[0]
     if step.contact_id is None:
         return replace(step, data=merged)
-    changes = tuple(merge_into(before[step.contact_id], merged)[1])
+    _, changes, left = merge_into(before[step.contact_id], merged, overwrite=overwrite, name_of=index.name_of)
     return replace(
         step,
         action="update" if changes else "skip",
         data=merged,
         changes=changes,
+        kept=left,
         reason="" if changes else step.reason,
     )
 
 
-def _skip(candidate: Candidate, data: ContactInput, match: Match, index: Index, what: str) -> Step:
+def _skip(
+    candidate: Candidate,
+    data: ContactInput,
+    match: Match,
+    index: Index,
+    what: str,
+    left: tuple[str, ...] = (),
+) -> Step:
     name = index.people[match.ref].name
-    return Step("skip", candidate, data, match.ref, name, match.why, reason=f"{what} ({match.why})")
+    return Step(
+        "skip", candidate, data, match.ref, name, match.why, kept=left, reason=f"{what} ({match.why})"
+    )
 
 
 def _uid_clash(candidate: Candidate, where: str) -> Kept:
@@ -213,8 +236,28 @@ def _introducer(candidate: Candidate, index: Index, file_uids: set[str]) -> tupl
     return data, ""
 
 
-def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Report:
-    """Write the plan in one transaction: all of it, or (on any error) none of it."""
+SOURCES = {"linkedin": "LinkedIn", "google": "Google", "outlook": "Outlook", "vcard": "vCard"}
+
+
+def _summary(plan: Plan, file_name: str) -> str:
+    """``Imported 212 contacts from Connections.csv`` (and how many it updated)."""
+    added, updated = plan.count("add"), plan.count("update")
+    parts = [f"{added} contact{'s' if added != 1 else ''}"] if added else []
+    if updated:
+        parts.append(f"updated {updated}")
+    source = file_name or SOURCES.get(plan.source, plan.source)
+    return f"Imported {' and '.join(parts) or 'nothing'} from {source}"
+
+
+def _updated_id(step: Step) -> int:
+    """The contact an update step changes: plan() always names it."""
+    assert step.contact_id is not None
+    return step.contact_id
+
+
+def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, file_name: str = "") -> Report:
+    """Write the plan in one transaction, one change in the history named for ``file_name``:
+    all of it, or (on any error) none of it."""
     adds = [step for step in plan.steps if step.action == "add"]
     updates = [step for step in plan.steps if step.action == "update"]
     total = len(adds) + len(updates)
@@ -223,18 +266,19 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Rep
         if progress:
             progress(done, total)
 
-    with gc_paused(), session.writing():
+    backups.before("import")
+    with gc_paused(), session.writing(kind="import") as change:
+        change.default(_summary(plan, file_name))
         # Every record passed validate() when it was read (ParseResult.add).
         ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True, imported=True)
         for number, step in enumerate(updates, start=1):
-            assert step.contact_id is not None
-            contacts.update_contact(step.contact_id, step.data)
+            contacts.update_contact(_updated_id(step), step.data)
             if progress and (number % 100 == 0 or number == len(updates)):
                 progress(len(adds) + number, total)
         links = [
             (contact_id, step.link_uid) for step, contact_id in zip(adds, ids, strict=True) if step.link_uid
         ]
-        links += [(step.contact_id, step.link_uid) for step in updates if step.link_uid and step.contact_id]
+        links += [(_updated_id(step), step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
     return Report(
         plan.source,

@@ -134,6 +134,11 @@ class Index:
             )
             self.add(contact_id, keys)
 
+    def name_of(self, ref: int) -> str:
+        """The name of a contact (or of a record of this import), "a contact" if unknown."""
+        keys = self.people.get(ref)
+        return keys.name if keys else "a contact"
+
     def add(self, ref: int, keys: Keys) -> None:
         self.people[ref] = keys
         if keys.uid:

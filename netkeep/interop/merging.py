@@ -1,12 +1,14 @@
 """What an import changes on a contact it found: each field, from what to what.
 
-People change jobs, so a new title and company replace the old ones (the old employer is
-kept as a past one); what netkeep does not know yet is filled in; new emails, phones,
-tags, details and notes are added; how and when you met stay as you wrote them.
+What netkeep does not know yet is filled in; new emails, phones, tags, details and notes
+are added; how and when you met stay as you wrote them. A title and company you have are
+kept (and the preview says what the file had), unless the import is told to update them
+(people change jobs; the old employer is then kept as a past one).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from netkeep.core import details as kinds
@@ -16,7 +18,7 @@ from netkeep.core.records import ContactInput, Detail, Method, updated
 from netkeep.interop.matching import company_key
 from netkeep.interop.values import phone_key
 
-#: Fields an import replaces when it has a value (people change jobs).
+#: Fields "update" replaces when the file has another value ("fill" only fills them when empty).
 REPLACED = ("title", "company")
 #: Fields an import fills only when netkeep has nothing yet.
 FILLED = (
@@ -35,7 +37,12 @@ FILLED = (
     "next_follow_up",
 )
 #: A field's name as the preview shows it, where it is not the field's own name.
-NAMES = {"linkedin_url": "LinkedIn", "introduced_by_id": "introduced by", "next_follow_up": "next follow-up"}
+NAMES = {
+    "linkedin_url": "LinkedIn",
+    "introduced_by_id": "introduced by",
+    "next_follow_up": "next follow-up",
+    "contact_type": "type",
+}
 SHORT = 60
 
 
@@ -58,6 +65,9 @@ class Change:
 
 
 def _shown(value) -> str:
+    """A value as the preview shows it: on one line, cut to SHORT characters."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     text = " ".join(str(value).split()) if value is not None else ""
     return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
@@ -81,25 +91,41 @@ def detail_text(detail: Detail) -> str:
     return f"{name}{label}: {shown or _shown(value)}"
 
 
-def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactInput, list[Change]]:
-    """``current`` updated with what ``incoming`` adds, and each change."""
+def merge_into(
+    current: ContactInput,
+    incoming: ContactInput,
+    *,
+    overwrite: bool = False,
+    name_of: Callable[[int], str] | None = None,
+) -> tuple[ContactInput, tuple[str, ...], tuple[str, ...]]:
+    """``current`` with what ``incoming`` adds; each change, from what to what; and the values
+    of ``incoming`` left out because netkeep has another one (``overwrite`` replaces the title
+    and company instead). ``name_of`` names the contact an introducer id refers to."""
     updates: dict = {}
     changes: list[Change] = []
+    left: list[str] = []
 
     def change(name: str, value, added: str = "") -> None:
         updates[name] = value
         label = NAMES.get(name, name.replace("_", " "))
         if added:
             changes.append(Change(label, "", added, added=True))
-        else:
-            changes.append(Change(label, _shown(getattr(current, name)), _shown(value)))
+            return
+        old, new = getattr(current, name), value
+        if name == "introduced_by_id" and name_of is not None:
+            old, new = (name_of(old) if old else ""), name_of(new)
+        changes.append(Change(label, _shown(old), _shown(new)))
 
     given, have = incoming.__dict__, current.__dict__  # 30,000 records, a dozen fields each
     for name in REPLACED:
         new, old = given[name], have[name]
         same = company_key(new) == company_key(old) if name == "company" else new == old
         if new and not same:
-            change(name, new)
+            if overwrite or not old:
+                change(name, new)
+            else:
+                label = NAMES.get(name, name)
+                left.append(f"{label}: keeps '{_shown(old)}' (the file has '{_shown(new)}')")
     for name in FILLED:
         if given[name] and not have[name]:
             change(name, given[name])
@@ -108,7 +134,7 @@ def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactIn
     if incoming.job_search and not current.job_search:
         change("job_search", True)
     if incoming.notes and incoming.notes not in current.notes:
-        change("notes", f"{current.notes}\n\n{incoming.notes}".strip(), added=_shown(incoming.notes))
+        change("notes", f"{current.notes}\n\n{incoming.notes}".strip(), added=f"'{_shown(incoming.notes)}'")
     for name in ("emails", "phones", "urls"):
         if not getattr(incoming, name):
             continue
@@ -122,11 +148,11 @@ def merge_into(current: ContactInput, incoming: ContactInput) -> tuple[ContactIn
         if new_tags:
             change("tags", (*current.tags, *new_tags), added=" ".join(f"#{tag}" for tag in new_tags))
     if incoming.details:
-        have = {detail_key(detail) for detail in current.details or ()}
-        extra_details = [d for d in incoming.details if detail_key(d) not in have]
+        held = {detail_key(detail) for detail in current.details or ()}
+        extra_details = [d for d in incoming.details if detail_key(d) not in held]
         if extra_details:
             added = "; ".join(detail_text(detail) for detail in extra_details[:3])
             if len(extra_details) > 3:
                 added += f"; and {len(extra_details) - 3} more"
             change("details", (*(current.details or ()), *extra_details), added=added)
-    return (updated(current, updates) if updates else current), changes
+    return (updated(current, updates) if updates else current), tuple(map(str, changes)), tuple(left)

@@ -18,24 +18,28 @@ def _plural(count: int, word: str, words: str = "") -> str:
 
 
 def step_line(step: Step) -> str:
+    """One step: an update names the contact it updates and why, each field it changes,
+    from what to what, and what it leaves as it is."""
     name = step.data.full_name if step.action != "skip" else step.candidate.data.full_name
     where = step.candidate.where
+    left = f"; {'; '.join(step.kept)}" if step.kept else ""
     if step.action == "update":
-        changes = "; ".join(str(change) for change in step.changes)
-        return f"update  {where}: {name} → the existing {step.existing_name} ({step.matched_by}): {changes}"
+        changes = "; ".join(step.changes)
+        existing = f"the existing {step.existing_name} ({step.matched_by})"
+        return f"update  {where}: {name} → {existing}: {changes}{left}"
     if step.action == "skip":
-        return f"skip    {where}: {name} — {step.reason}"
+        return f"skip    {where}: {name} — {step.reason}{left}"
     if step.maybe:
         return f"add     {where}: {name} — possible duplicate of {step.maybe}; added as a new contact"
     return f"add     {where}: {name}"
 
 
 def _listed(step: Step) -> bool:
-    """Updates, possible duplicates and folded records are listed; plain adds and records
-    with nothing new are only counted."""
+    """Updates, possible duplicates, folded records and values left as they are are listed;
+    plain adds and records with nothing new are only counted."""
     if step.action == "add":
         return bool(step.maybe)
-    return not (step.action == "skip" and step.reason.startswith("nothing new"))
+    return not (step.action == "skip" and step.reason.startswith("nothing new") and not step.kept)
 
 
 def summary(plan: Plan) -> str:

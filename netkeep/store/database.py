@@ -85,7 +85,7 @@ def migrate_database(db: SqliteDatabase, path: Path | None = None, target: int |
         backup_database(db, path.with_name(f"{path.name}.v{current}-{int(time.time())}.bak"))
     for step in range(current + 1, target + 1):
         with db.atomic():
-            for statement in migrations.statements(step):
+            for statement in migrations.statements(step, db):
                 db.execute_sql(statement)
             db.execute_sql(f"PRAGMA user_version = {step}")
     return target

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from netkeep.core import session
 from netkeep.core.config import load_config
@@ -16,7 +18,7 @@ from netkeep.core.records import ContactRow
 from netkeep.tui import styles
 from netkeep.tui.contact_actions import ContactActions
 from netkeep.tui.keys import APP_BINDINGS
-from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.messages import ChangeUndone, DataChanged, OpenContact
 from netkeep.tui.palette import NetkeepCommands, TransferCommands
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.views.agenda import TodayView
@@ -24,6 +26,14 @@ from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
+from netkeep.tui.workers import in_worker
+
+if TYPE_CHECKING:
+    from netkeep.tui.views.jobsearch import JobsView
+    from netkeep.tui.views.timeline import TimelineView
+
+    #: A view beside the list: each reloads what it shows.
+    View = TodayView | ContactView | TimelineView | JobsView
 
 #: Views mounted on first use: view id -> (module, class).
 LAZY_VIEWS = {
@@ -35,6 +45,19 @@ POLL_SECONDS = 1.0
 #: Seconds the selection must rest before the card is loaded (typing, holding j).
 CARD_DELAY = 0.15
 NEEDS_CONTACT = {"edit_contact", "log_interaction", "log_meeting", "archive_contact", "delete_contact"}
+
+
+class MainScreen(Screen):
+    """The list beside the views: the keyboard never rests in a hidden view or tab, so their
+    keys never act while something else is on screen (a live refresh, a late load)."""
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        app = self.app
+        if widget is not None and isinstance(app, NetkeepApp) and app.is_hidden(widget):
+            return
+        super().set_focus(widget, scroll_visible, from_app_focus)
 
 
 class NetkeepApp(ContactActions):
@@ -54,15 +77,15 @@ class NetkeepApp(ContactActions):
         self.db = session.open_at(self.db_path)
         self._data_version = session.changes_seen()
         self.selected_id: int | None = None
-        self.last_archived: tuple[int, str] | None = None
         keymap = {key: value for key, value in self.config.section("keys").items() if isinstance(value, str)}
         if keymap:
             self.set_keymap(keymap)
+        self.undo_hint = f"{keymap.get('app.undo', 'ctrl+z')} to undo"
 
     # ----------------------------------------------------------------- layout
 
     def get_default_screen(self) -> Screen:
-        return Screen(id="main")  # styled in app.tcss: the list and the views side by side
+        return MainScreen(id="main")  # styled in app.tcss: the list and the views side by side
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -72,7 +95,7 @@ class NetkeepApp(ContactActions):
         self._contact_view = ContactView(id="contact")
         self._contact_view.display = False
         #: The views beside the list, one shown at a time; the LAZY_VIEWS join on first use.
-        self._views: dict[str, Widget] = {"today": TodayView(id="today"), "contact": self._contact_view}
+        self._views: dict[str, View] = {"today": TodayView(id="today"), "contact": self._contact_view}
         yield self._contact_list
         yield from self._views.values()
         yield KeyBar()
@@ -107,7 +130,7 @@ class NetkeepApp(ContactActions):
         """Every listed contact (sorted as the list is)."""
         return self.contact_list.all_rows
 
-    def _view(self, view_id: str) -> Widget | None:
+    def _view(self, view_id: str) -> View | None:
         return self._views.get(view_id)
 
     @property
@@ -118,6 +141,24 @@ class NetkeepApp(ContactActions):
     def _switch_to(self, view_id: str) -> None:
         for other_id, view in self._views.items():
             view.display = other_id == view_id
+        main = self._contact_list.screen  # the main screen, even under a form
+        if main.focused is None or self.is_hidden(main.focused):
+            self._focus_view(view_id)  # the keyboard goes with the view that took its place
+
+    def _focus_view(self, view_id: str) -> None:
+        """Put the keyboard in this view, where its keys work (the contact: its open tab)."""
+        view = self._views[view_id]
+        if view is self._contact_view:
+            self._contact_view.focus_open_tab()
+        else:
+            self.focus_inside(view, at_once=True)
+
+    def is_hidden(self, widget: Widget) -> bool:
+        """Whether ``widget`` is in a view (or a contact's tab) that is not shown."""
+        hidden: list[Widget] = [view for view in self._views.values() if not view.display]
+        if self._contact_view.display:
+            hidden += self._contact_view.hidden_tabs()
+        return any(part in hidden for part in widget.ancestors_with_self)
 
     # ------------------------------------------------------------- selection
 
@@ -152,9 +193,8 @@ class NetkeepApp(ContactActions):
         if self.selected_id != contact_id:
             self.selected_id = contact_id
             self.contact_view.show_contact(contact_id)
+        self.contact_view.show_card()
         self._switch_to("contact")
-        self.contact_view.active_tab = "tab-card"
-        self._keep_focus_visible()
 
     # ------------------------------------------------------------ refreshing
 
@@ -187,8 +227,10 @@ class NetkeepApp(ContactActions):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in NEEDS_CONTACT:
             return self.selected_id is not None
-        if action == "unarchive":
-            return self.last_archived is not None
+        if action == "undo":  # on the main screen, not in a text box (a TextArea has its own)
+            return self.screen.id == "main" and not isinstance(self.focused, Input)
+        if action == "history":
+            return self.screen.id == "main"
         if action == "show_tab":
             return self.contact_view.has_tab(str(parameters[0]))
         if action == "show_view" and parameters:
@@ -209,15 +251,14 @@ class NetkeepApp(ContactActions):
             view = load_class(*LAZY_VIEWS[view_id])(id=view_id)
             view.display = False
             self._views[view_id] = view
-            await self._contact_view.parent.mount(view, after=self._contact_view)
+            screen = self._contact_view.parent
+            assert isinstance(screen, Widget)  # the views are mounted on the main screen in compose
+            await screen.mount(view, after=self._contact_view)
         view = self._view(view_id)
         if view is None:
             return
         self._switch_to(view_id)
-        if view_id == "contact":
-            self._keep_focus_visible()
-        else:  # Today, Timeline and Jobs have their own keys: put the focus there
-            self.focus_inside(view)
+        self._focus_view(view_id)
 
     async def action_show_contact(self) -> None:
         if self.current_view == "contact":
@@ -226,7 +267,7 @@ class NetkeepApp(ContactActions):
             await self.action_show_view("contact")
 
     async def action_show_tab(self, tab_id: str) -> None:
-        await self.action_show_view("contact")
+        self._switch_to("contact")
         await self.contact_view.show_tab(tab_id)
 
     def focus_inside(self, widget: Widget, *, at_once: bool = False) -> None:
@@ -243,12 +284,43 @@ class NetkeepApp(ContactActions):
         else:
             self.call_after_refresh(focus)
 
-    def _keep_focus_visible(self) -> None:
-        """If the focus was in a view that is now hidden, give it to the contact list."""
-        focused = self.focused
-        hidden = [view for view in self._views.values() if not view.display]
-        if focused is None or any(focused in view.walk_children(with_self=True) for view in hidden):
-            self.contact_list.rows_view.focus()
+    # ------------------------------------------------------------ undo, history
+
+    def action_undo(self) -> None:
+        self._undo_last()
+
+    @in_worker("undo", group="undo")
+    def _undo_last(self) -> ChangeUndone:
+        from netkeep.core import history
+        from netkeep.core.errors import NetkeepError
+
+        last = history.last_undoable()
+        if last is None:
+            return ChangeUndone("There is nothing to undo.", False)
+        try:
+            history.undo(last.id)
+        except NetkeepError as error:
+            return ChangeUndone(str(error), False)
+        return ChangeUndone(f"Undone: {last.summary} (H shows the history).", True)
+
+    @on(ChangeUndone)
+    def _change_undone(self, message: ChangeUndone) -> None:
+        self.notify(message.text, severity="information" if message.ok else "warning", markup=False)
+        if message.ok:
+            self.data_changed(None)
+
+    def action_history(self) -> None:
+        from netkeep.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    @in_worker("make today's backup", group="upkeep")
+    def _daily_upkeep(self) -> None:
+        """Today's backup (on the first start of the day) and forgetting month-old changes."""
+        from netkeep.core import backups, history
+
+        backups.daily()
+        history.prune()
 
     def action_help(self) -> None:
         from netkeep.tui.screens.help import HelpScreen, key_table
@@ -270,3 +342,4 @@ class NetkeepApp(ContactActions):
         # its CSS_PATH (~20 ms).
         for sheet in (styles.FORMS, styles.HELP):
             styles.load(self, sheet)
+        self._daily_upkeep()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
@@ -22,20 +23,29 @@ from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.styles import FORMS
 
-#: (field id, label, placeholder) in the order Tab visits them.
+if TYPE_CHECKING:
+    from netkeep.core.records import ContactInput
+
+#: (field id, label, placeholder) in the order Tab visits them: the order people fill a card.
 FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name", "required"),
+    ("name", "Name", "a name, or all in one line: Jane Doe @Acme #alumni !PyCon >2w"),
     ("company", "Company", ""),
+    ("met_at", "Where met", "an event or a place"),
+    ("tags", "Tags", "alumni python …"),
+    ("follow_up", "Follow up", "2w, friday, next month, 4 Mar"),
     ("title", "Title", ""),
     ("email", "Email", "one or more, separated by spaces"),
+    ("phone", "Phone", "+1-415-555-0101"),
+    ("type", "Type", "peer (or alumni, company, recruiter, mentor, friend, faculty, other)"),
     ("how_met", "How met", "career fair, conference, … (default: the event)"),
-    ("met_at", "Met at", "an event or a place"),
     ("met_on", "Met on", "today (or: yesterday, last friday, 4 Mar)"),
     ("introduced_by", "Introduced by", "a contact's name (→ completes)"),
-    ("tags", "Tags", "alumni python …"),
     ("note", "Note", ""),
-    ("follow_up", "Follow up in", "2w, in 3 days, friday, 4 Mar"),
+    # An Input, not a Checkbox: a new widget type costs its CSS at start-up (~25 ms here).
+    ("job_search", "Job search", "y: part of my job search"),
 )
+#: The longest preview line shown under the name (it wraps over at most three lines).
+PREVIEW_MAX = 200
 
 
 class CaptureScreen(FormScreen[int]):
@@ -52,8 +62,12 @@ class CaptureScreen(FormScreen[int]):
         self._ready = threading.Event()
         self._saving = False
         self._load_error = ""
+        #: Fields the one-line name filled in (cleared again when the line stops setting them).
+        self._filled: set[str] = set()
+        #: Save even if they look like someone already here ("new person anyway").
+        self._new_anyway = False
         #: What was saved (a ``ContactInput``), for the confirmation line.
-        self.saved = None
+        self.saved: ContactInput | None = None
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose (a grid, no row containers, error lines mounted only when
@@ -105,16 +119,78 @@ class CaptureScreen(FormScreen[int]):
     def _value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
 
+    @on(Input.Changed, "#name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self._read_line(event.value)
+
+    def _read_line(self, text: str):
+        """Fill the form from a one-line name (and show what will be saved under it);
+        the parsed fields, or None when the name is only a name."""
+        if not text.strip():  # as at mount: nothing to read, nothing to import before first paint
+            self._fill({})
+            self._show_preview("")
+            return None
+        from netkeep.core.capture_syntax import form_values, is_one_line, parse_line
+        from netkeep.core.errors import ValidationError
+
+        if not is_one_line(text):
+            self._fill({})
+            self._show_preview("")
+            return None
+        try:
+            fields = parse_line(text)
+        except ValidationError as error:
+            self._show_preview(str(error), error=True)
+            return None
+        self._fill(form_values(fields))
+        self._show_preview(_preview(fields))
+        return fields
+
+    def _fill(self, values: dict[str, str]) -> None:
+        for field_id in self._filled - values.keys():
+            self.query_one(f"#{field_id}", Input).value = ""
+        for field_id, value in values.items():
+            self.query_one(f"#{field_id}", Input).value = value
+        self._filled = set(values)
+
+    def _show_preview(self, text: str, *, error: bool = False) -> None:
+        found = self.query("#preview")
+        if not text:
+            self.query(".capture-preview").remove()
+            return
+        if not found:
+            self.query_one("#capture-form").mount_all(
+                [
+                    Static("", classes="capture-preview"),
+                    Static("", id="preview", classes="capture-preview", markup=False),
+                ],
+                after=self.query_one("#name", Input),
+            )
+        if len(text) > PREVIEW_MAX:  # a pasted essay: the start of it is enough
+            text = text[: PREVIEW_MAX - 1] + "…"
+        preview = self.query_one("#preview", Static)
+        preview.update(text if error else f"→ {text}")
+        preview.set_class(error, "capture-error")
+
     def action_save(self) -> None:
         if self._saving:
             return
         self._show_errors({})
-        if not self._value("name").strip():
+        line = self._value("name")
+        if not line.strip():
             self._show_errors({"name": "A name is required."})
             self.query_one("#name", Input).focus()
             return
+        parsed = self._read_line(line)  # the line as it is now, even if typed in a burst
+        if parsed is None and self.query("#preview.capture-error"):
+            self._show_errors({"name": str(self.query_one("#preview", Static).render())})
+            self.query_one("#name", Input).focus()
+            return
+        values = {field_id: self._value(field_id) for field_id, _, _ in FIELDS}
+        if parsed is not None:
+            values["name"], values["title"] = parsed.name, values["title"] or parsed.title
         self._saving = True
-        self._save({field_id: self._value(field_id) for field_id, _, _ in FIELDS})
+        self._save(values)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-save")
     def _save(self, values: dict[str, str]) -> None:
@@ -123,8 +199,10 @@ class CaptureScreen(FormScreen[int]):
             self.app.call_from_thread(self._failed, {"general": self._load_error})
             return
         from netkeep.core import session
-        from netkeep.core.capture import CaptureFields, build_input, split_emails, split_tags
+        from netkeep.core.capture import build_input
+        from netkeep.core.capture_syntax import CaptureFields, split_emails, split_tags
         from netkeep.core.contacts import create_contact
+        from netkeep.core.duplicates import likely_duplicates
         from netkeep.core.errors import NetkeepError, ValidationError
 
         fields = CaptureFields(
@@ -132,6 +210,8 @@ class CaptureScreen(FormScreen[int]):
             title=values["title"],
             company=values["company"],
             emails=split_emails(values["email"]),
+            phones=tuple(p.strip() for p in values["phone"].replace(";", ",").split(",") if p.strip()),
+            contact_type=values["type"],
             how_met=values["how_met"],
             met_at=values["met_at"],
             met_on=values["met_on"],
@@ -139,11 +219,13 @@ class CaptureScreen(FormScreen[int]):
             tags=split_tags(values["tags"]),
             note=values["note"],
             follow_up=values["follow_up"],
+            job_search=values["job_search"].strip().casefold() in ("y", "yes", "x", "true"),
         )
         try:
             with session.connected():
                 data = build_input(fields)
-                contact_id = create_contact(data)
+                matches = [] if self._new_anyway else likely_duplicates(data)
+                contact_id = None if matches else create_contact(data)
         except ValidationError as error:
             self.app.call_from_thread(self._failed, error.errors)
         except NetkeepError as error:
@@ -154,8 +236,52 @@ class CaptureScreen(FormScreen[int]):
             report_failure(self, "save the contact", error)
             self.app.call_from_thread(self._failed, {})
         else:
+            if matches:
+                self.app.call_from_thread(self._ask_who, matches, data)
+                return
             self.saved = data
             self.app.call_from_thread(self.dismiss, contact_id)
+
+    def _ask_who(self, matches: list, data) -> None:
+        """They may already be here: show who, and offer to open them, add to them, or save anew."""
+        from netkeep.tui.capture_duplicates import DuplicateChoice
+
+        self._saving = False
+        self.query("DuplicateChoice").remove()
+        self.query_one("#capture-form").mount(DuplicateChoice(matches, data))
+
+    def on_duplicate_choice_chosen(self, message) -> None:
+        """``open``: show the existing contact; ``add``: add what was typed to them; ``new``: save."""
+        message.stop()
+        if message.choice == "new":
+            self._new_anyway = True
+            self.query("DuplicateChoice").remove()
+            self.action_save()
+        elif message.choice == "open":
+            self.dismiss(message.match.id)
+        else:
+            self._add_to(message.match, message.data)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="capture-save")
+    def _add_to(self, match, data) -> None:
+        from dataclasses import replace
+
+        from netkeep.core import session
+        from netkeep.core.duplicates import add_to
+        from netkeep.core.errors import NetkeepError
+
+        try:
+            with session.connected():
+                add_to(match.id, data)
+        except NetkeepError as error:
+            self.app.call_from_thread(self._failed, {"general": str(error)})
+        except Exception as error:
+            from netkeep.tui.workers import report_failure
+
+            report_failure(self, "add to the contact", error)
+        else:
+            self.saved = replace(data, full_name=match.name)
+            self.app.call_from_thread(self.dismiss, match.id)
 
     def _failed(self, errors: dict[str, str]) -> None:
         self._saving = False
@@ -191,6 +317,25 @@ class CaptureScreen(FormScreen[int]):
         ]
 
 
+def _preview(fields) -> str:
+    """The preview line, with the dates as the days they will be (when they read as dates)."""
+    from dataclasses import replace
+
+    from netkeep.core.capture_syntax import preview
+    from netkeep.core.dates import format_date, parse_date
+    from netkeep.core.errors import ValidationError
+
+    days = {}
+    for name, prefer in (("met_on", "past"), ("follow_up", "future")):
+        text = getattr(fields, name)
+        if text:
+            try:
+                days[name] = format_date(parse_date(text, prefer=prefer))
+            except ValidationError:
+                days[name] = f"{text} (not a date)"
+    return preview(replace(fields, **days))
+
+
 class CaptureApp(App[int | None]):
     """``netkeep capture``: the form alone; exits with the new contact's id (None if cancelled)."""
 
@@ -200,7 +345,7 @@ class CaptureApp(App[int | None]):
     def __init__(self, db_path: str | Path) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.saved = None
+        self.saved: ContactInput | None = None
         self.form = CaptureScreen(prepare=self._open_database)
 
     def on_mount(self) -> None:

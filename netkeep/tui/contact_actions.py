@@ -1,6 +1,7 @@
-"""The app's actions on the selected contact: new, edit, log, log a meeting, archive (and
-undo), delete. Each opens its form or asks first, writes through core and refreshes the
-app. The forms are imported when first opened."""
+"""The app's actions on the selected contact: new, edit, log, log a meeting, archive and
+delete (ctrl+z undoes any of them: the app's undo). Each opens its form or asks first
+(archive and delete), writes through core and refreshes the app. The forms are imported
+when first opened."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from textual.app import App
 
 from netkeep.core import contacts
 from netkeep.core.errors import NetkeepError
+from netkeep.tui.keys import UNDO_HINT
 from netkeep.tui.workers import report_failure
 
 if TYPE_CHECKING:
+    from netkeep.core.records import ContactRow
     from netkeep.tui.forms.interaction import Logged
     from netkeep.tui.views.contact import ContactView
     from netkeep.tui.views.contacts import ContactList
@@ -21,11 +24,11 @@ if TYPE_CHECKING:
 
 class ContactActions(App[None]):
     """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
-    ``data_changed`` and ``open_contact``."""
+    ``contact_rows``, ``data_changed`` and ``open_contact``."""
 
     selected_id: int | None = None
-    #: The contact archived last (id, name), for ``u``.
-    last_archived: tuple[int, str] | None = None
+    #: "ctrl+z to undo", with the key the user has for it.
+    undo_hint = UNDO_HINT
 
     @property
     def contact_list(self) -> ContactList:
@@ -33,6 +36,10 @@ class ContactActions(App[None]):
 
     @property
     def contact_view(self) -> ContactView:
+        raise NotImplementedError
+
+    @property
+    def contact_rows(self) -> list[ContactRow]:
         raise NotImplementedError
 
     def data_changed(self, contact_id: int | None, *, listed: bool = True) -> None:
@@ -117,10 +124,18 @@ class ContactActions(App[None]):
         return "this contact"
 
     def action_archive_contact(self) -> None:
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
         contact_id = self.selected_id
         if contact_id is None:
             return
         name = self.selected_name()
+        question = f"Archive {name}? They leave the list and the agenda ({self.undo_hint})."
+        self.push_screen(ConfirmScreen(question, "Archive"), partial(self._archive, contact_id, name))
+
+    def _archive(self, contact_id: int, name: str, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
         try:
             contacts.set_archived(contact_id, True)
         except NetkeepError as error:
@@ -129,27 +144,8 @@ class ContactActions(App[None]):
         except Exception as error:  # a storage failure (locked, read-only, full disk)
             report_failure(self, f"archive {name}", error)
             return
-        self.last_archived = (contact_id, name)
         self.data_changed(contact_id, listed=False)
-        self.refresh_bindings()
-        self.notify(f"Archived {name} (u brings them back).", markup=False)
-
-    def action_unarchive(self) -> None:
-        if self.last_archived is None:
-            return
-        contact_id, name = self.last_archived
-        self.last_archived = None
-        try:
-            contacts.set_archived(contact_id, False)
-        except NetkeepError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, f"bring {name} back", error)
-            return
-        self.data_changed(contact_id)
-        self.refresh_bindings()
-        self.notify(f"{name} is back.", markup=False)
+        self.notify(f"Archived {name} — {self.undo_hint}.", markup=False)
 
     def action_delete_contact(self) -> None:
         from netkeep.tui.screens.confirm import ConfirmScreen
@@ -157,9 +153,20 @@ class ContactActions(App[None]):
         contact_id = self.selected_id
         if contact_id is None:
             return
+        from netkeep.core.trash import delete_effects
+
         name = self.selected_name()
-        question = (
-            f"Delete {name}? Their card and the conversations only they were part of are removed for good."
+        try:
+            effects = delete_effects(contact_id)
+        except Exception as error:  # a storage failure (locked, read-only, full disk)
+            report_failure(self, f"delete {name}", error)
+            return
+        question = "\n".join(
+            [
+                f"Delete {name}? Their card and the conversations only they were part of go to the "
+                "trash (restorable for 30 days from History).",
+                *effects,
+            ]
         )
         self.push_screen(ConfirmScreen(question), partial(self._deleted, contact_id, name))
 
@@ -175,4 +182,4 @@ class ContactActions(App[None]):
             report_failure(self, f"delete {name}", error)
             return
         self.data_changed(contact_id, listed=False)
-        self.notify(f"Deleted {name}.", markup=False)
+        self.notify(f"Deleted {name} — {self.undo_hint}.", markup=False)

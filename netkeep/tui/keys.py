@@ -3,7 +3,18 @@ description and a tooltip. The views, panes and forms bind their own keys."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding, BindingType
+
+#: What a notification after a change says, unless ``[keys]`` gives ``app.undo`` another key.
+UNDO_HINT = "ctrl+z to undo"
+
+
+def undo_hint(app: Any) -> str:
+    """``ctrl+z to undo``, with the key the user has for undo (the app works it out)."""
+    return getattr(app, "undo_hint", UNDO_HINT)
+
 
 APP_BINDINGS: list[BindingType] = [
     Binding(
@@ -52,12 +63,19 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Delete the selected contact (asks first)",
     ),
     Binding(
-        "u",
-        "unarchive",
-        "Undo archive",
+        "ctrl+z",
+        "undo",
+        "Undo",
+        id="app.undo",
+        tooltip="Undo the last change (again: the one before it); a text box undoes its typing",
+    ),
+    Binding(
+        "H",
+        "history",
+        "History",
         show=False,
-        id="app.unarchive",
-        tooltip="Bring back the contact you just archived",
+        id="app.history",
+        tooltip="Recent changes, and undoing any of them (deleted contacts too)",
     ),
     Binding(
         "s",

@@ -15,6 +15,15 @@ class DataChanged(Message):
 
 
 @dataclass
+class ChangeUndone(Message):
+    """An undo (from ctrl+z or the History screen) finished: ``text`` says what it did, or
+    why it could not (``ok`` False), and nothing changed."""
+
+    text: str
+    ok: bool
+
+
+@dataclass
 class OpenContact(Message):
     """Show this contact in the contact pane (and select it in the list)."""
 

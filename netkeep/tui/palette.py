@@ -9,6 +9,8 @@ from itertools import islice
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from netkeep.tui.contact_actions import ContactActions
+
 #: (command, help, action) — shown only when the app's check_action allows the action.
 ACTIONS = (
     ("contact: New", "Add a contact with every detail", "new_contact"),
@@ -28,6 +30,8 @@ ACTIONS = (
     ("contact: Prep tab", "Prepare the next meeting", "show_tab('tab-prep')"),
     ("list: Filter", "Type to filter the contact list", "focus_filter"),
     ("list: Cycle sort", "Sort by name, last contact or next follow-up", "cycle_sort"),
+    ("history: Undo", "Undo the last change (again: the one before it)", "undo"),
+    ("history: Show", "Recent changes, and undoing any of them (deleted contacts too)", "history"),
     ("app: Help", "Every key", "help"),
 )
 MAX_OPEN_HITS = 20
@@ -59,7 +63,9 @@ class NetkeepCommands(Provider):
             words.pop(0)
         if not words:
             return
-        rows = (row for row in self.app.contact_rows if all(word in row.name.casefold() for word in words))
+        app = self.app
+        assert isinstance(app, ContactActions)  # this provider is NetkeepApp's
+        rows = (row for row in app.contact_rows if all(word in row.name.casefold() for word in words))
         for row in islice(rows, MAX_OPEN_HITS):
             label = Text("contact: Open ")
             label.append(row.name, style="bold")
@@ -68,7 +74,7 @@ class NetkeepCommands(Provider):
             yield Hit(
                 0.9,
                 label,
-                partial(self.app.open_contact, row.id),
+                partial(app.open_contact, row.id),
                 text=f"contact: Open {row.name}",
                 help="Show this contact",
             )

@@ -12,7 +12,17 @@ from netkeep.cli.parser import build_parser
 
 
 @pytest.mark.parametrize(
-    "argv", [[], ["--db", "x.db"], ["--db=x.db"], ["capture"], ["--db", "x.db", "capture"]]
+    "argv",
+    [
+        [],
+        ["--db", "x.db"],
+        ["--db=x.db"],
+        ["capture"],
+        ["--db", "x.db", "capture"],
+        ["capture", "--db", "x.db"],
+        ["capture", "--db=x.db"],
+        ["--db", "x.db", "capture", "--db", "y.db"],
+    ],
 )
 def test_screen_forms_read_as_argparse_reads_them(argv):
     quick = screen_args(argv)
@@ -34,6 +44,9 @@ def test_screen_forms_read_as_argparse_reads_them(argv):
         ["--db", "x.db", "demo"],
         ["capture", "--help"],
         ["--db="],
+        ["capture", "--db"],
+        ["capture", "--db", "-h"],
+        ["capture", "--db", "x.db", "Jane"],
     ],
 )
 def test_everything_else_goes_to_argparse(argv):

@@ -64,13 +64,32 @@ def test_dry_run_previews_updates_and_writes_nothing(capsys, db_path):
     run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_old.csv"))
     open_database(db_path)
     Contact.update(title="Intern").where(Contact.full_name == "Anna Berg").execute()
-    code, out, _ = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_old.csv"), "--dry-run")
+    code, out, _ = run(
+        capsys,
+        "import",
+        "linkedin",
+        str(FIXTURES / "linkedin_old.csv"),
+        "--dry-run",
+        "--on-duplicate",
+        "update",
+    )
     assert code == 0
     assert "0 to add, 1 to update, 1 to skip" in out
     assert (
         "update  line 2: Anna Berg → the existing Anna Berg (same email anna@berg.se): "
         "title: 'Intern' → 'Designer'" in out
     )
+    assert Contact.get(Contact.full_name == "Anna Berg").title == "Intern"
+
+
+def test_by_default_an_import_never_overwrites_what_you_wrote(capsys, db_path):
+    run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_old.csv"))
+    open_database(db_path)
+    Contact.update(title="Intern").where(Contact.full_name == "Anna Berg").execute()
+    code, out, _ = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_old.csv"))
+    assert code == 0
+    assert "0 to add, 0 to update, 2 to skip" in out
+    assert "skip    line 2: Anna Berg — nothing new (same email anna@berg.se); title: keeps 'Intern'" in out
     assert Contact.get(Contact.full_name == "Anna Berg").title == "Intern"
 
 

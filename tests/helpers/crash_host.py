@@ -2,11 +2,11 @@
 in STATE_FILE, so the test knows when to send the next key.
 
 Usage: python crash_host.py DB STATE_FILE. The test drives it with real keys through a
-pseudo-terminal: 2 shows the contact view, End picks the last contact, t opens the Thank-you tab,
-then it types.
+pseudo-terminal: / and Esc give the list the keyboard, End picks the last contact, 2 goes
+into the contact, t opens the Thank-you tab, then it types.
 States: "listed" (the contact list is filled), "contact" (the list has the keyboard),
-"selected" (the last contact's card is shown), "typing" (the letter editor has the
-keyboard, with a letter in it).
+"selected" (the last contact's card is shown), "card" (the card has the keyboard),
+"typing" (the letter editor has the keyboard, with a letter in it).
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ class CrashHost(NetkeepApp):
             and pane.meeting_id is not None
         ):
             state = "typing"
+        elif focused is not None and focused.id == "tab-card":
+            state = "card"
         elif rows and self.contact_view.card is not None and self.contact_view.card.id == rows[-1].id:
             state = "selected"
         elif rows and focused is not None and type(focused).__name__ == "ContactRows":

@@ -216,3 +216,13 @@ def card_text(app) -> str:
 
 def list_names(app) -> list[str]:
     return [row.name for row in app.contact_list.rows_view.rows]
+
+
+async def steady_cursors(pilot) -> None:
+    """Stop every text cursor blinking, shown: a snapshot must not catch one mid-blink."""
+    from textual.widgets import Input, TextArea
+
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        assert isinstance(widget, Input | TextArea)
+        widget.cursor_blink = False
+    await pilot.pause()

@@ -41,7 +41,7 @@ def test_match_by_linkedin_url_normalised(db):
         existing,
         "same LinkedIn profile linkedin.com/in/janedoe",
     )
-    assert [str(change) for change in step.changes] == ["title: 'CTO' (was empty)"]
+    assert step.changes == ("title: 'CTO' (was empty)",)
 
 
 def test_match_by_email_and_a_close_name_at_the_same_company_is_only_a_suggestion(db):
@@ -114,7 +114,8 @@ def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db, monkeypatch,
                 emails=(Method("email", "jane@old.example"), Method("email", "jane@new.example")),
                 tags=("rust",),
             )
-        )
+        ),
+        "update",
     )
     report = dedupe.apply(plan)
     assert (report.added, report.updated) == (0, 1)
@@ -237,3 +238,32 @@ def test_merge_keeps_both_timelines_and_asks_where_they_differ(db):
     assert Reminder.get().contact_id == keep
     assert contacts.get_card(friend).introduced_by_id == keep
     assert Contact.get_or_none(Contact.id == other) is None
+
+
+def test_fill_by_default_fills_what_is_empty_and_shows_each_change(db):
+    email = (Method("email", "jane@x.example"),)
+    cid = contacts.create_contact(
+        ContactInput(full_name="Jane Doe", title="Staff Engineer", company="Stripe", emails=email)
+    )
+    incoming = result_of(
+        ContactInput(
+            full_name="Jane Doe",
+            title="Engineer",
+            company="Acme",
+            location="Berlin",
+            tags=("rust",),
+            emails=email,
+        )
+    )
+    step = dedupe.plan(incoming).steps[0]
+    assert step.action == "update"
+    assert step.changes == ("location: 'Berlin' (was empty)", "tags: + #rust")
+    assert step.kept == (
+        "title: keeps 'Staff Engineer' (the file has 'Engineer')",
+        "company: keeps 'Stripe' (the file has 'Acme')",
+    )
+    dedupe.apply(dedupe.plan(incoming))
+    card = contacts.get_card(cid)
+    assert (card.title, card.company, card.location) == ("Staff Engineer", "Stripe", "Berlin")
+    update = dedupe.plan(incoming, "update").steps[0]
+    assert update.changes[:2] == ("title: 'Staff Engineer' → 'Engineer'", "company: 'Stripe' → 'Acme'")

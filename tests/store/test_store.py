@@ -32,6 +32,7 @@ def test_migrated_indexes_match_models(db):
         sql
         for (sql,) in db.execute_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            " AND tbl_name NOT IN ('change', 'change_row', 'journal_now')"
         ).fetchall()
     }
     declared = {
@@ -105,10 +106,10 @@ def test_step_six_indexes_the_contact_list_by_lower_case_name(tmp_path):
     db.close()
 
 
-def test_step_seven_marks_imported_contacts_and_adds_their_details(tmp_path):
-    path = tmp_path / "v6.db"
+def test_step_eight_marks_imported_contacts_and_adds_their_details_in_the_journal(tmp_path):
+    path = tmp_path / "v7.db"
     db = open_database(path, migrate=False)
-    migrate_database(db, None, target=6)
+    migrate_database(db, None, target=7)
     for uid, source in (
         ("u1", "linkedin"),
         ("u2", "vcard"),
@@ -123,7 +124,7 @@ def test_step_seven_marks_imported_contacts_and_adds_their_details(tmp_path):
             f" ('{uid}', 'Ann Lee', 'Ann', 'Lee', '', '', '', '', '', 'peer', 0, '', '', '', '', 0, 0,"
             f" '{source}', 'ann lee', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
         )
-    migrate_database(db, path, target=7)
+    migrate_database(db, path, target=8)
     flags = db.execute_sql("SELECT uid, imported FROM contact ORDER BY uid").fetchall()
     assert flags == [("u1", 1), ("u2", 1), ("u3", 1), ("u4", 0), ("u5", 0)]
     db.execute_sql(
@@ -132,6 +133,14 @@ def test_step_seven_marks_imported_contacts_and_adds_their_details(tmp_path):
     )
     db.execute_sql("DELETE FROM contact WHERE uid = 'u1'")
     assert db.execute_sql("SELECT COUNT(*) FROM contact_detail").fetchone() == (0,)
+    triggers = {
+        name for (name,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    }
+    assert {"journal_contact_detail_insert", "journal_contact_detail_delete"} <= triggers
+    contact_update = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'journal_contact_update'"
+    ).fetchone()[0]
+    assert 'OLD."imported"' in contact_update  # the journal records the new column too
     db.close()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from helpers.tui import steady_cursors
 from netkeep.core import contacts
 from netkeep.core.records import ContactInput
 from netkeep.store.database import open_database
@@ -24,21 +25,24 @@ async def test_type_tab_through_and_enter_saves(db_path):
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, CaptureScreen)
         assert app.focused.id == "name"
-        await pilot.press(*"Jane Doe", "tab", *"Stripe", "tab", *"CTO", "tab", *"jane@stripe.com")
-        for _ in range(4):  # how met, met at, met on, introduced by
-            await pilot.press("tab")
+        # name, company, where met, tags, follow up: the order people fill a card
+        await pilot.press(*"Jane Doe", "tab", *"Stripe", "tab", *"PyCon", "tab", *"alumni, #python")
+        await pilot.press("tab", *"2w", "tab", *"CTO", "tab", *"jane@stripe.com", "tab", *"+1 415 555 0101")
+        await pilot.press("tab", *"mentor", "tab", "tab", "tab")  # type, how met, met on
         assert app.focused.id == "introduced_by"
         await pilot.press(*"bo", "right")  # accept the completion
         assert app.focused.value == "Bob Smith"
-        await pilot.press("tab", *"alumni, #python", "tab", *"[bold]likes[/] markup", "tab", *"2w")
+        await pilot.press("tab", *"[bold]likes[/] markup", "tab", "y")  # the note, job search
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert app.return_value is not None
     with open_database(db_path):
         card = contacts.get_card(app.return_value)
-    assert (card.full_name, card.company, card.title) == ("Jane Doe", "Stripe", "CTO")
+    assert (card.full_name, card.company, card.title, card.met_at) == ("Jane Doe", "Stripe", "CTO", "PyCon")
     assert card.introduced_by_id == bob and card.tags == ("alumni", "python")
+    assert [m.value for m in card.phones] == ["+1 415 555 0101"]
+    assert card.contact_type == "mentor" and card.job_search
     assert card.notes == "[bold]likes[/] markup"
     assert card.next_follow_up is not None and card.follow_up_manual
     assert app.saved.full_name == "Jane Doe"
@@ -61,9 +65,10 @@ async def test_bad_input_shows_messages_next_to_the_fields(db_path):
         await pilot.press("enter")
         screen = app.screen
         assert "A name is required" in str(screen.query_one("#name-error", Static).render())
-        await pilot.press(
-            *"[bold]Eve[/]", "tab", "tab", "tab", *"eve@", "tab", "tab", "tab", *"not a date", "enter"
-        )
+        await pilot.press(*"[bold]Eve[/]")
+        for field_id, text in (("email", "eve@"), ("met_on", "not a date")):
+            screen.query_one(f"#{field_id}", Input).value = text
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
@@ -87,9 +92,9 @@ async def test_bad_input_shows_messages_next_to_the_fields(db_path):
 def test_capture_form_snapshot(snap_compare, db_path):
     async def ready(pilot):
         await pilot.app.workers.wait_for_complete()
-        await pilot.press(*"Jane Doe", "tab", *"Stripe", "tab", "tab", *"jane@", "enter")
+        await pilot.press(*"Jane Doe @Stripe #alumni !PyCon >2w jane@", "enter")
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await steady_cursors(pilot)
 
     assert snap_compare(CaptureApp(db_path), terminal_size=(80, 24), run_before=ready)
 

@@ -20,7 +20,7 @@ async def test_key_bar_follows_the_focus_and_a_click_presses_the_key(network, db
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         text = bar_text(app)
-        assert "l Log" in text and "z Snooze" in text  # the agenda has the focus
+        assert "l Log" in text and "x Done" in text  # the agenda has the focus
         assert text.rstrip().endswith("^p palette")
         await pilot.press("2")
         await settle(app, pilot)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
-from helpers.tui import card_text, list_names, settle, type_text
+from helpers.tui import card_text, list_names, notifications, settle, type_text
 from netkeep.core import contacts, interactions
 from netkeep.core.errors import NotFound
 from netkeep.tui.app import NetkeepApp
@@ -97,6 +97,9 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         assert app.current_view == "contact"
         assert "Carol Reyes" in card_text(app)
         assert "alumni mixer" in card_text(app)  # her timeline
+        # The keyboard is on the list, where letters filter: 2 goes into her contact.
+        await pilot.press("2")
+        await settle(app, pilot)
         # Edit: the form opens with her details; change the title.
         await pilot.press("e")
         await pilot.pause()
@@ -117,16 +120,23 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         entries = interactions.timeline_for(network["carol"])
-        assert entries[0].summary == "coffee about compilers" and entries[0].kind == "coffee"
+        assert entries[0].summary == "coffee about compilers" and entries[0].kind == "note"
         assert "coffee about compilers" in card_text(app)
-        # Archive, then undo.
-        await pilot.press("escape", "escape")  # clear the filter (focus is back on the list)
+        # Archive (it asks first), then undo.
+        await pilot.press("slash", "escape", "escape", "2")  # clear the filter, back into her contact
+        await settle(app, pilot)
+        said = notifications(app)
         await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         await settle(app, pilot)
         assert contacts.get_card(network["carol"]).archived
         assert "Carol Reyes" not in list_names(app)
-        await pilot.press("u")
+        assert said[-1] == "Archived Carol Reyes — ctrl+z to undo."
+        await pilot.press("ctrl+z")
         await settle(app, pilot)
+        assert said[-1] == "Undone: Archived Carol Reyes (H shows the history)."
         assert not contacts.get_card(network["carol"]).archived
         assert "Carol Reyes" in list_names(app)
         # Delete asks first; n keeps her, y deletes.
@@ -137,7 +147,7 @@ async def test_filter_open_edit_log_archive_delete(network, db_path):
         assert isinstance(app.screen, ConfirmScreen)
         question = app.screen.query_one("#question")
         assert question.size.height >= 2  # the whole question wraps inside the box
-        assert "removed for good" in str(question.content)
+        assert "trash (restorable for 30 days from History)" in str(question.content)
         await pilot.press("n")
         await settle(app, pilot)
         assert contacts.get_card(network["carol"]).full_name == "Carol Reyes"

@@ -8,7 +8,7 @@ from netkeep.core import letters
 
 
 def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, db_path, tmp_path):
-    """Run the real app in a pseudo-terminal and drive it with keys (2, End, t, typing); wait
+    """Run the real app in a pseudo-terminal and drive it with keys (/, Esc, End, 2, t, typing); wait
     until the autosave has written the typing (without quitting), SIGKILL the app, reopen
     the database: the text is there."""
     import fcntl
@@ -47,10 +47,13 @@ def test_draft_survives_the_terminal_being_killed_mid_typing(jane_meeting, db, d
     typed = "PS. typed just before the crash. "
     try:
         assert reached("listed"), "the app did not start"
-        os.write(master, b"2")  # the contact view
+        os.write(master, b"/")  # the filter, then Esc: the list
+        os.write(master, b"\x1b")
         assert reached("contact"), "the contact list did not take the keyboard"
         os.write(master, b"\x1b[F")  # End: the last contact
         assert reached("selected"), "the contact's meeting did not load"
+        os.write(master, b"2")  # into the contact (on the list, letters filter)
+        assert reached("card"), "the contact's card did not take the keyboard"
         os.write(master, b"t")  # the Thank-you tab; the letter editor takes the keyboard
         assert reached("typing"), "the thank-you editor did not take the keyboard"
         for char in typed:

@@ -85,11 +85,12 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
     app = NetkeepApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("2", "end", "t")  # Jane, and the thank-you for her last coffee
+        await pilot.press("slash", "escape", "end")  # Jane, last on the list
+        await settle(app, pilot)
+        await pilot.press("2", "t")  # into her contact, the thank-you for her last coffee
         await settle(app, pilot)
         assert "robotics" not in app.screen.query_one("#thanks-body", TextArea).text
-        app.screen.query_one("ContactRows").focus()  # back to the list, where m is the app's key
-        await pilot.press("m")
+        await pilot.press("escape", "m")  # out of the letter, where m logs a meeting
         await pilot.pause()
         assert isinstance(app.screen, MeetingForm)
         app.screen.query_one("#f-points", TextArea).text = "- robotics at Stripe"
@@ -100,7 +101,7 @@ async def test_m_in_the_app_logs_a_meeting_that_the_panes_then_show(db, db_path,
 
 
 def test_commitment_lines_of_the_form():
-    from netkeep.tui.forms.meeting import parse_commitments
+    from netkeep.core.meetings import parse_commitments
 
     with meetings.pendulum.travel_to(meetings.pendulum.datetime(2026, 3, 4, 12), freeze=True):
         items = parse_commitments(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from helpers.tui import settle
+from helpers.tui import settle, steady_cursors
 from netkeep.tui.app import NetkeepApp
 
 NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="UTC")
@@ -23,6 +23,7 @@ def _showing(*keys: str):
         await settle(pilot.app, pilot)
         await pilot.press(*keys)
         await settle(pilot.app, pilot)
+        await steady_cursors(pilot)
 
     return run_before
 

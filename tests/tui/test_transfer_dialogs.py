@@ -45,6 +45,27 @@ async def test_import_previews_then_imports_everyone_with_odd_values_listed(db):
         assert not isinstance(app.screen, ImportScreen)
 
 
+async def test_import_of_someone_already_there_fills_and_shows_what_it_leaves(db):
+    anna = contacts.create_contact(
+        ContactInput(full_name="Anna Berg", title="Lead Designer", emails=(Method("email", "anna@berg.se"),))
+    )
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(ImportScreen("linkedin"))
+        screen = app.screen
+        assert screen.query_one("#on-duplicate", Select).value == "fill"  # never overwrites by default
+        screen.query_one("#path", Input).value = str(FIXTURES / "linkedin_old.csv")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        preview = text_of(screen, "#preview-text")
+        assert "company: 'Volvo' (was empty)" in preview
+        assert "title: keeps 'Lead Designer' (the file has 'Designer')" in preview
+        await pilot.click("#import")
+        await settle(app, pilot)
+    card = contacts.get_card(anna)
+    assert (card.title, card.company) == ("Lead Designer", "Volvo")
+
+
 async def test_import_bad_file_shows_a_message_and_writes_nothing(db):
     app = Host()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -86,6 +107,8 @@ async def test_merge_dialog_asks_where_they_differ(db):
         radio.focus()
         await pilot.press("down", "enter")
         await pilot.click("#merge")
+        await pilot.pause()
+        await pilot.press("y")  # merge only once confirmed
         await settle(app, pilot)
         assert not isinstance(app.screen, MergeScreen)
     card = contacts.get_card(keep)
@@ -126,6 +149,8 @@ async def test_merge_from_the_palette_picks_both_contacts_by_name(db):
         assert isinstance(app.screen, MergeScreen)
         assert (app.screen.keep_id, app.screen.other_id) == (keep, other)
         await pilot.click("#merge")
+        await pilot.pause()
+        await pilot.press("y")  # merge only once confirmed
         await settle(app, pilot)
     assert contacts.get_card(keep).location == "London"
 
@@ -177,6 +202,8 @@ async def test_merge_a_duplicate_into_the_selected_contact(db, db_path, no_card_
         await settle(app, pilot)
         assert (app.screen.keep_id, app.screen.other_id) == (keep, other)
         await pilot.click("#merge")
+        await pilot.pause()
+        await pilot.press("y")  # merge only once confirmed
         await settle(app, pilot)
         assert Contact.select().count() == 1
     assert contacts.get_card(keep).location == "London"

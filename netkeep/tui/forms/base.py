@@ -127,7 +127,21 @@ class FormScreen(ModalScreen[ResultT | None]):
     def value(self, name: str) -> str:
         """The text of field ``name`` (the widget ``#f-NAME``: an Input or a TextArea)."""
         widget = self.query_one(f"#f-{name}")
-        return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined]
+        if isinstance(widget, Input):
+            return widget.value
+        from textual.widgets import TextArea  # not up front: quick capture has none
+
+        assert isinstance(widget, TextArea), f"#f-{name} is an Input or a TextArea"
+        return widget.text
+
+    def choice(self, selector: str) -> str:
+        """The value of the Select at ``selector``, made with ``allow_blank=False``: it has one."""
+        from textual.widgets import Select
+        from textual.widgets.select import NoSelection
+
+        value = self.query_one(selector, Select).value
+        assert not isinstance(value, NoSelection), f"{selector} allows no blank"
+        return value
 
     def action_save(self) -> None:
         try:

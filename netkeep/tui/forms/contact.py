@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
@@ -160,7 +161,7 @@ class ContactForm(FormScreen[int]):
     def collect(self) -> ContactInput:
         """The form as input for core; date, number and introducer problems raise per field."""
         errors: dict[str, str] = {}
-        dates = {}
+        dates: dict[str, date | None] = {}
         for name, prefer in (("met_on", "past"), ("next_follow_up", "future")):
             text = self.value(name).strip()
             dates[name] = None
@@ -200,7 +201,7 @@ class ContactForm(FormScreen[int]):
             website=self.value("website"),
             location=self.value("location"),
             birthday=self.value("birthday"),
-            contact_type=self.query_one("#f-contact_type", Select).value,
+            contact_type=self.choice("#f-contact_type"),
             job_search=self.query_one("#f-job_search", Checkbox).value,
             how_met=self.value("how_met"),
             met_on=dates["met_on"],
@@ -212,8 +213,8 @@ class ContactForm(FormScreen[int]):
             cadence_days=cadence_days,
             next_follow_up=dates["next_follow_up"],
             # Given and family names are kept unless the name itself was changed.
-            given_name=self.card.given_name if self._same_name() else "",
-            family_name=self.card.family_name if self._same_name() else "",
+            given_name=self.card.given_name if self.card and self._same_name() else "",
+            family_name=self.card.family_name if self.card and self._same_name() else "",
             source=self.card.source if self.card else "manual",
             uid=self.card.uid if self.card else "",
         )

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from netkeep.core.errors import ValidationError
 from netkeep.core.schedule import SNOOZE_CHOICES, upcoming_date
 from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
+from netkeep.tui.widgets.jk import JKOptionList
 
 WHEN_PLACEHOLDER = "friday, in 2 weeks, 4 Mar"
 
@@ -65,12 +66,13 @@ class SnoozeForm(FormScreen[date]):
         yield context_line(self.item_text)
         choices = [Option(label, id=label) for label in SNOOZE_CHOICES]
         choices.append(Option("a date I type…", id="typed"))
-        yield FieldRow("choice", "For", OptionList(*choices, id="choices"))
+        yield FieldRow("choice", "For", JKOptionList(*choices, id="choices"))
         yield FieldRow("until", "Or until", _line("until", "a date: friday, in 3 weeks, 4 Mar"))
 
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        assert event.option_id is not None  # every choice has an id
         if event.option_id == "typed":
             self.query_one("#f-until", Input).focus()
             return
@@ -152,7 +154,7 @@ class CommitmentForm(FormScreen[CommitmentResult]):
             except ValidationError as error:
                 errors.update(error.errors)
         _raise_if(errors)
-        return CommitmentResult(text, str(self.query_one("#f-owner", Select).value), day)
+        return CommitmentResult(text, self.choice("#f-owner"), day)
 
 
 class IntroForm(FormScreen[IntroResult]):

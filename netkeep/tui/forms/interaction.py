@@ -69,7 +69,7 @@ class InteractionForm(FormScreen[Any]):
         contact_name: str,
         save: Callable[[Any], Any],
         *,
-        kind: str = "coffee",
+        kind: str = "note",  # a conversation kind would put a thank-you on the agenda
         summary: str = "",
         loop_about: str = "",
         context: str = "",
@@ -162,7 +162,7 @@ class InteractionForm(FormScreen[Any]):
             errors["when"] = next(iter(error.errors.values()))
         if errors or when is None:
             raise ValidationError(errors)
-        return summary, str(self.query_one("#f-kind", Select).value), when
+        return summary, self.choice("#f-kind"), when
 
     def collect(self) -> Logged:
         summary, kind, when = self.what_happened()
@@ -171,7 +171,7 @@ class InteractionForm(FormScreen[Any]):
             summary,
             kind,
             when,
-            direction=str(self.query_one("#f-direction", Select).value),
+            direction=self.choice("#f-direction"),
             reply_owed=self.query_one("#f-reply_owed", Checkbox).value,
             closes_loop=bool(closes) and closes.first(Checkbox).value,
         )

@@ -3,7 +3,6 @@ covered, advice and commitments."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -14,37 +13,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, TextArea
 
 from netkeep.core import contacts
-from netkeep.core.dates import parse_date
 from netkeep.core.errors import ValidationError
-from netkeep.core.meetings import CommitmentInput, MeetingInput, log_meeting
+from netkeep.core.meetings import MeetingInput, log_meeting, parse_commitments
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FieldRow
 from netkeep.tui.forms.interaction import InteractionForm
 from netkeep.tui.workers import in_worker
-
-_OWNER = re.compile(r"^\s*(me|them|they|i)\s*:\s*", re.IGNORECASE)
-_DUE = re.compile(r"\s+by\s+(.+?)\s*$", re.IGNORECASE)
-
-
-def parse_commitments(text: str) -> tuple[CommitmentInput, ...]:
-    """One commitment per line; ``them:`` marks theirs, ``... by friday`` sets a due date."""
-    items = []
-    for line in text.splitlines():
-        owner = "me"
-        if match := _OWNER.match(line):
-            owner = "them" if match[1].lower() in ("them", "they") else "me"
-            line = line[match.end() :]
-        due = None
-        if match := _DUE.search(line):
-            try:
-                due = parse_date(match[1], prefer="future")
-                line = line[: match.start()]
-            except ValidationError:
-                pass  # "by" was part of the sentence, not a date
-        line = " ".join(line.split()).lstrip("-*• ")
-        if line:
-            items.append(CommitmentInput(line, owner, due))
-    return tuple(items)
 
 
 class MeetingForm(InteractionForm):

@@ -37,6 +37,7 @@ from netkeep.tui.forms.followups import (
     SnoozeForm,
 )
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 
 
@@ -123,7 +124,7 @@ class FollowupsPane(Vertical):
         self._targets: dict[str, tuple[str, int]] = {}
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="followups-items")
+        yield JKOptionList(id="followups-items")
         yield Static(
             "m remind · c commitment · i intro · x done · z snooze · enter open",
             id="followups-hint",
@@ -200,9 +201,26 @@ class FollowupsPane(Vertical):
         options.set_options(rows)
         enabled = [n for n, row in enumerate(rows) if not row.disabled]
         later = [n for n in enabled if previous is not None and n >= previous]
-        options.highlighted = (later or enabled or [None])[0]
+        options.highlighted = next(iter(later or enabled), None)
+        self.refresh_bindings()
 
     # -- actions -------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#followups-items")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.refresh_bindings()  # x and z act on the highlighted line
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """m, c and i once a contact is shown; x and z only on a line they can act on."""
+        if action in ("remind", "commitment", "intro"):
+            return self.data is not None
+        target = self._current()
+        if action == "done":
+            return target is not None and target[0] != "helper"
+        if action == "snooze":
+            return target is not None and target[0] in ("commitment", "reminder")
+        return True
 
     def _current(self) -> tuple[str, int] | None:
         option = self.query_one("#followups-items", OptionList).highlighted_option
@@ -234,13 +252,8 @@ class FollowupsPane(Vertical):
         if kind == "helper":
             self.post_message(OpenContact(ref))
 
-    def _needs_contact(self) -> PaneData | None:
-        if self.data is None:
-            self.notify("Choose a contact first.", severity="warning")
-        return self.data
-
     def action_remind(self) -> None:
-        data = self._needs_contact()
+        data = self.data
         if data is None:
             return
 
@@ -254,7 +267,7 @@ class FollowupsPane(Vertical):
         self.app.push_screen(ReminderForm(data.name), saved)
 
     def action_commitment(self) -> None:
-        data = self._needs_contact()
+        data = self.data
         if data is None:
             return
 
@@ -270,7 +283,7 @@ class FollowupsPane(Vertical):
         self.app.push_screen(CommitmentForm(data.name), saved)
 
     def action_intro(self) -> None:
-        data = self._needs_contact()
+        data = self.data
         if data is None:
             return
 
@@ -298,7 +311,6 @@ class FollowupsPane(Vertical):
     def action_done(self) -> None:
         target = self._current()
         if target is None or target[0] == "helper":
-            self.notify("Highlight a commitment, reminder or intro first.", severity="warning")
             return
         kind, ref = target
         action = {
@@ -311,7 +323,6 @@ class FollowupsPane(Vertical):
     def action_snooze(self) -> None:
         target = self._current()
         if target is None or target[0] not in ("commitment", "reminder"):
-            self.notify("Highlight a reminder or commitment to snooze.", severity="warning")
             return
         kind, ref = target
         move = commitments.snooze_commitment if kind == "commitment" else reminders.snooze_reminder

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pendulum
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,27 +17,12 @@ from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.handoff import edit_outside, editor_command, open_external, split_subject
+from netkeep.tui.panes.letter_data import Letter, letters_day, local_time, read_letter
 from netkeep.tui.panes.meetings import MeetingPane, app_config
 from netkeep.tui.workers import in_worker, report_failure
 
 #: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
 AUTOSAVE_SECONDS = 1.0
-
-
-@dataclass(frozen=True)
-class Letter:
-    """What the pane shows for a meeting: a saved draft, or one built from the notes."""
-
-    meeting_id: int
-    tone: str
-    subject: str
-    body: str
-    status: str  # "" (not saved yet) | "draft" | "sent"
-    saved_at: object
-    sent_at: object
-    email: str
-    tones: tuple[str, ...]
-    problems: tuple[str, ...] = ()
 
 
 class ThanksPane(MeetingPane):
@@ -81,7 +65,17 @@ class ThanksPane(MeetingPane):
             id="thanks.sent",
             tooltip="Mark it sent and log the thank-you on the timeline",
         ),
+        Binding(
+            "ctrl+r",
+            "reopen",
+            "Reopen",
+            id="thanks.reopen",
+            tooltip="Edit a letter already sent (it stays marked sent)",
+        ),
     ]
+    #: What the keys need: a letter to work on, one that may change, one that is locked.
+    NEEDS_LETTER = frozenset({"copy_letter", "open_mail", "save_eml"})
+    NEEDS_OPEN = frozenset({"next_tone", "external_editor", "mark_sent"})
 
     @dataclass
     class Recomposed(Message):
@@ -100,6 +94,8 @@ class ThanksPane(MeetingPane):
         self.tone = letters.DEFAULT_TONE
         self._saved: tuple[str, str, str] | None = None  # (subject, body, tone) as stored/shown
         self._timer: Timer | None = None
+        #: Meetings whose sent letter was reopened with ctrl+r (the others stay read-only).
+        self._reopened: set[int] = set()
         # Kept as attributes so the last save on unmount can still read them.
         self.subject = Input("", id="thanks-subject", placeholder="the letter's subject", compact=True)
         self.editor = TextArea("", id="thanks-body", soft_wrap=True, show_line_numbers=False)
@@ -119,30 +115,7 @@ class ThanksPane(MeetingPane):
 
     # -- loading (worker thread)
     def fetch(self, contact_id: int, meeting_id: int | None) -> Letter | None:
-        if meeting_id is None:
-            return None
-        config = app_config(self.app)
-        tones = tuple(letters.available_tones(config))
-        email = letters.contact_email(contact_id)
-        draft = letters.get_draft(meeting_id)
-        if draft is not None:
-            return Letter(
-                meeting_id,
-                draft.tone,
-                draft.subject,
-                draft.body,
-                draft.status,
-                draft.updated_at,
-                draft.sent_at,
-                email,
-                tones,
-            )
-        preferred = config.section("thanks").get("tone", letters.DEFAULT_TONE)
-        tone = preferred if preferred in tones else letters.DEFAULT_TONE
-        built = letters.compose(meeting_id, tone, config)
-        return Letter(
-            meeting_id, tone, built.subject, built.body, "", None, None, email, tones, built.problems
-        )
+        return None if meeting_id is None else read_letter(app_config(self.app), contact_id, meeting_id)
 
     # -- showing (UI thread)
     def show(self, data: Letter | None) -> None:
@@ -154,15 +127,18 @@ class ThanksPane(MeetingPane):
         )
         self.letter = data
         if same:
+            assert data is not None  # same says so
             # A reload of the letter being written (the app refreshes after any write):
             # keep what is in the editor, which may be newer than the database.
             self._saved = (data.subject, data.body, data.tone)
             self._edited_now()
+            self._lock()
             self._status()
             return
         self._show_problems(())
         if data is None:
             self._saved = None
+            self._lock()
             return
         self.tone = data.tone
         self._saved = (data.subject, data.body, data.tone)
@@ -170,7 +146,38 @@ class ThanksPane(MeetingPane):
             self.subject.value = data.subject
             self.editor.load_text(data.body)
         self._show_problems(data.problems)
+        self._lock()
         self._status()
+
+    @property
+    def locked(self) -> bool:
+        """A letter marked sent is read-only until reopened (ctrl+r)."""
+        letter = self.letter
+        return letter is not None and letter.status == "sent" and letter.meeting_id not in self._reopened
+
+    def _lock(self) -> None:
+        """Make the editor read-only while the letter is locked, and the keys follow."""
+        locked = self.locked
+        self.editor.read_only = locked
+        self.subject.disabled = locked
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_LETTER:
+            return self.meeting_id is not None and self.letter is not None
+        if action in self.NEEDS_OPEN:
+            return self.meeting_id is not None and self.letter is not None and not self.locked
+        if action == "reopen":
+            return self.locked
+        return super().check_action(action, parameters)
+
+    def action_reopen(self) -> None:
+        if self.letter is None or not self.locked:
+            return
+        self._reopened.add(self.letter.meeting_id)
+        self._lock()
+        self._status()
+        self.editor.focus()
 
     def _show_problems(self, problems: tuple[str, ...]) -> None:
         text = "\n".join(problems)
@@ -188,6 +195,7 @@ class ThanksPane(MeetingPane):
         parts = [f"tone: {self.tone}"]
         if letter.status == "sent" and letter.sent_at is not None:
             parts.append(f"sent {letters_day(letter.sent_at)}")
+            parts.append("read-only: ctrl+r reopens it" if self.locked else "reopened: edits are saved")
         elif letter.saved_at is not None:
             parts.append(f"draft saved {local_time(letter.saved_at)}")
         else:
@@ -232,17 +240,7 @@ class ThanksPane(MeetingPane):
             report_failure(self, "save the letter", error)
             return False
         self._saved = now
-        self.letter = Letter(
-            self.meeting_id,
-            draft.tone,
-            draft.subject,
-            draft.body,
-            draft.status,
-            draft.updated_at,
-            draft.sent_at,
-            self.letter.email,
-            self.letter.tones,
-        )
+        self.letter = Letter.from_draft(draft, self.letter.email, self.letter.tones)
         self._status()
         if first:
             self.changed()  # the agenda shows that a draft exists
@@ -373,11 +371,3 @@ class ThanksPane(MeetingPane):
         self.notify("Marked sent and logged on the timeline.")
         self.changed()
         self.reload()
-
-
-def local_time(moment) -> str:
-    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("HH:mm:ss")
-
-
-def letters_day(moment) -> str:
-    return pendulum.instance(moment).in_timezone(pendulum.local_timezone()).format("D MMM YYYY")

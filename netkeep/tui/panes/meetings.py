@@ -11,7 +11,7 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 
 from netkeep.core import contacts
 from netkeep.core.config import Config, load_config
@@ -58,6 +58,14 @@ class MeetingPane(Vertical):
         Binding(
             "m", "log_meeting", "Log meeting", id="meetings.log", tooltip="Log a meeting with this contact"
         ),
+        Binding(
+            "escape",
+            "leave_editor",
+            "Back",
+            show=False,
+            id="meetings.back",
+            tooltip="Leave the text you are typing in, back to the pane's keys",
+        ),
     ]
 
     @dataclass
@@ -97,10 +105,30 @@ class MeetingPane(Vertical):
 
     def focus_target(self) -> None:
         """Focus the widget the pane's keys are meant for (subclasses choose)."""
+        self.focus_home()
+
+    def focus_home(self) -> None:
+        """Focus where the keyboard rests outside the pane's text fields (Esc leaves them for
+        it): the meeting picker, or the note saying there is nothing to show."""
         for widget in self.query(".meeting-picker, .meeting-empty"):
             if widget.display:
                 widget.focus()
                 return
+
+    def editing(self) -> bool:
+        """Whether the keyboard is in one of the pane's text fields."""
+        focused = self.screen.focused if self.is_attached else None
+        return isinstance(focused, (Input, TextArea)) and self in focused.ancestors
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_editor":
+            return self.editing()  # otherwise Esc is left to the app
+        if action == "log_meeting":
+            return self.contact_id is not None
+        return True
+
+    def action_leave_editor(self) -> None:
+        self.focus_home()
 
     # -- loading
     def show_contact(self, contact_id: int | None) -> None:
@@ -172,6 +200,7 @@ class MeetingPane(Vertical):
         )
         self.show(message.data)
         self._loading = False
+        self.refresh_bindings()  # the pane's keys depend on what it shows
         focused = self.screen.focused if self.is_attached else None
         lost = focused is not None and self in focused.ancestors and not focused.display
         if self._want_focus or lost:  # asked for, or the focused part was just hidden

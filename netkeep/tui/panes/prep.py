@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from netkeep.core import prep
@@ -17,6 +16,7 @@ from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.workers import in_worker, report_failure
 
 
@@ -64,10 +64,12 @@ class PrepPane(MeetingPane):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.brief: prep.PrepBrief | None = None
+        #: The next step last kept as a commitment (it stays in its field for the export).
+        self._kept = ""
 
     def compose(self) -> ComposeResult:
         yield self.empty()
-        with VerticalScroll(id="prep-scroll"):
+        with JKScroll(id="prep-scroll"):
             yield Static("", id="prep-brief", markup=False)
             yield Input(
                 "",
@@ -76,11 +78,16 @@ class PrepPane(MeetingPane):
                 placeholder="The next step you will propose (Enter keeps it as your commitment)",
             )
 
-    def focus_target(self) -> None:
+    def focus_home(self) -> None:
         if self.brief is not None:
             self.query_one("#prep-scroll").focus()  # read the brief; tab goes to the next step
         else:
-            super().focus_target()
+            super().focus_home()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            return self.brief is not None
+        return super().check_action(action, parameters)
 
     def fetch(self, contact_id: int, meeting_id: int | None) -> prep.PrepBrief:
         return prep.build_brief(contact_id)
@@ -92,10 +99,19 @@ class PrepPane(MeetingPane):
         if data is not None:
             self.query_one("#prep-brief", Static).update(brief_text(data))
 
+    def show_contact(self, contact_id: int | None) -> None:
+        if contact_id != self.contact_id:  # another person: their next step is still to write
+            self.query_one("#prep-next", Input).value = ""
+            self._kept = ""
+        super().show_contact(contact_id)
+
     @on(Input.Submitted, "#prep-next")
     def _next_step(self, event: Input.Submitted) -> None:
         event.stop()
         if self.contact_id is None or not event.value.strip():
+            return
+        if event.value.strip() == self._kept:
+            self.notify("Already kept as your commitment.")
             return
         try:
             prep.save_next_step(self.contact_id, event.value)
@@ -105,7 +121,7 @@ class PrepPane(MeetingPane):
         except Exception as error:  # a storage failure (locked, read-only, full disk)
             report_failure(self, "keep the next step", error)
             return
-        event.input.value = ""
+        self._kept = event.value.strip()  # it stays in the field: ctrl+s exports it as the next step
         self.notify("Kept as your commitment: it shows under 'What I promised'.")
         self.changed()
         self.reload()

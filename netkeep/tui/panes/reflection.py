@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 
 from netkeep.core import reflection
 from netkeep.core.errors import NetkeepError
+from netkeep.tui.messages import DataChanged
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 
 MARKS = {"yes": "✔ yes   ", "partly": "~ partly", "no": "✘ no    ", "": "· —     "}
@@ -89,9 +91,6 @@ class ReflectPane(MeetingPane):
             id="reflect.names",
             tooltip="Add people they suggested, as contacts they introduced",
         ),
-        Binding("j", "move(1)", "Down", show=False, id="reflect.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="reflect.up"),
-        Binding("escape", "stop_editing", "Back", show=False, id="reflect.back"),
     ]
 
     @dataclass
@@ -105,7 +104,7 @@ class ReflectPane(MeetingPane):
     def compose(self) -> ComposeResult:
         yield self.picker()
         yield self.empty()
-        yield OptionList(id="reflect-questions")
+        yield JKOptionList(id="reflect-questions")
         yield Input("", id="reflect-note", compact=True)
         yield Input(
             "",
@@ -173,6 +172,8 @@ class ReflectPane(MeetingPane):
             self.action_move(1)
 
     def _save(self, index: int, *, rating: str | None = None, note: str | None = None) -> bool:
+        if self.meeting_id is None:  # no meeting, nothing to answer
+            return False
         try:
             answer = reflection.save_answer(
                 self.meeting_id, self.answers[index].key, rating=rating, note=note
@@ -214,7 +215,7 @@ class ReflectPane(MeetingPane):
         event.stop()
         index = self._highlighted_index()
         if index is not None and self._save(index, note=event.value):
-            self.action_stop_editing()
+            self.action_leave_editor()
 
     # -- new names
     def action_add_names(self) -> None:
@@ -243,22 +244,25 @@ class ReflectPane(MeetingPane):
         if result.existing:
             message += f" Already in your contacts: {', '.join(result.existing)}."
         self.notify(message, markup=False)
-        self.action_stop_editing()
-        self.changed()
+        self.action_leave_editor()
+        self.post_message(DataChanged(None))  # new contacts: the list reads every row again
         self.reload()
 
-    def focus_target(self) -> None:
+    def focus_home(self) -> None:
         if self.answers:
             self.questions.focus()
         else:
-            super().focus_target()
+            super().focus_home()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "stop_editing":
-            return bool(self.query(".-editing"))  # otherwise Esc is left to the app
-        return True
+        """Rating and notes need a question; new names need a meeting."""
+        if action in ("rate", "edit_note"):
+            return self.meeting_id is not None and bool(self.answers)
+        if action == "add_names":
+            return self.meeting_id is not None
+        return super().check_action(action, parameters)
 
-    def action_stop_editing(self) -> None:
+    def action_leave_editor(self) -> None:
         for field in self.query(".-editing").results(Input):
             field.remove_class("-editing")
-        self.questions.focus()
+        self.focus_home()

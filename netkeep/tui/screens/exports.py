@@ -66,7 +66,7 @@ class ExportScreen(TransferDialog):
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
         if path.value.strip() in {str(Path("~") / name) for name in DEFAULT_NAMES.values()} | {""}:
-            path.value = str(Path("~") / DEFAULT_NAMES[event.value])
+            path.value = str(Path("~") / DEFAULT_NAMES[self.choice("#format")])
 
     def action_save(self) -> None:
         self.start_export()
@@ -76,7 +76,7 @@ class ExportScreen(TransferDialog):
         if not path or self.busy:
             self.set_status("Type where to write the export.", error=True)
             return
-        kind = self.query_one("#format", Select).value
+        kind = self.choice("#format")
         if kind == "vdir" and not path.endswith("/"):
             path += "/"
         self.busy = True

@@ -6,15 +6,17 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from netkeep.tui.styles import HELP
+from netkeep.tui.widgets.jk import JKScroll
 
 MORE_KEYS = [
+    ("a–z", "Filter", "On the contact list, a letter starts the filter (j and k move)"),
     ("tab shift+tab", "Next pane", "Move between the list, the filter and the panes"),
-    ("esc", "Cancel", "Close a form or dialog without saving"),
+    ("esc", "Back", "Leave a text field for the pane's keys; close a form or dialog without saving"),
     ("ctrl+s", "Save", "Save a form"),
 ]
 
@@ -40,6 +42,7 @@ class HelpScreen(ModalScreen[None]):
     """Keys and screens; any of esc, q or ? closes it."""
 
     CSS_PATH = HELP
+    AUTO_FOCUS = "#help-scroll"  # ↑ ↓ j k PgUp PgDn scroll at once (the app's own is #today)
 
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="help.close"),
@@ -62,10 +65,11 @@ class HelpScreen(ModalScreen[None]):
             ("netkeep", "bold"),
             " keeps your network alive: the list on the left is everyone, the right side shows "
             "Today (the agenda), the selected Contact (card, follow-ups, thank-you, reflect, "
-            "prep), the whole network's Timeline or the Job search.\n",
+            "prep), the whole network's Timeline or the Job search. On the list, typing a name "
+            "filters it; press 2 (or tab) to go into the contact, where its keys work.\n",
         )
         with Vertical(id="help-box"):
-            with VerticalScroll():
+            with JKScroll(id="help-scroll"):
                 yield Static(intro)
                 yield Static(table)
             yield Static(Text("esc closes · ctrl+p finds any command", style="dim"))

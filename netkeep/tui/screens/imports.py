@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,9 +12,13 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Input, ProgressBar, Select, Static
 
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
 from netkeep.tui.workers import in_worker
+
+if TYPE_CHECKING:
+    from netkeep.interop.dedupe import Plan
 
 IMPORT_FORMATS = (
     ("LinkedIn connections (Connections.csv)", "linkedin"),
@@ -22,9 +28,10 @@ IMPORT_FORMATS = (
     ("netkeep JSON backup (into an empty database)", "backup"),
 )
 ON_DUPLICATE = (
-    ("Update the contact that is already there", "update"),
-    ("Skip it", "skip"),
-    ("Add it anyway", "add"),
+    ("Someone already there: fill in only what is empty", "fill"),
+    ("Someone already there: fill in, and replace title and company", "update"),
+    ("Someone already there: skip them", "skip"),
+    ("Someone already there: add them again", "add"),
 )
 
 
@@ -36,7 +43,7 @@ class ImportScreen(TransferDialog):
 
     @dataclass
     class Planned(Message):
-        plan: object  # dedupe.Plan, or a loaded backup (dict)
+        plan: Plan | dict  # a loaded backup is a dict
 
     @dataclass
     class Finished(Message):
@@ -45,14 +52,14 @@ class ImportScreen(TransferDialog):
     def __init__(self, kind: str = "linkedin", path: str = "") -> None:
         super().__init__()
         self.kind, self.path = kind, path
-        self.plan = None
+        self.plan: Plan | dict | None = None
 
     def fields(self) -> ComposeResult:
         yield Select(IMPORT_FORMATS, value=self.kind, allow_blank=False, id="format")
         yield Input(self.path, placeholder="path to the file (~ works)", id="path")
         yield Select(
             ON_DUPLICATE,
-            value="update",
+            value="fill",
             allow_blank=False,
             id="on-duplicate",
             tooltip="What to do with someone who is already in netkeep",
@@ -83,11 +90,11 @@ class ImportScreen(TransferDialog):
         if not path:
             self.set_status("Type the path of the file to import.", error=True)
             return
-        self.kind = self.query_one("#format", Select).value
+        self.kind, self.path = self.choice("#format"), path
         self.plan = None
         self.query_one("#import", Button).disabled = True
         self.set_status("Reading the file…")
-        self.load(self.kind, path, self.query_one("#on-duplicate", Select).value)
+        self.load(self.kind, path, self.choice("#on-duplicate"))
 
     @on(Select.Changed)
     def _changed(self) -> None:
@@ -106,7 +113,7 @@ class ImportScreen(TransferDialog):
                     "this database is not empty; a backup is restored only "
                     "into an empty one (start netkeep with --db NEW-FILE)"
                 )
-            plan = backup.load(path)
+            plan: Plan | dict = backup.load(path)
         else:
             from netkeep.interop import dedupe
             from netkeep.interop.readers import read_file
@@ -167,8 +174,8 @@ class ImportScreen(TransferDialog):
         else:
             from netkeep.interop import dedupe, report
 
-            self.result = dedupe.apply(plan, self.progress)
-            text = report.report_line(self.result)
+            self.result = dedupe.apply(plan, self.progress, file_name=Path(self.path).expanduser().name)
+            text = f"{report.report_line(self.result)} (once closed: {undo_hint(self.app)} the whole import)"
         return self.Finished(text)
 
     @on(Finished)

@@ -12,8 +12,10 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker
 
 
@@ -33,7 +35,7 @@ class PickContactScreen(TransferDialog):
 
     def fields(self) -> ComposeResult:
         yield Input(placeholder="a name", id="name")
-        yield OptionList(id="matches")
+        yield JKOptionList(id="matches")
         yield Static(classes="status", markup=False)
 
     def buttons(self) -> ComposeResult:
@@ -69,11 +71,11 @@ class PickContactScreen(TransferDialog):
         """Enter in the name: the highlighted contact."""
         options = self.query_one("#matches", OptionList)
         if options.option_count:
-            self.dismiss(int(options.get_option_at_index(options.highlighted or 0).id))
+            self.dismiss(_contact_id(options.get_option_at_index(options.highlighted or 0)))
 
     @on(OptionList.OptionSelected, "#matches")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.dismiss(_contact_id(event.option))
 
 
 class MergeScreen(TransferDialog):
@@ -87,6 +89,7 @@ class MergeScreen(TransferDialog):
     @dataclass
     class Merged(Message):
         contact_id: int
+        summary: str
 
     FORM_TITLE = "Merge contacts"
     BOX_CLASSES = "transfer-dialog tall"
@@ -95,6 +98,7 @@ class MergeScreen(TransferDialog):
     def __init__(self, keep_id: int, other_id: int) -> None:
         super().__init__()
         self.keep_id, self.other_id = keep_id, other_id
+        self.names = ("", "")
         self.differences: list = []
 
     def fields(self) -> ComposeResult:
@@ -119,26 +123,31 @@ class MergeScreen(TransferDialog):
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
-        keep, other = message.names
+        keep, other = self.names = message.names
         self.differences = message.differences
         self.query_one("#form-box").border_title = literal(f"Merge {other} into {keep}")
         self.query_one("#merge-hint", Static).update(
             literal(
-                f"Timelines, reminders, commitments, emails, phones and tags of both are kept; "
+                f"Timelines, reminders, commitments, emails, phones, tags and employers of both are "
+                f"kept; below, choose where they differ (↑ ↓ and enter choose, tab moves on). "
                 f"{other} is then removed."
             )
         )
         choices = self.query_one(".choices", VerticalScroll)
         widgets = []
         for difference in self.differences:
+            # Where both can be kept (notes, needs), both are, unless you choose one.
             buttons = [
-                RadioButton(literal(f"{keep}: {_short(difference.keep)}"), value=True),
+                RadioButton(literal(f"{keep}: {_short(difference.keep)}"), value=not difference.joinable),
                 RadioButton(literal(f"{other}: {_short(difference.other)}")),
             ]
             if difference.joinable:
-                buttons.append(RadioButton("both, one after the other"))
+                buttons.append(RadioButton("both, one after the other", value=True))
+            label = difference.label + (
+                " (the other stays as a past employer)" if difference.field == "company" else ""
+            )
             widgets += [
-                Label(literal(difference.label), classes="choice-label"),
+                Label(literal(label), classes="choice-label"),
                 RadioSet(*buttons, id=f"choice-{difference.field}"),
             ]
         if not widgets:
@@ -146,7 +155,9 @@ class MergeScreen(TransferDialog):
         await choices.mount_all(widgets)
         button = self.query_one("#merge", Button)
         button.disabled = False
-        button.focus()
+        # The keyboard starts on the first choice, never on Merge: enter there only picks a value.
+        first = self.query(RadioSet)
+        self.set_focus(first.first() if first else button)
 
     def choices(self) -> dict[str, str]:
         picked = {}
@@ -156,7 +167,19 @@ class MergeScreen(TransferDialog):
         return picked
 
     def action_save(self) -> None:
-        self.start_merge()
+        """Merge (the button, ctrl+s): only once confirmed."""
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
+        if self.busy or self.query_one("#merge", Button).disabled:
+            return
+        keep, other = self.names
+        question = f"Merge {other} into {keep}? {other} is then removed."
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.start_merge()
+
+        self.app.push_screen(ConfirmScreen(question, "Merge"), answered)
 
     def start_merge(self) -> None:
         if self.busy:
@@ -168,20 +191,29 @@ class MergeScreen(TransferDialog):
 
     @in_worker("merge the contacts", group=GROUP)
     def merge(self, choices: dict[str, str]) -> Merged:
+        from netkeep.core.history import last_undoable
         from netkeep.core.merge import merge_contacts
 
         merge_contacts(self.keep_id, self.other_id, choices)
-        return self.Merged(self.keep_id)
+        done = last_undoable()
+        return self.Merged(self.keep_id, done.summary if done else "Merged")
 
     @on(Merged)
     def _merged(self, message: Merged) -> None:
         self.busy = False
         self.result = message.contact_id
         self.app.post_message(DataChanged(None))  # the other contact is gone from every list
+        self.app.notify(f"{message.summary} — {undo_hint(self.app)}.", markup=False)
         self.dismiss(message.contact_id)
 
     def on_failure(self) -> None:
         self.query_one("#merge", Button).disabled = False
+
+
+def _contact_id(option: Option) -> int:
+    """The contact a match stands for: every match's option id is its contact's id."""
+    assert option.id is not None
+    return int(option.id)
 
 
 def _short(value: str, width: int = 70) -> str:

@@ -29,6 +29,8 @@ FORMS = HERE / "forms.tcss"
 TRANSFER = HERE / "transfer.tcss"
 #: The help screen.
 HELP = HERE / "help.tcss"
+#: The History screen.
+HISTORY = HERE / "history.tcss"
 
 
 def load(app: App, path: Path) -> None:

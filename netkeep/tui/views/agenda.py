@@ -20,6 +20,7 @@ from textual.message import Message
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
 from netkeep.tui.workers import in_worker, report_failure
@@ -156,14 +157,24 @@ class TodayView(AgendaList):
     def current_item(self) -> AgendaItem | None:
         return self._items.get(self.highlighted_key or "")
 
-    def _require_item(self) -> AgendaItem | None:
-        item = self.current_item
-        if item is None:
-            self.notify("Nothing to act on here.", severity="warning")
-        return item
+    def cursor_moved(self) -> None:
+        self.refresh_bindings()  # l, z and x act on the item under the cursor
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """l, z and x only where there is an item (z: one that can be snoozed)."""
+        if action in ("log", "done"):
+            return self.current_item is not None
+        if action == "snooze":
+            item = self.current_item
+            if item is None:
+                return False  # before the agenda's core is imported (not before the first frame)
+            import netkeep.core.agenda as agenda_core
+
+            return item.kind in agenda_core.SNOOZABLE
+        return True
 
     def _changed(self, item: AgendaItem, message: str) -> None:
-        self.notify(message, markup=False)
+        self.notify(f"{message.rstrip('.')} — {undo_hint(self.app)}.", markup=False)
         self.post_message(DataChanged(item.contact_id))
         self.reload()
 
@@ -199,7 +210,7 @@ class TodayView(AgendaList):
             self.post_message(OpenContact(item.contact_id))
 
     def action_log(self) -> None:
-        item = self._require_item()
+        item = self.current_item
         if item is None:
             return
         # The forms are imported when first used: ~8 ms less before the first frame.
@@ -231,13 +242,8 @@ class TodayView(AgendaList):
     def action_snooze(self) -> None:
         import netkeep.core.agenda as agenda_core
 
-        item = self._require_item()
+        item = self.current_item
         if item is None:
-            return
-        if item.kind not in agenda_core.SNOOZABLE:
-            self.notify(
-                "Only follow-ups, reminders and commitments can be snoozed.", severity="warning", markup=False
-            )
             return
 
         def chosen(day) -> None:
@@ -251,7 +257,7 @@ class TodayView(AgendaList):
     def action_done(self) -> None:
         import netkeep.core.agenda as agenda_core
 
-        item = self._require_item()
+        item = self.current_item
         if item is None:
             return
 

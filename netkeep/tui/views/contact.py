@@ -6,13 +6,14 @@ import asyncio
 import importlib
 import importlib.util
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from rich.console import Group
 from rich.rule import Rule
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -23,6 +24,7 @@ from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
 from netkeep.tui import styles
 from netkeep.tui.widgets.card import card_renderable, timeline_renderable
+from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.widgets.tab_strip import TabStrip
 from netkeep.tui.workers import in_worker
 
@@ -39,6 +41,13 @@ PANE_TABS = (
 PANE_SETTLE_ROUNDS = 20
 PANE_SETTLE_SECONDS = 0.05
 NO_CONTACT = "No contact selected — choose one in the list on the left."
+
+
+@runtime_checkable
+class FocusesInside(Protocol):
+    """An app that focuses a widget's first focusable part (NetkeepApp does)."""
+
+    def focus_inside(self, widget: Widget, *, at_once: bool = False) -> None: ...
 
 
 def load_class(module: str, name: str) -> type:
@@ -73,7 +82,7 @@ class ContactView(Vertical):
         yield TabStrip(
             [("tab-card", "Card")] + [(tab_id, title) for tab_id, title, *_ in PANE_TABS], id="contact-tabs"
         )
-        with VerticalScroll(id="tab-card"):
+        with JKScroll(id="tab-card"):
             yield Static(NO_CONTACT, id="card", markup=False)  # the card, a rule, the timeline
         # Each pane's module is imported and the pane mounted below on its tab's first visit;
         # the tab strip shows one of these parts and hides the others.
@@ -89,6 +98,10 @@ class ContactView(Vertical):
     def active_tab(self, tab_id: str) -> None:
         self.query_one(TabStrip).active = tab_id
 
+    def hidden_tabs(self) -> list[Widget]:
+        """The parts of the tabs not shown now."""
+        return [part for part in self.children if not part.display]
+
     def has_tab(self, tab_id: str) -> bool:
         return tab_id == "tab-card" or tab_id in self.tabs
 
@@ -97,14 +110,27 @@ class ContactView(Vertical):
         await self._switch_to(tab_id)
         pane = self.panes.get(tab_id)
         if pane is None:
+            self.focus_open_tab()
             return None
         if hasattr(pane, "focus_default"):  # the pane knows which of its parts takes the keys,
             await self._loaded(pane)  # and that depends on what it loads
             if self.active_tab == tab_id:
                 pane.focus_default()
-        else:
+        elif isinstance(self.app, FocusesInside):
             self.app.focus_inside(pane)
         return pane
+
+    def focus_open_tab(self) -> None:
+        """Put the keyboard in the open tab now: the card's scroll, or the pane (which may
+        move it once it has loaded)."""
+        pane = self.panes.get(self.active_tab)
+        if pane is None:
+            self.screen.set_focus(self.query_one("#tab-card"))
+        elif hasattr(pane, "focus_default"):
+            self.screen.set_focus(self.query_one(TabStrip))  # until the pane has loaded
+            pane.focus_default()
+        elif isinstance(self.app, FocusesInside):
+            self.app.focus_inside(pane, at_once=True)
 
     async def _loaded(self, pane: Widget) -> None:
         """Wait (a second at most) for the pane's loads, including the ones their results start."""
@@ -126,6 +152,13 @@ class ContactView(Vertical):
         if not self.has_tab(tab_id):
             return
         await self._mount_pane(tab_id)
+        self._show_part(tab_id)
+
+    def show_card(self) -> None:
+        """Open the card's tab (at once: the card is always there)."""
+        self._show_part("tab-card")
+
+    def _show_part(self, tab_id: str) -> None:
         strip = self.query_one(TabStrip)
         shown = self.get_child_by_id(tab_id)
         focused = self.screen.focused
@@ -136,7 +169,7 @@ class ContactView(Vertical):
             and focused not in shown.walk_children()
         ):
             # The focused part is about to be hidden: keep the keys in this view.
-            strip.focus()
+            self.screen.set_focus(strip)
         self.active_tab = tab_id
         for part in self.children:
             if part is not strip:
@@ -180,6 +213,8 @@ class ContactView(Vertical):
         """Give the visible pane the selected contact; hidden panes catch up when their tab opens."""
         tab_id = self.active_tab
         pane = self.panes.get(tab_id)
+        if pane is None:
+            return
         if hasattr(pane, "show_contact") and self.shown_in_pane.get(tab_id, -1) != self.contact_id:
             self.shown_in_pane[tab_id] = self.contact_id
             pane.show_contact(self.contact_id)

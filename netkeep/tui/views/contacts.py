@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from datetime import date
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -45,7 +46,7 @@ def _date_column(row: ContactRow, order: str) -> str:
     if order == "last contact":
         return humanize_date(pendulum.parse(row.last_contact)) if row.last_contact else "never"
     if order == "next follow-up":
-        return humanize_date(pendulum.parse(row.next_follow_up).date()) if row.next_follow_up else ""
+        return humanize_date(date.fromisoformat(row.next_follow_up)) if row.next_follow_up else ""
     return ""
 
 
@@ -96,6 +97,11 @@ class ContactRows(CursorList):
 
     def cursor_moved(self) -> None:
         self.post_message(self.CursorMoved(self.current_id))
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Letters are typed into the filter (``ContactList.on_key``), so the app's letter keys
+        never act here: typing a name on the list cannot sort, archive or open anything."""
+        return character is not None and character.isalpha()
 
     def chosen(self) -> None:
         self.post_message(self.Chosen(self.rows[self.cursor].id))
@@ -166,7 +172,9 @@ class ContactList(Vertical):
         self._complete = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ type to filter", id="filter", compact=True)
+        # Not selected on focus: a letter typed on the list starts the filter (on_key), and the
+        # next letter must follow it, not replace it.
+        yield Input(placeholder="type a name to filter", id="filter", compact=True, select_on_focus=False)
         yield ContactRows(id="rows")
 
     def on_mount(self) -> None:
@@ -227,13 +235,13 @@ class ContactList(Vertical):
     def refresh_contact(self, contact_id: int, *, listed: bool = True) -> None:
         """Re-read one contact's row after a write; ``listed=False`` drops it (archived, deleted)."""
         row = contacts.get_row(contact_id) if listed else None
-        keep = contact_id
+        keep: int | None = contact_id
         if row is None:  # the cursor stays in place: on the next row, or the one before at the end
             shown = self.rows_view.rows
             index = self.rows_view.cursor
             after = shown[index + 1 : index + 2]
             before = shown[index - 1 : index] if index > 0 else []
-            neighbour = (after or before or [None])[0]
+            neighbour = next(iter(after or before), None)
             keep = neighbour.id if neighbour else None
         rows = [r for r in self.all_rows if r.id != contact_id]
         if row is not None:
@@ -296,7 +304,7 @@ class ContactList(Vertical):
             else f"{len(rows):,} of {len(self.all_rows):,}"
         )
         self.border_title = f"Contacts ({shown})"
-        self.border_subtitle = f"s: sort by {self.order}"
+        self.border_subtitle = f"by {self.order}"
 
     @on(ContactRows.CursorMoved)
     def _cursor_moved(self, message: ContactRows.CursorMoved) -> None:
@@ -315,16 +323,46 @@ class ContactList(Vertical):
             self.rows_view.focus()
             self.post_message(self.Selected(self.current_id))
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter on the list, other than the list's own keys (j, k), starts the filter with it."""
+        character = event.character
+        field = self.query_one("#filter", Input)
+        if self.screen.focused is field:
+            # Typed on the list before the first letter had moved the keyboard to the filter.
+            if character and character.isprintable():
+                event.stop()
+                field.insert_text_at_cursor(character)
+            return
+        if not character or not character.isalpha():
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self.rows_view:
+            return
+        event.stop()
+        event.prevent_default()
+        self.screen.set_focus(field)  # at once: the next letters land in the filter too
+        field.value = character
+        field.cursor_position = len(character)
+
     def action_move(self, delta: int) -> None:
         self.rows_view.cursor += delta
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_filter":  # Esc: only where there is a filter to clear or to leave
+            field = self.query_one("#filter", Input)
+            return bool(field.value) or field.has_focus
+        return True
 
     def action_leave_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         if filter_input.value:
             filter_input.value = ""
+            self.refresh_bindings()  # from the list, Esc has nothing left to do
         else:
             self.rows_view.focus()
 
     def focus_filter(self) -> None:
         # At once, not on the next idle: keys typed right after "/" must land in the filter.
-        self.screen.set_focus(self.query_one("#filter", Input))
+        field = self.query_one("#filter", Input)
+        self.screen.set_focus(field)
+        field.select_all()  # what is typed next replaces the old filter

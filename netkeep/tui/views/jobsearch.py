@@ -17,7 +17,9 @@ from netkeep.core import jobsearch
 from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
+from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 
 EMPTY_TEXT = (
@@ -76,7 +78,12 @@ class JobsView(Vertical):
         Binding("K", "move(-1)", "Move up", show=False, id="jobs.up", tooltip="Rank this employer higher"),
         Binding("J", "move(1)", "Move down", show=False, id="jobs.down", tooltip="Rank this employer lower"),
         Binding(
-            "x", "drop_target", "Drop", show=False, id="jobs.drop", tooltip="Take it off the target list"
+            "x",
+            "drop_target",
+            "Drop",
+            show=False,
+            id="jobs.drop",
+            tooltip="Take it off the target list (asks first)",
         ),
     ]
 
@@ -91,10 +98,10 @@ class JobsView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(EMPTY_TEXT, id="jobs-empty", markup=False)
         with Horizontal(id="jobs-lists"):
-            yield OptionList(id="jobs-targets")
+            yield JKOptionList(id="jobs-targets")
             with Vertical(id="jobs-detail"):
                 yield Static(id="jobs-summary")
-                yield OptionList(id="jobs-people")
+                yield JKOptionList(id="jobs-people")
         yield Static(KEYS_HINT, id="jobs-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -127,7 +134,10 @@ class JobsView(Vertical):
             )
             options.highlighted = index
             self._show_people(self.targets[index])
-            if not self.query_one("#jobs-people").has_focus:
+            focused = self.screen.focused
+            # A reload (after any write, even from another terminal) keeps the keyboard where it
+            # is; only a focus already in this view moves to the targets.
+            if focused is not None and self in focused.ancestors and focused.id != "jobs-people":
                 options.focus()
 
     @property
@@ -221,12 +231,24 @@ class JobsView(Vertical):
             self._write(lambda: jobsearch.set_stage(target.company_id, stage), f"{target.name}: {stage}.")
 
     def action_drop_target(self) -> None:
+        from netkeep.tui.screens.confirm import ConfirmScreen
+
         target = self.current_target
-        if target is not None:
-            self._write(
-                lambda: jobsearch.drop_target(target.company_id),
-                f"{target.name} is off the target list (g adds it back).",
-            )
+        if target is None:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._write(
+                    lambda: jobsearch.drop_target(target.company_id),
+                    f"{target.name} is off the target list — {undo_hint(self.app)}.",
+                )
+
+        question = (
+            f"Drop {target.name} from your targets? Its stage ({target.stage}) and its place in "
+            "your ranking go with it."
+        )
+        self.app.push_screen(ConfirmScreen(question, "Drop"), answered)
 
     def action_share_news(self) -> None:
         target = self.current_target

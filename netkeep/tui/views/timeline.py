@@ -14,9 +14,10 @@ from textual.message import Message
 from textual.widgets import Sparkline, Static
 
 from netkeep.core import interactions
-from netkeep.core.dates import format_date
+from netkeep.core.dates import format_date, local_tz
 from netkeep.core.records import TimelineEntry
 from netkeep.tui.widgets.card import entries_table
+from netkeep.tui.widgets.jk import JKScroll
 from netkeep.tui.workers import in_worker
 
 PAGE = 100
@@ -26,7 +27,7 @@ def week_heading(when: datetime) -> str:
     """``Week of 23 Nov 2026`` for the Monday starting ``when``'s week (local time)."""
     import pendulum
 
-    monday = pendulum.instance(when).in_timezone(pendulum.local_timezone()).start_of("week")
+    monday = pendulum.instance(when).in_timezone(local_tz()).start_of("week")
     return f"Week of {format_date(monday.date())}"
 
 
@@ -53,7 +54,7 @@ class TimelineView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="activity-label", markup=False)
         yield Sparkline([], id="activity")
-        with VerticalScroll(id="timeline-scroll"):
+        with JKScroll(id="timeline-scroll"):
             yield Static("Loading…", id="timeline-end", markup=False)
 
     def on_mount(self) -> None:

@@ -60,10 +60,21 @@ class KeyBar(Widget, can_focus=False):
         self._shown: list[tuple[int, int, Key]] = []
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._watched: Screen = self.screen
+        self._watched.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
-        self.screen.bindings_updated_signal.unsubscribe(self)
+        self._watched.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def _screen_changed(self, screen: Screen) -> None:
+        """A form or dialog opened (or closed) over the app: show its keys, not the ones
+        under it, which do nothing while it is open."""
+        self._watched.bindings_updated_signal.unsubscribe(self)
+        self._watched = screen if screen.is_modal else self.screen
+        self._watched.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.refresh()
 
     def _bindings_changed(self, _screen: Screen) -> None:
         self.refresh()
@@ -74,7 +85,7 @@ class KeyBar(Widget, can_focus=False):
         shown: list[Key] = []
         actions: set[str] = set()
         palette = None
-        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+        for key, (_node, binding, enabled, tooltip) in self._watched.active_bindings.items():
             entry = Key(
                 key,
                 app.get_key_display(binding),
