@@ -88,14 +88,18 @@ def search(text: str, *, limit: int | None = None, include_archived: bool = Fals
     return [row[0] for row in query.tuples()]
 
 
+#: More words than any name has (SQLite nests a condition per word: a hundred overflow it).
+NAME_WORDS_MAX = 32
+
+
 def resolve(name: str, *, limit: int = 8) -> list[tuple[int, str, str]]:
     """Contacts a typed name may mean, best first: ``(id, name, company)``.
 
     An exact (case-insensitive) name wins outright; then every contact whose name holds
-    every word; then close spellings.
+    every word; then close spellings. Text of more words than any name has means nobody.
     """
     text = " ".join(name.split())
-    if not text:
+    if not text or len(text.split()) > NAME_WORDS_MAX:
         return []
     base = (
         Contact.select(Contact.id, Contact.full_name, Company.name)

@@ -118,7 +118,7 @@ def parse_date(
     raw = _LEAD.sub("", raw)
     try:
         result = _parse(raw, base, prefer) or _numeric(raw, base, prefer, order)
-    except ValueError:
+    except (ValueError, OverflowError):  # a day that does not exist, or "in 9999999999 days"
         result = None
     if result is None:
         raise ValidationError({"date": f"'{text.strip()}' is not a date netkeep understands ({_HINT})"})

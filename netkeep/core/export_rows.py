@@ -10,7 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from netkeep.core.errors import NetkeepError
 from netkeep.store import shell_read
+
+#: The most different words one search takes: SQLite nests a condition per word, and about
+#: a thousand overflow it.
+MAX_WORDS = 100
 
 
 class ContactSummary(NamedTuple):
@@ -53,9 +58,12 @@ class ContactBrief(NamedTuple):
 
 
 def _read(db_path: Path, text: str, include_archived: bool, query) -> list[tuple]:
+    words = list(dict.fromkeys(text.casefold().split()))
+    if len(words) > MAX_WORDS:
+        raise NetkeepError(f"too many words to search for ({len(words)}; at most {MAX_WORDS})")
     connection = shell_read.connect(db_path)
     try:
-        rows = query(connection, text.casefold().split(), include_archived)
+        rows = query(connection, words, include_archived)
     finally:
         connection.close()
     rows.sort(key=lambda row: (row[1].casefold(), row[0]))  # Python: SQLite's lower() is ASCII-only

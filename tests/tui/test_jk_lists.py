@@ -70,3 +70,21 @@ async def test_choosing_a_contact_to_merge(db):
         matches = app.screen.query_one("#matches")
         assert app.focused is matches
         assert await j_then_k(pilot, matches) == (0, 1, 0)
+
+
+@pytest.mark.usefixtures("no_card_delay")
+async def test_the_history(network, db_path):
+    from helpers.tui import until
+    from netkeep.core import contacts
+    from netkeep.tui.screens.history import HistoryScreen
+
+    contacts.set_archived(network["jane"], True)
+    contacts.set_archived(network["carol"], True)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("1", "H")
+        await until(lambda: isinstance(app.screen, HistoryScreen) and app.screen.entries, timeout=5)
+        changes = app.screen.query_one("#history-list")
+        assert app.focused is changes
+        assert await j_then_k(pilot, changes) == (0, 1, 0)

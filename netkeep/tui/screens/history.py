@@ -18,6 +18,7 @@ from netkeep.core import history
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.messages import ChangeUndone
 from netkeep.tui.styles import HISTORY
+from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker
 
 #: Changes listed (the newest; `netkeep history --limit N` shows more).
@@ -60,7 +61,7 @@ class HistoryScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box"):
             yield Static("History: recent changes, newest first", id="history-title")
-            yield OptionList(id="history-list")
+            yield JKOptionList(id="history-list")
             yield Static(
                 "u or enter: undo the highlighted change (an undo too: that redoes it) · esc: close",
                 id="history-hint",

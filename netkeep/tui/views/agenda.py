@@ -42,18 +42,15 @@ MORE = "more-"
 SHOWN_PER_SECTION = 100
 
 
-def item_line(item: AgendaItem, agenda: Agenda) -> Text:
-    """One agenda line, user text rendered literally."""
+def item_line(item: AgendaItem, agenda: Agenda) -> AgendaLine:
+    """One agenda line: who and what (user text rendered literally), and when in its own column."""
     import netkeep.core.agenda as agenda_core
 
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(item.contact_name, style="bold")
     line.append("  ")
     line.append(item.text)
-    when = agenda_core.when_text(item, agenda.day)
-    if when:
-        line.append(f"  · {when}", style="dim")
-    return line
+    return AgendaLine(item.key, line, agenda_core.when_text(item, agenda.day))
 
 
 class TodayView(AgendaList):
@@ -139,7 +136,7 @@ class TodayView(AgendaList):
             lines.append(AgendaLine("", Text(f"{heading} ({shown_total})", style="bold underline")))
             for item in items:
                 self._items[item.key] = item
-                lines.append(AgendaLine(item.key, item_line(item, agenda)))
+                lines.append(item_line(item, agenda))
             if total > len(items):
                 more = agenda_core.total_text(name, total, len(items))
                 lines.append(

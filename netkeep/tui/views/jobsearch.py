@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,14 +26,20 @@ from netkeep.tui.workers import in_worker, report_failure
 EMPTY_TEXT = (
     "No target employers yet. Press g to add the first of your top five, then see who you already know there."
 )
+#: The view's width from which the targets and the people sit side by side.
+WIDE_ENOUGH = 90
 KEYS_HINT = "g add · K/J move · > stage · x drop · u share news · enter open"
 
 
-def target_line(target: Target) -> Text:
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(f"{target.rank}. ", style="dim")
-    line.append(target.name, style="bold")
-    line.append(f" · {target.stage}", style="dim")
+def target_line(target: Target) -> Table:
+    """``1. Stripe ….. interviewing``: the stage keeps its column, a long name is cut instead."""
+    name = Text(no_wrap=True, overflow="ellipsis")
+    name.append(f"{target.rank}. ", style="dim")
+    name.append(target.name, style="bold")
+    line = Table.grid(expand=True, padding=(0, 0, 0, 1))
+    line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    line.add_column(no_wrap=True, justify="right")
+    line.add_row(name, Text(target.stage, style="dim"))
     return line
 
 
@@ -106,6 +113,11 @@ class JobsView(Vertical):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def on_resize(self) -> None:
+        # Side by side only where the targets' column has room for a name and its stage;
+        # narrower (80 or 120 columns), the targets sit above the people.
+        self.set_class(self.size.width < WIDE_ENOUGH, "-stacked")
 
     def on_show(self) -> None:
         if not self.query_one("#jobs-people").has_focus:

@@ -11,12 +11,17 @@ from textual.strip import Strip
 
 from netkeep.tui.widgets.cursor_list import CursorList
 
+#: The narrowest the text of an item may get before its date gives up its own column.
+MIN_TEXT = 12
+
 
 class AgendaLine(NamedTuple):
-    """One line: an item (its key) or, with an empty key, a heading or a note."""
+    """One line: an item (its key) or, with an empty key, a heading or a note; ``when`` (an
+    item's date: ``due 3 days ago``) keeps a column at the right edge, the text is cut first."""
 
     key: str
     text: Text
+    when: str = ""
 
 
 class AgendaList(CursorList):
@@ -52,7 +57,15 @@ class AgendaList(CursorList):
         return bool(self.lines[index].key)
 
     def render_row(self, index: int, width: int, base: Style, secondary: Style) -> Strip:
-        text = self.lines[index].text.copy()
-        text.truncate(max(width - 2, 0), overflow="ellipsis")
+        line = self.lines[index]
+        text = line.text.copy()
+        room = max(width - 2, 0)
+        when = Text(line.when, style="dim", no_wrap=True)
+        if line.when and room - when.cell_len - 2 >= MIN_TEXT:
+            text.truncate(room - when.cell_len - 2, overflow="ellipsis", pad=True)
+            text.append("  ").append_text(when)
+        elif line.when:  # too narrow for two columns: the date follows the text
+            text.append("  · ").append_text(when)
+        text.truncate(room, overflow="ellipsis")
         segments = [Segment(" "), *text.render(self.app.console, end=""), Segment(" ")]
         return Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)

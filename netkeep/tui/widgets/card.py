@@ -15,7 +15,8 @@ DIRECTION = {"in": "← in", "out": "→ out", "": ""}
 
 
 def _methods(methods: tuple[Method, ...]) -> Text:
-    text = Text()
+    """One address a line, never broken inside it: cut with an ellipsis when too wide."""
+    text = Text(no_wrap=True, overflow="ellipsis")
     for position, method in enumerate(methods):
         if position:
             text.append("\n")
@@ -33,6 +34,11 @@ def _details(details: tuple[Detail, ...], kind: str) -> Text:
         if d.kind == kind
     ]
     return _methods(tuple(shown))
+
+
+def _address(value: str) -> Text:
+    """A web address on one line, cut with an ellipsis when too wide."""
+    return Text(value, no_wrap=True, overflow="ellipsis")
 
 
 def _when(value) -> str:
@@ -67,8 +73,8 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     add("type", card.contact_type + (" · job search" if card.job_search else ""))
     add("email", _methods(card.emails))
     add("phone", _methods(card.phones))
-    add("LinkedIn", card.linkedin_url)
-    add("website", card.website)
+    add("LinkedIn", _address(card.linkedin_url))
+    add("website", _address(card.website))
     add("web", _methods(card.urls))
     add("location", card.location)
     add("address", _details(card.details, kinds.ADDRESS))

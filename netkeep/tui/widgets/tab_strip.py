@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -70,12 +71,23 @@ class TabStrip(Widget, can_focus=True):
         active_style = self.get_component_rich_style("tab-strip--active", partial=True)
         line = Text(no_wrap=True, end="")
         self._spans = []
+        pad, gap = self._spacing(self.size.width)
         for tab_id, title in self.tabs:
             start = line.cell_len
-            line.append(f" {title} ", style=active_style if tab_id == self.active else "")
+            line.append(f"{pad}{title}{pad}", style=active_style if tab_id == self.active else "")
             self._spans.append((start, line.cell_len, tab_id))
-            line.append(" ")
+            line.append(gap)
         return line
+
+    def _spacing(self, width: int) -> tuple[str, str]:
+        """The room around each title (padding, gap) that lets every title show in full at
+        ``width``: a narrow screen (80 columns) drops the gaps, then the padding."""
+        titles = sum(cell_len(title) for _tab_id, title in self.tabs)
+        count = len(self.tabs)
+        for pad, gap in ((" ", " "), (" ", ""), ("", " ")):
+            if titles + count * 2 * len(pad) + (count - 1) * len(gap) <= width:
+                break
+        return pad, gap
 
     def action_step(self, delta: int) -> None:
         ids = [tab_id for tab_id, _title in self.tabs]
