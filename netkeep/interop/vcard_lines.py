@@ -17,6 +17,7 @@ _SEPARATORS = {sep: re.compile(r"(?<!\\)((?:\\\\)*)" + re.escape(sep)) for sep i
 
 
 _new = tuple.__new__
+_LINE_END = re.compile(r"\r\n|\r|\n")
 #: Type parameters that say nothing a person would call a label.
 NOISE_TYPES = {"internet", "pref", "voice", "x400", "uri", "text", "x-internet"}
 
@@ -183,7 +184,8 @@ def split_cards(text: str):
     """Yield ``(first line, lines, closed)`` for each BEGIN:VCARD … END:VCARD block."""
     current: list[str] | None = None
     start = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # vCard lines end in CR LF (or LF, or CR); U+2028, U+0085… inside a value are text.
+    for number, raw in enumerate(_LINE_END.split(text), start=1):
         marker = raw.strip().upper()
         if marker == "BEGIN:VCARD":
             if current is not None:
