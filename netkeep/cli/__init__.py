@@ -48,10 +48,18 @@ def _db_first(argv: list[str]) -> tuple[str | None, list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends as one line on stderr and exit status 1."""
     argv = sys.argv[1:] if argv is None else argv
     args = screen_args(argv) or _parse(argv)
     command = args.command or "open"
     try:
+        from netkeep.cli.common import undecodable_argument  # light: no peewee
+
+        problem = undecodable_argument(args)
+        if problem:
+            from netkeep.cli.common import fail
+
+            return fail(problem)
         handler = HANDLERS[command]
         return handler(args) or 0
     except KeyboardInterrupt:
@@ -61,14 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as error:
         # Imported here, not up front: `netkeep capture` paints its form before peewee loads.
-        from netkeep.core.errors import NetkeepError
-        from netkeep.core.session import DatabaseError
+        from netkeep.cli.common import fail, failure_message, unexpected
 
-        if isinstance(error, (NetkeepError, DatabaseError)):
-            from netkeep.cli.common import fail
-
-            return fail(str(error))
-        raise
+        message = failure_message(error)
+        return fail(message) if message is not None else unexpected(error)
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -162,6 +166,12 @@ def _restore(args: argparse.Namespace) -> int:
     return run_restore(args)
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from netkeep.cli.doctor import run
+
+    return run(args)
+
+
 # Each reads its arguments by name: argparse's Namespace, or (open and capture) screen_args'.
 HANDLERS: dict[str, Callable[[Any], int]] = {
     "open": _open_app,
@@ -178,4 +188,5 @@ HANDLERS: dict[str, Callable[[Any], int]] = {
     "delete": _delete,
     "backup": _backup,
     "restore": _restore,
+    "doctor": _doctor,
 }

@@ -12,7 +12,7 @@ def _contacts(count: int | None) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False)
     from netkeep.core import backups
 
     made = backups.make()
@@ -21,7 +21,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False)
     from netkeep.core import backups
 
     if args.list or not args.file:

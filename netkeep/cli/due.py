@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from netkeep.cli.common import open_db
+from netkeep.cli.common import open_db, print_json
 
 SHOWN_PER_SECTION = 15
 EMPTY = "Nothing due — a good day to reach out to someone new."
@@ -43,7 +42,7 @@ def _summary(agenda) -> str:
 
 def _print_human(agenda) -> None:
     from netkeep.core.agenda import total_text, when_text
-    from netkeep.core.contacts import strip_controls
+    from netkeep.core.text import visible
 
     if agenda.empty:
         print(EMPTY)
@@ -55,27 +54,28 @@ def _print_human(agenda) -> None:
         print(f"\n{heading} ({total_text(name, total)})")
         width = max(len(e.contact_name) for e in items[:SHOWN_PER_SECTION])
         for entry in items[:SHOWN_PER_SECTION]:
-            name = strip_controls(entry.contact_name).ljust(min(width, 28))
+            name = visible(entry.contact_name).ljust(min(width, 28))
             when = when_text(entry, agenda.day)
-            print(f"  {name}  {strip_controls(entry.text)}" + (f"  ({when})" if when else ""))
+            print(f"  {name}  {visible(entry.text)}" + (f"  ({when})" if when else ""))
         if total > SHOWN_PER_SECTION:
             more = total_text(name, total, SHOWN_PER_SECTION)
             print(f"  … and {more} more (open netkeep to see them all)")
 
 
 def run(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False, write=False)
     from netkeep.core import agenda as agenda_module
+    from netkeep.core import session
     from netkeep.core.cadence import config_problems
     from netkeep.core.keep_in_touch import apply_cadence
 
     for problem in config_problems():
         print(f"netkeep: warning: {problem}", file=sys.stderr)
-    apply_cadence()
+    if not session.read_only():  # a read-only file is shown as it is
+        apply_cadence()
     agenda = agenda_module.agenda(limit=500 if args.json else SHOWN_PER_SECTION)
     if args.json:
-        json.dump(_as_json(agenda), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(_as_json(agenda), indent=2)
     else:
         _print_human(agenda)
     return 0

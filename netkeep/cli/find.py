@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+
+from netkeep.core.text import visible
 
 #: Widest a column gets in the plain listing; longer text is cut with an ellipsis.
 NAME_WIDTH = 32
@@ -13,14 +14,13 @@ EMAIL_WIDTH = 36
 
 
 def run(args: argparse.Namespace) -> int:
-    from netkeep.cli.common import resolve_db
+    from netkeep.cli.common import print_json, resolve_db
     from netkeep.core.export_rows import find_briefly, find_contacts
 
     text = " ".join(args.query)
     if args.json:
         summaries = find_contacts(resolve_db(args), text, include_archived=args.archived)
-        json.dump([c.as_json() for c in summaries], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        print_json([c.as_json() for c in summaries], indent=1)
         return 0
     found = find_briefly(resolve_db(args), text, include_archived=args.archived)
     if not found:
@@ -35,7 +35,10 @@ def _cut(text: str, width: int) -> str:
 
 
 def format_lines(found) -> list[str]:
-    """One aligned line per contact (``ContactBrief``): name, title @ company, first email, tags."""
+    """One aligned line per contact (``ContactBrief``): name, title @ company, first email, tags.
+
+    Control characters are shown as symbols (``core.text.visible``), one for one, so the
+    columns stay aligned; a line is checked whole (cheaper than its four cells)."""
     cells = []
     for _id, name, company, title, email, tags in found:
         role = f"{title} @ {company}" if title and company else title or company
@@ -49,6 +52,6 @@ def format_lines(found) -> list[str]:
         )
     widths = [max(len(row[i]) for row in cells) for i in range(3)]
     return [
-        f"{name:<{widths[0]}}  {role:<{widths[1]}}  {email:<{widths[2]}}  {tags}".rstrip()
+        visible(f"{name:<{widths[0]}}  {role:<{widths[1]}}  {email:<{widths[2]}}  {tags}".rstrip())
         for name, role, email, tags in cells
     ]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from netkeep.cli.common import fail, open_db
+from netkeep.cli.common import fail, open_db, print_json
 
 
 def _clean(text: str) -> str:
-    from netkeep.core.normalise import strip_controls
+    """User text shown on the terminal: control characters as symbols (``core.text.visible``)."""
+    from netkeep.core.text import visible
 
-    return strip_controls(text)
+    return visible(text)
 
 
 def _contacts(entry) -> str:
@@ -22,29 +22,26 @@ def _contacts(entry) -> str:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False)
     from netkeep.core import history
 
     history.prune()
     entries = history.recent(args.limit)
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": e.id,
-                        "at": e.at.isoformat(),
-                        "kind": e.kind,
-                        "summary": e.summary,
-                        "contact_ids": list(e.contact_ids),
-                        "undone": e.undone,
-                        "undo_of": e.undo_of,
-                    }
-                    for e in entries
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
+        print_json(
+            [
+                {
+                    "id": e.id,
+                    "at": e.at.isoformat(),
+                    "kind": e.kind,
+                    "summary": e.summary,
+                    "contact_ids": list(e.contact_ids),
+                    "undone": e.undone,
+                    "undo_of": e.undo_of,
+                }
+                for e in entries
+            ],
+            indent=2,
         )
         return 0
     if not entries:
@@ -58,7 +55,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False)
     from netkeep.core import history
 
     history.prune()
@@ -75,7 +72,7 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def run_trash(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False)
     from netkeep.core import history, trash
 
     history.prune()
@@ -102,7 +99,7 @@ def run_trash(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False)
     from netkeep.cli.log import choose_contact
     from netkeep.core import contacts, trash
 

@@ -9,10 +9,10 @@ from netkeep.cli.common import fail, open_db
 
 
 def _describe(candidate: tuple[int, str, str]) -> str:
-    from netkeep.core.contacts import strip_controls
     from netkeep.core.lookup import describe
+    from netkeep.core.text import visible
 
-    return strip_controls(describe(candidate))
+    return visible(describe(candidate))
 
 
 def choose_contact(text: str) -> int | None:
@@ -54,11 +54,12 @@ def run(args: argparse.Namespace) -> int:
         return fail("say what happened (TEXT is empty)")
     open_db(args)
     from netkeep.core.agenda import effects_of
-    from netkeep.core.contacts import get_card, strip_controls
+    from netkeep.core.contacts import get_card
     from netkeep.core.dates import humanize_date
     from netkeep.core.interactions import log_interaction
     from netkeep.core.records import InteractionInput
     from netkeep.core.schedule import direction_for, moment_of
+    from netkeep.core.text import visible
 
     when = moment_of(args.when)
     contact_id = choose_contact(args.contact)
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     card = get_card(contact_id)
-    name = strip_controls(card.full_name)
+    name = visible(card.full_name)
     lines = [
         f"Logged {kind} with {name}"
         + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")
@@ -88,11 +89,11 @@ def run(args: argparse.Namespace) -> int:
         count = effects.replies_answered
         lines.append(f"Answered {count} owed {'reply' if count == 1 else 'replies'}.")
     lines += [
-        strip_controls(f"Closed the loop: {introducer} heard how it went with {referral}.")
+        visible(f"Closed the loop: {introducer} heard how it went with {referral}.")
         for introducer, referral in effects.loops_closed
     ]
     lines += [
-        strip_controls(
+        visible(
             f"New loop to close: thank {introducer} for the intro to {referral} "
             f"and tell them how it went (mention {referral} when you log it)."
         )

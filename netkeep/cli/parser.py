@@ -6,6 +6,7 @@ Imported only by commands that need it: argparse costs ~5 ms, a tenth of a scree
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from netkeep.core.records import CONTACT_TYPES
 
@@ -41,8 +42,17 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, saying a usage error with what was typed shown safely (escape codes as symbols)."""
+
+    def error(self, message: str) -> NoReturn:
+        from netkeep.core.text import visible
+
+        super().error(visible(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="netkeep",
         description="Keep your professional network alive, from the terminal.",
     )
@@ -134,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="put a backup back (the current database is backed up first)")
     restore.add_argument("file", nargs="?", metavar="FILE", help="the backup file to restore")
     restore.add_argument("--list", action="store_true", help="list the backups, newest first")
+
+    sub.add_parser(
+        "doctor",
+        help="where the database lives, a full integrity check, its backups",
+        description="Say where the database is, its size and schema version, check every page, "
+        "row and index (slow on a big network), list its backups, and warn when it sits in a "
+        "folder a sync service rewrites. Exit status 1 when it is damaged or cannot be read.",
+    )
 
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])

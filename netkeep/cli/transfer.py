@@ -64,7 +64,7 @@ def _counts(counts: dict[str, int]) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    open_db(args)
+    open_db(args, create=False, write=False)
     from netkeep.interop.writer import export_to_path, write_export
 
     if not args.output or args.output == "-":

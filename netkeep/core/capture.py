@@ -15,6 +15,7 @@ from netkeep.core.dates import parse_date, today
 from netkeep.core.duplicates import DuplicateFound, likely_duplicates
 from netkeep.core.errors import NetkeepError, ValidationError
 from netkeep.core.records import ContactInput, Method
+from netkeep.core.text import text_problem
 
 
 def resolve_introducer(text: str) -> tuple[int, str] | None:
@@ -56,7 +57,9 @@ def build_input(fields: CaptureFields) -> ContactInput:
     introduction); a follow-up date becomes the contact's own next follow-up.
     Raises :class:`ValidationError` keyed by the capture form's field names.
     """
-    errors: dict[str, str] = {}
+    errors = _text_problems(fields)
+    if errors:  # checked first: nothing else may read text that cannot be kept
+        raise ValidationError(errors)
     met_on = follow_up = None
     try:
         met_on = parse_date(fields.met_on, prefer="past") if fields.met_on.strip() else today()
@@ -118,6 +121,17 @@ def build_input(fields: CaptureFields) -> ContactInput:
     if errors:
         raise ValidationError(errors)
     return data
+
+
+def _text_problems(fields: CaptureFields) -> dict[str, str]:
+    problems = {}
+    for name, value in vars(fields).items():
+        if isinstance(value, tuple):
+            value = " ".join(value)
+        problem = text_problem(value, multiline=name == "note") if isinstance(value, str) else None
+        if problem:
+            problems[FORM_FIELDS.get(name, name)] = problem
+    return problems
 
 
 def capture_line(text: str, *, new: bool = False) -> tuple[int, ContactInput]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import CONTACT_TYPES
+from netkeep.core.text import text_problem
 
 #: Marker character -> the field it opens (it runs up to the next marker).
 MARKERS = {"@": "company", "+": "introduced_by", "!": "met_at", ">": "follow_up", "^": "met_on"}
@@ -31,7 +32,6 @@ FORM_FIELDS = {
     "notes": "note",
     "contact_type": "type",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 #: A phone starts with ``+`` and a digit, ``(`` and a digit, or is ``555-0101`` / ``415.555.0101``.
 _PHONE_START = re.compile(r"[+(]\d|\d{3}[-.]\d{3}[-.]\d{4}$|\d{3}[-.]\d{4}$")
 #: Words that continue a phone number: ``(415) 555-0101``, ``+44 20 7946 0958``.
@@ -114,10 +114,9 @@ def parse_line(text: str) -> CaptureFields:
     Raises :class:`ValidationError` for control characters, a line that starts with a
     marker (the name comes first), or a marker with nothing after it.
     """
-    if _CONTROL.search(text):
-        raise ValidationError(
-            {"name": "The text contains control characters (such as terminal escape codes)."}
-        )
+    problem = text_problem(text)
+    if problem:
+        raise ValidationError({"name": problem})
     head, sep, note = text.partition(" -- ")
     if not sep and head.strip().startswith("-- "):
         head, note = "", head.strip()[3:]

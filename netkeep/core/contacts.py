@@ -28,8 +28,9 @@ from netkeep.core.contact_list import (
 )
 from netkeep.core.details import details_of, is_organisation, set_details
 from netkeep.core.errors import NotFound, ValidationError
-from netkeep.core.normalise import normalise_company, normalise_tag, search_text, strip_controls, tag_name
+from netkeep.core.normalise import normalise_company, normalise_tag, search_text, tag_name
 from netkeep.core.records import ContactInput
+from netkeep.core.text import strip_controls
 from netkeep.core.validation import EMAIL_RE, FIELD_MAX, NAME_MAX, TEXT_MAX, validate
 from netkeep.store.models import (
     Company,

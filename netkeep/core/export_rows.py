@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from netkeep.core.errors import NetkeepError
 from netkeep.store import shell_read
+from netkeep.store.failures import translated
 
 #: The most different words one search takes: SQLite nests a condition per word, and about
 #: a thousand overflow it.
@@ -63,7 +64,8 @@ def _read(db_path: Path, text: str, include_archived: bool, query) -> list[tuple
         raise NetkeepError(f"too many words to search for ({len(words)}; at most {MAX_WORDS})")
     connection = shell_read.connect(db_path)
     try:
-        rows = query(connection, words, include_archived)
+        with translated(db_path):
+            rows = query(connection, words, include_archived)
     finally:
         connection.close()
     rows.sort(key=lambda row: (row[1].casefold(), row[0]))  # Python: SQLite's lower() is ASCII-only

@@ -13,6 +13,7 @@ from netkeep.core.contact_card import who
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput, TimelineEntry
+from netkeep.core.text import text_problem
 from netkeep.store.models import Contact, Interaction, InteractionContact
 
 #: Called inside the logging transaction with the new interaction's id and its input,
@@ -36,6 +37,13 @@ def validate_interaction(data: InteractionInput) -> None:
         errors["direction"] = "Direction is 'in', 'out' or empty."
     if len(data.summary) > 100_000:
         errors["summary"] = "The text is too long (at most 100,000 characters)."
+    texts = {"summary": data.summary, "points": data.points, "advice": data.advice}
+    for name, text in texts.items():
+        problem = text_problem(text, multiline=True)
+        if problem:
+            errors.setdefault(name, problem)
+    if problem := text_problem(data.location):
+        errors["location"] = problem
     if errors:
         raise ValidationError(errors)
 

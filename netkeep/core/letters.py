@@ -34,7 +34,9 @@ from netkeep.core.letter_templates import (
     templates_dir,
 )
 from netkeep.core.meetings import Meeting, get_meeting, split_items
+from netkeep.core.private_files import write_private_bytes
 from netkeep.core.records import InteractionInput
+from netkeep.core.text import strip_controls
 from netkeep.store.models import Contact, ContactMethod, ThankYouDraft
 
 __all__ = [
@@ -198,7 +200,8 @@ def get_draft(interaction_id: int) -> Draft | None:
 
 def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT_TONE) -> Draft:
     """Store the draft as it is now (the autosave); a sent letter stays marked sent."""
-    subject = " ".join(subject.split())
+    subject = strip_controls(" ".join(subject.split()))
+    body = strip_controls(body, multiline=True)  # an autosave: taken out, not refused
     if len(subject) > SUBJECT_MAX:
         raise ValidationError({"subject": f"The subject is at most {SUBJECT_MAX} characters."})
     if len(body) > BODY_MAX:
@@ -305,7 +308,7 @@ def save_eml(interaction_id: int, path: str | Path, config: Config | None = None
         target = target.with_name(target.name + ".eml")
     message = build_eml(draft, config)
     try:
-        target.write_bytes(bytes(message))
+        write_private_bytes(target, bytes(message))
     except OSError as error:
         raise NetkeepError(f"Cannot write {target}: {error.strerror or error}.") from None
     return target

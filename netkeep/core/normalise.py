@@ -1,21 +1,10 @@
-"""The text rules every contact goes by: control characters out, the keys company names
-and tags are matched by, and the searchable text a contact is found by."""
+"""The text rules every contact goes by: the keys company names and tags are matched by,
+and the searchable text a contact is found by (what text may be kept: ``core.text``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-#: Control characters (terminal escape codes) that never belong in text; a newline and a tab may.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-#: The same, and newlines and tabs too: for one-line fields.
-LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f\x80-\x9f]")
-
-
-def strip_controls(text: str, *, multiline: bool = False) -> str:
-    """Remove control characters (terminal escape codes) from imported text."""
-    pattern = CONTROL if multiline else LINE_CONTROL
-    return pattern.sub("", text)
 
 
 def normalise_company(name: str) -> str:

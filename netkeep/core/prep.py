@@ -10,6 +10,7 @@ from netkeep.core.commitments import CommitmentRecord, add_commitment, open_comm
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.core.meetings import Meeting, list_meetings, split_items
+from netkeep.core.private_files import write_private_bytes
 
 NEXT_STEP_GAP = "[the next step you will propose: an introduction, a project, a next meeting]"
 
@@ -114,7 +115,7 @@ def export_markdown(contact_id: int, path: str | Path, next_step: str = "") -> P
         slug = "-".join(brief.name.casefold().split()) or "contact"
         target = target / f"prep-{''.join(ch for ch in slug if ch.isalnum() or ch == '-')}.md"
     try:
-        target.write_text(to_markdown(brief, next_step), encoding="utf-8")
+        write_private_bytes(target, to_markdown(brief, next_step).encode("utf-8"))
     except OSError as error:
         raise NetkeepError(f"Cannot write {target}: {error.strerror or error}.") from None
     return target

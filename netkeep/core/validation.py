@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from netkeep.core.errors import ValidationError
-from netkeep.core.normalise import CONTROL, LINE_CONTROL
 from netkeep.core.records import CONTACT_TYPES, ContactInput
+from netkeep.core.text import text_problem
 
 NAME_MAX = 200
 FIELD_MAX = 500
@@ -39,13 +39,15 @@ def validate(data: ContactInput) -> ContactInput:
     for field_name, value in single_line.items():
         if field_name in errors:
             continue
-        if LINE_CONTROL.search(value):
-            errors[field_name] = "Contains control characters (such as terminal escape codes)."
+        problem = text_problem(value)
+        if problem:
+            errors[field_name] = problem
         elif field_name != "full_name" and len(value) > FIELD_MAX:
             errors[field_name] = f"Too long ({len(value)} characters; at most {FIELD_MAX})."
     for field_name, value in (("notes", data.notes), ("needs", data.needs)):
-        if CONTROL.search(value):
-            errors[field_name] = "Contains control characters (such as terminal escape codes)."
+        problem = text_problem(value, multiline=True)
+        if problem:
+            errors[field_name] = problem
         elif len(value) > TEXT_MAX:
             errors[field_name] = f"Too long ({len(value)} characters; at most {TEXT_MAX})."
     for method in data.emails:

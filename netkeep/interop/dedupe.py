@@ -55,6 +55,8 @@ class Plan:
     hidden: int = 0
     kept: tuple[Kept, ...] = ()
     unregioned: int = 0
+    #: What reading the file had to guess (its encoding), for the preview.
+    notes: tuple[str, ...] = ()
 
     def count(self, action: str) -> int:
         return sum(1 for step in self.steps if step.action == action)
@@ -141,7 +143,13 @@ def _plan(result: ParseResult, on_duplicate: str) -> Plan:
         else:
             steps.append(_skip(candidate, merged, match, index, "nothing new", left))
     return Plan(
-        result.source, tuple(steps), tuple(result.problems), result.hidden, tuple(kept), result.unregioned
+        result.source,
+        tuple(steps),
+        tuple(result.problems),
+        result.hidden,
+        tuple(kept),
+        result.unregioned,
+        tuple(result.notes),
     )
 
 

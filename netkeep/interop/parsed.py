@@ -55,6 +55,8 @@ class ParseResult:
     hidden: int = 0
     #: Phone numbers kept as typed because they have no country code and no region is set.
     unregioned: int = 0
+    #: What reading the file had to guess (its encoding), for the preview.
+    notes: list[str] = field(default_factory=list)
     region: str | None = field(default_factory=default_region)
 
     def add(self, line: int, data: ContactInput, file: str = "", odd=(), **introducer: str) -> None:

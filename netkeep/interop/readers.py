@@ -6,6 +6,7 @@ import importlib
 
 from netkeep.interop.parsed import ParseResult
 from netkeep.interop.pause_gc import gc_paused
+from netkeep.interop.textfile import decoding_notes
 
 PARSERS = {
     "linkedin": "netkeep.interop.linkedin",
@@ -16,6 +17,9 @@ PARSERS = {
 
 
 def read_file(kind: str, path: str) -> ParseResult:
-    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard``, ``google``, ``outlook``)."""
-    with gc_paused():
-        return importlib.import_module(PARSERS[kind]).parse(path)
+    """Parse ``path`` with the importer for ``kind`` (``linkedin``, ``vcard``, ``google``,
+    ``outlook``), with what reading it had to guess (its encoding) in the result's notes."""
+    with gc_paused(), decoding_notes() as notes:
+        result = importlib.import_module(PARSERS[kind]).parse(path)
+    result.notes.extend(notes)
+    return result

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from netkeep.core.normalise import strip_controls
+from netkeep.core.text import strip_controls
 from netkeep.core.records import ContactInput
 
 

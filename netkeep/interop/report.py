@@ -60,10 +60,45 @@ def summary(plan: Plan) -> str:
     return ", ".join(parts)
 
 
+def replaced_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
+    """What reading the file had to guess, and each field holding bytes that were not UTF-8
+    (shown as �, so a person can fix the name after the import)."""
+    lines = [f"Note: {note}." for note in plan.notes]
+    if not plan.notes:  # only a guessed decoding puts a � in a field: no need to look
+        return lines
+    fields = [
+        f"  {step.candidate.where}, {name.replace('_', ' ')}: {_cut(_text(value))}"
+        for step in plan.steps
+        for name, value in vars(step.candidate.data).items()
+        if "\ufffd" in _text(value)
+    ]
+    lines += fields[:shown]
+    if len(fields) > shown:
+        lines.append(f"  … and {len(fields) - shown} more")
+    return lines
+
+
+def _cut(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _text(value: object) -> str:
+    """A field's text: itself, a Method's value, tags joined; "" for dates and numbers."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, tuple):
+        return " ".join(_text(item) for item in value)
+    text = getattr(value, "value", "")
+    return text if isinstance(text, str) else ""
+
+
 def preview_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
-    """The preview: a summary, then the updates (which fields change, from what to what),
-    possible duplicates and folded records, then the odd values kept as typed."""
+    """The preview: a summary, what the reading had to guess, then the updates (which fields
+    change, from what to what), possible duplicates and folded records, then the odd values
+    kept as typed."""
     lines = [f"Preview of the {source_name(plan.source)} import: {summary(plan)}."]
+    lines += replaced_lines(plan, shown)
     listed = [step for step in plan.steps if _listed(step)]
     lines += ["  " + step_line(step) for step in listed[:shown]]
     if len(listed) > shown:

@@ -1,8 +1,16 @@
-"""Reading a file someone hands us: encodings, empty and binary files, clear messages."""
+"""Reading a file someone hands us: encodings, empty and binary files, clear messages.
+
+What the reading had to guess (a file that is not UTF-8) is said in a note, collected by
+:func:`decoding_notes` around a parse, for the import's preview.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from netkeep.core.errors import NetkeepError
@@ -13,15 +21,44 @@ MAX_BYTES = 200 * 1024 * 1024
 MAX_BACKUP_BYTES = 1024 * 1024 * 1024
 
 
+#: A valid UTF-8 sequence of two to four bytes: a file with one is UTF-8 (with some bad bytes),
+#: a file with none is an older 8-bit encoding.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_notes: ContextVar[list[str] | None] = ContextVar("decoding_notes", default=None)
+
+
 class BadFile(NetkeepError):
     """A file that cannot be imported at all; the message says why in one line."""
+
+
+@contextmanager
+def decoding_notes() -> Iterator[list[str]]:
+    """The notes of every file read in the block (what the decoding had to guess)."""
+    notes: list[str] = []
+    token = _notes.set(notes)
+    try:
+        yield notes
+    finally:
+        _notes.reset(token)
+
+
+def _note(text: str) -> None:
+    notes = _notes.get()
+    if notes is not None:
+        notes.append(text)
 
 
 def read_text(path: str | Path, what: str, limit: int = MAX_BYTES) -> str:
     """The text of ``path``; ``what`` names the expected kind ("a LinkedIn CSV") in messages.
 
-    UTF-8 with or without a BOM and UTF-16 with a BOM are decoded; other bytes that are
-    not valid UTF-8 are read as Windows-1252, as older address-book exports are.
+    UTF-8 with or without a BOM and UTF-16 with a BOM are decoded. A UTF-8 file with a few
+    bytes that are not UTF-8 is read as UTF-8, those bytes shown as �; a file without a
+    single UTF-8 sequence of several bytes is read as Windows-1252, as Excel and older
+    address books write it. Either is said in a note (:func:`decoding_notes`).
     """
     path = Path(path).expanduser()
     try:
@@ -56,12 +93,29 @@ def decode(data: bytes, name: str, what: str) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-            if _mostly_controls(text):
-                raise BadFile(f"{name} is a binary file, not {what}") from None
+            text = _not_quite_utf8(data, name, what)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise BadFile(f"{name} is empty")
+    return text
+
+
+def _not_quite_utf8(data: bytes, name: str, what: str) -> str:
+    if _UTF8_MULTIBYTE.search(data):
+        text = data.decode("utf-8-sig", errors="replace")
+        if _mostly_controls(text):
+            raise BadFile(f"{name} is a binary file, not {what}")
+        lines = [number for number, line in enumerate(text.splitlines(), 1) if "\ufffd" in line]
+        shown = ", ".join(map(str, lines[:10])) + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+        _note(
+            f"{name} is UTF-8 but for a few bytes that are not: they show as � "
+            f"(line{'s' if len(lines) != 1 else ''} {shown})"
+        )
+        return text
+    text = data.decode("cp1252", errors="replace")
+    if _mostly_controls(text):
+        raise BadFile(f"{name} is a binary file, not {what}")
+    _note(f"{name} is not UTF-8: read as Windows-1252 (as Excel saves it); check accented names")
     return text
 
 

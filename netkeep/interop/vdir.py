@@ -11,14 +11,13 @@ is written to a private temporary file and renamed into place (mode 0600).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from netkeep.core.exports import ExportContact
+from netkeep.core.private_files import write_private_bytes
 from netkeep.interop.vcard_write import card_text
 
 MANIFEST = ".netkeep-vdir.json"
@@ -78,7 +77,7 @@ def write_vdir(contacts: Iterable[ExportContact], folder: Path, version: str = "
         if name in present and _same(target, data):
             unchanged += 1
             continue
-        write_private(target, data)
+        write_private_bytes(target, data, durable=False)  # one of thousands: no wait for the disk
         written += 1
     removed = 0
     for name in sorted(ours - names):
@@ -88,21 +87,8 @@ def write_vdir(contacts: Iterable[ExportContact], folder: Path, version: str = "
         except FileNotFoundError:
             pass
     data = json.dumps({"format": FORMAT, "files": sorted(names)}, indent=1).encode("utf-8")
-    write_private(folder / MANIFEST, data)
+    write_private_bytes(folder / MANIFEST, data)
     return VdirResult(written, unchanged, removed, left_alone)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to a private temporary file beside ``path`` (mode 0600, a name sync
-    tools skip), then rename it into place, so no one ever reads half a file."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _manifest(folder: Path) -> set[str] | None:

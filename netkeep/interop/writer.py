@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
 from netkeep.core.errors import NetkeepError
+from netkeep.core.private_files import write_private
 from netkeep.interop.pause_gc import gc_paused
 
 KINDS = ("vcard", "csv", "json", "ics")
@@ -74,7 +74,7 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> Exporte
         refuse_database(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        count = _write_atomically(path, encoding, lambda out: write_export(kind, out, vcard_version))
+        count = write_private(path, lambda out: write_export(kind, out, vcard_version), encoding=encoding)
         return Exported(count, path, False)
     except OSError as error:
         raise NetkeepError(f"cannot write {path}: {error.strerror or error}") from None
@@ -88,19 +88,3 @@ def refuse_database(path: Path) -> None:
     for live in database_files():
         if target == live or (target.exists() and live.exists() and os.path.samefile(target, live)):
             raise NetkeepError(f"{path} is the netkeep database itself; choose another file for the export")
-
-
-def _write_atomically(path: Path, encoding: str, write) -> int:
-    """Write through a private temporary file beside ``path`` (0600, from mkstemp), then rename
-    it into place."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            count = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return count

@@ -10,7 +10,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from netkeep.store import migrations
+from netkeep.store import failures, migrations
+from netkeep.store.failures import cause_of
 
 
 class BackupError(Exception):
@@ -55,14 +56,17 @@ def copy(source: Path, destination: Path) -> dict[str, int]:
             source_db.execute("COMMIT")
         finally:
             source_db.close()
-        found = check(destination)[1]
+        try:
+            found = check(destination)[1]
+        except BackupError:  # the copy holds the live file's own pages: the damage is the live file's
+            raise BackupError(f"{failures.DAMAGED}; no backup was made") from None
         if found != counts:
             raise BackupError(f"the copy in {destination.name} does not hold the same rows")
     except (sqlite3.Error, OSError, BackupError) as error:
         destination.unlink(missing_ok=True)
         if isinstance(error, BackupError):
             raise
-        raise BackupError(f"could not back up to {destination}: {error}") from None
+        raise BackupError(f"could not back up to {destination}: {cause_of(error, source) or error}") from None
     return counts
 
 

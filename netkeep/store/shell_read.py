@@ -3,7 +3,7 @@
 Importing peewee alone costs 40-70 ms, half of ``find``'s 150 ms budget, so this module
 reads with the standard ``sqlite3`` module and one query. It only reads a database that
 is already at the current schema version; anything else goes through
-:func:`netkeep.store.database.open_database` first (which creates or migrates it).
+:func:`netkeep.store.database.open_database` first (which migrates it).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from netkeep.store import migrations
+from netkeep.store.failures import is_read_only, translated
 
 #: Separates several values packed into one column (emails, phones, tags).
 SEPARATOR = "\x1f"
@@ -50,17 +51,28 @@ WHERE {where}
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection to an up-to-date netkeep database (created or migrated first if needed)."""
+    """A connection to an up-to-date netkeep database (migrated first if needed); a missing
+    file is refused, never created, and a read-only one is read as it is."""
     path = Path(path).expanduser()
-    if path.exists():
-        connection = sqlite3.connect(path)
-        connection.execute("PRAGMA busy_timeout = 5000")
-        if connection.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST:
-            return connection
-        connection.close()
+    if path.is_file():
+        with translated(path):
+            if is_read_only(path):
+                from urllib.parse import quote
+
+                connection = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+            else:
+                connection = sqlite3.connect(path)
+            try:
+                connection.execute("PRAGMA busy_timeout = 5000")
+                if connection.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST:
+                    return connection
+            except BaseException:
+                connection.close()
+                raise
+            connection.close()
     from netkeep.store.database import open_database  # peewee: only when the schema needs work
 
-    open_database(path).close()
+    open_database(path, create=False, write=False).close()
     return connect(path)
 
 

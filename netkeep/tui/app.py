@@ -26,7 +26,7 @@ from netkeep.tui.views.contact import ContactView, load_class
 from netkeep.tui.views.contacts import ContactList
 from netkeep.tui.widgets.key_bar import KeyBar
 from netkeep.tui.widgets.title_bar import TitleBar
-from netkeep.tui.workers import in_worker
+from netkeep.tui.workers import end_at_startup, in_worker
 
 if TYPE_CHECKING:
     from netkeep.tui.views.jobsearch import JobsView
@@ -104,7 +104,11 @@ class NetkeepApp(ContactActions):
         first = self.contact_list.current_id  # the list shows its first rows already
         if first is not None:  # read the first card now, so the first frame shows it
             self.selected_id = first
-            self.contact_view.show_contact(first, at_once=True)
+            try:
+                self.contact_view.show_contact(first, at_once=True)
+            except Exception as error:
+                end_at_startup(self, error)
+                return
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False)
@@ -217,7 +221,10 @@ class NetkeepApp(ContactActions):
 
     def _poll_other_writers(self) -> None:
         """Reload when another process (``netkeep capture``…) has written to the database."""
-        version = session.changes_seen()
+        try:
+            version = session.changes_seen()
+        except session.StorageError:  # the loads say what is wrong; this looks again in a second
+            return
         if version != self._data_version:
             self._data_version = version
             self.data_changed(None)
@@ -316,9 +323,21 @@ class NetkeepApp(ContactActions):
 
     @in_worker("make today's backup", group="upkeep")
     def _daily_upkeep(self) -> None:
-        """Today's backup (on the first start of the day) and forgetting month-old changes."""
-        from netkeep.core import backups, history
+        """Today's quick check of the file and backup (on the first start of the day), and
+        forgetting month-old changes."""
+        from netkeep.core import backups, checkup, history
+        from netkeep.core.dates import today
 
+        problems = checkup.daily_quick_check(self.db_path, today())
+        if problems:  # no backup of a damaged file over the sound ones
+            self.notify(
+                f"The database file is damaged ({problems[0]}). Run `netkeep doctor`; "
+                "`netkeep restore --list` shows the backups.",
+                severity="error",
+                timeout=60,
+                markup=False,
+            )
+            return
         backups.daily()
         history.prune()
 

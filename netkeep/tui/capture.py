@@ -14,14 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from netkeep.core.text import visible
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.styles import FORMS
+from netkeep.tui.terminal import TerminalSafeApp
+from netkeep.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from netkeep.core.records import ContactInput
@@ -77,7 +81,7 @@ class CaptureScreen(FormScreen[int]):
             form.border_subtitle = "enter save · esc cancel · tab next · → accept suggestion"
             for field_id, label, placeholder in FIELDS:
                 yield Label(label, markup=False)
-                yield Input(placeholder=placeholder, id=field_id, compact=True)
+                yield TextInput(placeholder=placeholder, id=field_id, compact=True)
 
     def first_field(self) -> str:
         return "#name"
@@ -169,7 +173,7 @@ class CaptureScreen(FormScreen[int]):
         if len(text) > PREVIEW_MAX:  # a pasted essay: the start of it is enough
             text = text[: PREVIEW_MAX - 1] + "…"
         preview = self.query_one("#preview", Static)
-        preview.update(text if error else f"→ {text}")
+        preview.update(visible(text if error else f"→ {text}"))
         preview.set_class(error, "capture-error")
 
     def action_save(self) -> None:
@@ -231,10 +235,9 @@ class CaptureScreen(FormScreen[int]):
         except NetkeepError as error:
             self.app.call_from_thread(self._failed, {"general": str(error)})
         except Exception as error:  # a locked or broken database: say so, keep the form
-            from netkeep.tui.workers import report_failure
+            from netkeep.tui.workers import failure_reason
 
-            report_failure(self, "save the contact", error)
-            self.app.call_from_thread(self._failed, {})
+            self.app.call_from_thread(self._failed, {"general": f"Not saved: {failure_reason(error)}"})
         else:
             if matches:
                 self.app.call_from_thread(self._ask_who, matches, data)
@@ -275,10 +278,10 @@ class CaptureScreen(FormScreen[int]):
                 add_to(match.id, data)
         except NetkeepError as error:
             self.app.call_from_thread(self._failed, {"general": str(error)})
-        except Exception as error:
-            from netkeep.tui.workers import report_failure
+        except Exception as error:  # a locked or broken database: say so, keep the form
+            from netkeep.tui.workers import failure_reason
 
-            report_failure(self, "add to the contact", error)
+            self.app.call_from_thread(self._failed, {"general": f"Not saved: {failure_reason(error)}"})
         else:
             self.saved = replace(data, full_name=match.name)
             self.app.call_from_thread(self.dismiss, match.id)
@@ -293,6 +296,9 @@ class CaptureScreen(FormScreen[int]):
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         self._show_errors(errors)
+
+    def refuse_input(self, widget: Widget, message: str) -> None:
+        self._show_errors({widget.id or "general": message})  # not a field's id: at the end
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         """Show each message on the line below its field (other messages at the end)."""
@@ -336,7 +342,7 @@ def _preview(fields) -> str:
     return preview(replace(fields, **days))
 
 
-class CaptureApp(App[int | None]):
+class CaptureApp(TerminalSafeApp):
     """``netkeep capture``: the form alone; exits with the new contact's id (None if cancelled)."""
 
     TITLE = "netkeep capture"

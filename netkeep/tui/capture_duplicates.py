@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from netkeep.core.text import visible
+
 #: (button id, label) for each choice, in the order Tab visits them.
 CHOICES = (("open", "Open them"), ("add", "Add to them"), ("new", "New person anyway"))
 
@@ -31,7 +33,7 @@ class DuplicateChoice(Vertical):
         first = self.matches[0]
         lines = [f"Already here? {first.describe()}: {first.reason}."]
         lines += [f"  or {m.describe()}: {m.reason}" for m in self.matches[1:4]]
-        yield Static("\n".join(lines), id="duplicates-text", markup=False)
+        yield Static(visible("\n".join(lines)), id="duplicates-text", markup=False)
         with Horizontal(id="duplicates-choices"):
             for choice, label in CHOICES:
                 yield Button(label, id=f"dup-{choice}", compact=True)

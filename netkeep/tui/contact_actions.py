@@ -8,11 +8,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
 from netkeep.core import contacts
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.keys import UNDO_HINT
+from netkeep.tui.terminal import TerminalSafeApp
 from netkeep.tui.workers import report_failure
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from netkeep.tui.views.contacts import ContactList
 
 
-class ContactActions(App[None]):
+class ContactActions(TerminalSafeApp):
     """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
     ``contact_rows``, ``data_changed`` and ``open_contact``."""
 

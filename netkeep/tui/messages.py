@@ -28,3 +28,7 @@ class OpenContact(Message):
     """Show this contact in the contact pane (and select it in the list)."""
 
     contact_id: int
+
+
+class NotText(Message):
+    """Bytes from the keyboard that were not UTF-8 were dropped (see ``tui.text_driver``)."""

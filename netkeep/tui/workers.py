@@ -8,8 +8,12 @@ and an ``@on`` handler shows it on the UI thread. If it raises, :func:`report_fa
 shows one error notification, "Could not load the agenda: <reason>" — the only wording
 netkeep uses for a failed load or background save — unless a newer call has replaced it.
 
-This module imports only Textual and the domain's error class: the database session is
-imported in the worker thread, so the capture path can use the reporting function too.
+A storage failure a first frame cannot do without ends the app instead, with one line on
+stderr (:func:`end_at_startup`).
+
+This module imports only Textual and the domain's light modules (errors, text): the
+database session is imported in the worker thread, so the capture path can use the
+reporting function too.
 """
 
 from __future__ import annotations
@@ -18,22 +22,30 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 
 #: Longest reason shown for an unexpected error (its first line, cut with an ellipsis).
 REASON_WIDTH = 120
 
 
 def failure_reason(error: BaseException) -> str:
-    """Why it failed, in one short line: a NetkeepError's message as it is, else the
-    exception's first line and its type (never a traceback)."""
+    """Why it failed, in one short line: a NetkeepError's message as it is, a storage
+    failure's cause ("the disk is full"), else the exception's first line and its type
+    (never a traceback)."""
     if isinstance(error, NetkeepError):
         return str(error)
+    from netkeep.core.session import storage_error  # peewee is loaded once anything failed
+
+    failure = storage_error(error)
+    if failure is not None:
+        return failure.cause
     kind = type(error).__name__
     line = next((part.strip() for part in str(error).splitlines() if part.strip()), "")
     if len(line) > REASON_WIDTH:
@@ -44,6 +56,17 @@ def failure_reason(error: BaseException) -> str:
 def failure_text(task: str, error: BaseException) -> str:
     """``Could not load the agenda: database is locked (OperationalError)``."""
     return f"Could not {task}: {failure_reason(error)}"
+
+
+def end_at_startup(node: DOMNode, error: Exception) -> None:
+    """A read the first frame needs failed: a storage failure ends the app with one line on
+    stderr and exit status 1 (anything else is a bug, and raised)."""
+    from netkeep.core.session import storage_error
+
+    failure = storage_error(error)
+    if failure is None:
+        raise error
+    node.app.exit(return_code=1, message=Text(f"netkeep: {visible(str(failure))}"))
 
 
 def report_failure(node: DOMNode, task: str, error: BaseException) -> None:

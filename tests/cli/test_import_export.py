@@ -263,7 +263,7 @@ def test_export_through_a_link_to_the_database_is_refused(capsys, tmp_path):
     assert code == 1 and "database itself" in err and live.stat().st_size == size
 
 
-def test_export_replaces_a_file_whole_and_privately(capsys, db_path, tmp_path):
+def test_export_replaces_a_file_whole_and_privately(capsys, db, tmp_path):
     target = tmp_path / "out.json"
     target.write_text("old")
     assert run(capsys, "export", "json", "-o", str(target))[0] == 0

@@ -100,9 +100,9 @@ def small_disk(folder: Path, size: str = "1m"):
         subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30)
 
 
-def fill(folder: Path) -> None:
-    """Fill the file system under ``folder`` to the last byte."""
-    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+def fill(folder: Path, leave: int = 0) -> None:
+    """Fill the file system under ``folder`` to the last byte, but ``leave`` bytes."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         size = 1 << 20
         while size:
@@ -110,6 +110,8 @@ def fill(folder: Path) -> None:
                 os.write(fd, bytes(size))
             except OSError:
                 size //= 2
+        if leave:
+            os.ftruncate(fd, max(0, os.fstat(fd).st_size - leave))
     finally:
         os.close(fd)
 

@@ -3,6 +3,7 @@ read or refused (ValidationError), never a crash; what netkeep writes it reads b
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pendulum
@@ -67,13 +68,14 @@ def test_in_n_units_is_that_far_ahead(n, unit):
 
 # ---------------------------------------------------------------- the capture line
 
-#: A word of a name, title or company: anything but white space, control characters, the
-#: markers that open a field (@ + ! > #), a comma (it starts the title) and "-" (" -- ").
+#: A word of a name or company: anything but white space, control characters, the markers
+#: of the syntax (@ + ! ^ > # =), a comma (it starts a title) and "-" (" -- " starts the
+#: note); and no word that starts like a phone number ("+4", "(0", "555-01…").
 WORD = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp"), blacklist_characters="@+!>#,-"),
+    st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp"), blacklist_characters="@+!^>#=,-"),
     min_size=1,
     max_size=12,
-)
+).filter(lambda word: not re.match(r"[(+]\d|\d{3}[-.]", word))
 WORDS = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
 
 
@@ -88,12 +90,11 @@ def test_any_capture_line_is_read_or_refused(text):
 
 
 @TRUST
-@given(WORDS, st.one_of(st.just(""), WORDS), WORDS, st.lists(WORD, max_size=3), st.one_of(st.just(""), WORDS))
-def test_a_capture_line_built_from_parts_reads_back_as_those_parts(name, title, company, tags, note):
+@given(WORDS, WORDS, st.lists(WORD, max_size=3), st.one_of(st.just(""), WORDS))
+def test_a_capture_line_built_from_parts_reads_back_as_those_parts(name, company, tags, note):
+    """Name, company, tags and note (a title after a comma may read as "Last, First")."""
     count("properties", "capture lines tried")
-    line = name + (f", {title}" if title else "") + f" @{company}" + "".join(f" #{t}" for t in tags)
-    line += f" -- {note}" if note else ""
+    line = name + f" @{company}" + "".join(f" #{t}" for t in tags) + (f" -- {note}" if note else "")
     fields = parse_line(line)
-    assert (fields.name, fields.title, fields.company) == (name, title, company)
-    assert fields.tags == tuple(tags)
+    assert (fields.name, fields.company, fields.tags) == (name, company, tuple(tags))
     assert fields.note == note.strip()

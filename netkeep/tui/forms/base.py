@@ -4,7 +4,8 @@ Every form in the app is a :class:`FormScreen`. A form lists its fields in ``fie
 (mostly :class:`FieldRow`: a label, the widget and the line for its message) and reads
 them in ``collect``, raising :class:`ValidationError` keyed by field name for what is
 wrong. The ``save`` it is given writes what ``collect`` returned, through core, while
-the form is still open: a problem core finds is shown in the form too. The form is
+the form is still open: a problem core finds is shown in the form too, and a storage
+failure as "Not saved: the disk is full", with what was typed kept. The form is
 dismissed with what ``save`` returned (or with what ``collect`` returned when there is
 no ``save``), and with ``None`` when cancelled.
 """
@@ -24,8 +25,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from netkeep.core.errors import NetkeepError, ValidationError
+from netkeep.core.text import visible
 from netkeep.tui.styles import FORMS
-from netkeep.tui.workers import report_failure
+from netkeep.tui.terminal import shown
+from netkeep.tui.workers import failure_reason
 
 ResultT = TypeVar("ResultT")
 
@@ -55,8 +58,9 @@ class FieldRow(Vertical):
 
 
 def context_line(text: str) -> Label:
-    """A muted line at the top of a form naming whom or what it is about (wraps; user text as is)."""
-    return Label(Text(text), classes="form-context")
+    """A muted line at the top of a form naming whom or what it is about (wraps; user text as
+    is, escape codes as symbols)."""
+    return Label(Text(visible(text)), classes="form-context")
 
 
 class FormScreen(ModalScreen[ResultT | None]):
@@ -76,8 +80,6 @@ class FormScreen(ModalScreen[ResultT | None]):
     CANCEL_LABEL = "Cancel (esc)"
     #: Error keys core may raise that belong to another field of this form.
     FIELD_ALIASES: ClassVar[dict[str, str]] = {}
-    #: What ``save`` does, for the message if storage fails ("Could not save the contact: …").
-    SAVE_TASK = "save"
 
     def __init__(self, save: Callable[[Any], Any] | None = None) -> None:
         super().__init__()
@@ -86,7 +88,8 @@ class FormScreen(ModalScreen[ResultT | None]):
     # -- composing
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box", classes=self.BOX_CLASSES) as box:
-            box.border_title = self.form_title()
+            title = self.form_title()  # often names someone: shown safely
+            box.border_title = shown(title) if isinstance(title, Text) else visible(title)
             with VerticalScroll(id="form-fields", can_focus=False):
                 yield from self.fields()
             yield Static("", id="form-error", markup=False)
@@ -153,8 +156,8 @@ class FormScreen(ModalScreen[ResultT | None]):
         except NetkeepError as error:
             self.show_errors({"": str(error)})
             return
-        except Exception as error:  # a storage failure (locked, read-only, full disk)
-            report_failure(self, self.SAVE_TASK, error)
+        except Exception as error:  # a storage failure (locked, read-only, full disk): keep the edit
+            self.show_error(f"Not saved: {failure_reason(error)}")
             return
         self.dismiss(result)
 
@@ -182,6 +185,11 @@ class FormScreen(ModalScreen[ResultT | None]):
                 row.field.focus()
                 row.scroll_visible(animate=False)
                 break
+
+    def refuse_input(self, widget: Widget, message: str) -> None:
+        """Say under ``widget``'s field (else under the form) why what came in was refused."""
+        row = next((node for node in widget.ancestors if isinstance(node, FieldRow)), None)
+        self.show_errors({row.field_name if row is not None else "": message})
 
     def show_error(self, message: str) -> None:
         """A message that belongs to no one field (empty: none)."""

@@ -7,13 +7,14 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select
 
 from netkeep.core import contacts
 from netkeep.core.dates import format_date, parse_date
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import CONTACT_TYPES, ContactCard, ContactInput, Method
 from netkeep.tui.forms.base import FieldRow, FormScreen
+from netkeep.tui.widgets.text_input import TextEditor, TextInput
 
 #: Error keys core may raise that belong to another field of this form.
 FIELD_ALIASES = {"given_name": "full_name", "family_name": "full_name", "urls": "website"}
@@ -53,7 +54,6 @@ class ContactForm(FormScreen[int]):
     """Add or edit a contact; dismisses with the saved contact's id, or None on Esc."""
 
     FIELD_ALIASES = FIELD_ALIASES
-    SAVE_TASK = "save the contact"
 
     def __init__(
         self, card: ContactCard | None, names: list[str], save: Callable[[ContactInput], int]
@@ -71,7 +71,7 @@ class ContactForm(FormScreen[int]):
         introducer = card.introduced_by if card else ""
 
         def line(name: str, value: str = "", placeholder: str = "", **kwargs) -> Input:
-            return Input(value, placeholder=placeholder, id=f"f-{name}", compact=True, **kwargs)
+            return TextInput(value, placeholder=placeholder, id=f"f-{name}", compact=True, **kwargs)
 
         rows = [
             FieldRow("full_name", "Name", line("full_name", data.full_name, "Jane Doe")),
@@ -134,9 +134,9 @@ class ContactForm(FormScreen[int]):
                 "→ completes",
             ),
             FieldRow(
-                "needs", "Their needs", TextArea(data.needs, id="f-needs", compact=True, soft_wrap=True)
+                "needs", "Their needs", TextEditor(data.needs, id="f-needs", compact=True, soft_wrap=True)
             ),
-            FieldRow("notes", "Notes", TextArea(data.notes, id="f-notes", compact=True, soft_wrap=True)),
+            FieldRow("notes", "Notes", TextEditor(data.notes, id="f-notes", compact=True, soft_wrap=True)),
             FieldRow("tags", "Tags", line("tags", tags_text(data.tags), "alumni python")),
             FieldRow(
                 "cadence_days",

@@ -20,6 +20,7 @@ from netkeep.core.errors import ValidationError
 from netkeep.core.schedule import SNOOZE_CHOICES, upcoming_date
 from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
 from netkeep.tui.widgets.jk import JKOptionList
+from netkeep.tui.widgets.text_input import TextInput
 
 WHEN_PLACEHOLDER = "friday, in 2 weeks, 4 Mar"
 
@@ -44,7 +45,7 @@ class IntroResult:
 
 
 def _line(name: str, placeholder: str) -> Input:
-    return Input(placeholder=placeholder, id=f"f-{name}", compact=True)
+    return TextInput(placeholder=placeholder, id=f"f-{name}", compact=True)
 
 
 def _raise_if(errors: dict[str, str]) -> None:

@@ -16,12 +16,14 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Select
 
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput
 from netkeep.core.schedule import direction_for, moment_of
+from netkeep.core.text import visible
 from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
+from netkeep.tui.widgets.text_input import TextInput
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
 WHEN_PLACEHOLDER = "today, yesterday, last friday, 4 Mar"
@@ -57,7 +59,6 @@ class InteractionForm(FormScreen[Any]):
     """
 
     BOX_CLASSES = "small-form"
-    SAVE_TASK = "log the interaction"
     #: The kinds the Kind field offers.
     KINDS: tuple[str, ...] = INTERACTION_KINDS
     #: False: an empty "What happened" is allowed.
@@ -98,7 +99,7 @@ class InteractionForm(FormScreen[Any]):
         yield FieldRow(
             "summary",
             "What happened",
-            Input(self.summary, placeholder=self.SUMMARY_PLACEHOLDER, id="f-summary", compact=True),
+            TextInput(self.summary, placeholder=self.SUMMARY_PLACEHOLDER, id="f-summary", compact=True),
         )
         yield FieldRow(
             "kind",
@@ -108,7 +109,7 @@ class InteractionForm(FormScreen[Any]):
             ),
         )
         yield FieldRow(
-            "when", "When", Input("today", placeholder=WHEN_PLACEHOLDER, id="f-when", compact=True)
+            "when", "When", TextInput("today", placeholder=WHEN_PLACEHOLDER, id="f-when", compact=True)
         )
 
     def log_fields(self) -> ComposeResult:
@@ -128,7 +129,10 @@ class InteractionForm(FormScreen[Any]):
                 "closes_loop",
                 "Referral loop",
                 Checkbox(
-                    Text(f"Closes the loop about {self.loop_about}"), True, id="f-closes_loop", compact=True
+                    Text(f"Closes the loop about {visible(self.loop_about)}"),
+                    True,
+                    id="f-closes_loop",
+                    compact=True,
                 ),
             )
 

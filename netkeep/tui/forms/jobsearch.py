@@ -11,7 +11,9 @@ from textual.widgets import Input, SelectionList, TextArea
 
 from netkeep.core.errors import ValidationError
 from netkeep.core.jobsearch import Person
+from netkeep.core.text import visible
 from netkeep.tui.forms.base import FieldRow, FormScreen
+from netkeep.tui.widgets.text_input import TextEditor, TextInput
 
 NEWS_TEMPLATES = {
     "applied": "I applied to {company} today; thank you for the advice that helped me get there.",
@@ -43,7 +45,7 @@ class TargetForm(FormScreen[str]):
         yield FieldRow(
             "name",
             "Employer",
-            Input(
+            TextInput(
                 placeholder="e.g. Stripe",
                 id="target-name",
                 compact=True,
@@ -74,12 +76,12 @@ class NewsForm(FormScreen[NewsResult]):
 
     def fields(self) -> ComposeResult:
         text = NEWS_TEMPLATES.get(self.stage, "").format(company=self.company)
-        yield FieldRow("news-text", "Your news (what you will tell them)", TextArea(text, id="news-text"))
+        yield FieldRow("news-text", "Your news (what you will tell them)", TextEditor(text, id="news-text"))
         yield FieldRow(
             "news-people",
             "Tell (space ticks or unticks)",
             SelectionList[int](
-                *[(Text(f"{p.name} · {p.relation}"), p.id, True) for p in self.helpers],
+                *[(Text(visible(f"{p.name} · {p.relation}")), p.id, True) for p in self.helpers],
                 id="news-people",
             ),
         )

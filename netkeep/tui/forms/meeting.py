@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, TextArea
+from textual.widgets import Checkbox, Input
 
 from netkeep.core import contacts
 from netkeep.core.errors import ValidationError
@@ -18,6 +18,7 @@ from netkeep.core.meetings import MeetingInput, log_meeting, parse_commitments
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FieldRow
 from netkeep.tui.forms.interaction import InteractionForm
+from netkeep.tui.widgets.text_input import TextEditor, TextInput
 from netkeep.tui.workers import in_worker
 
 
@@ -30,7 +31,6 @@ class MeetingForm(InteractionForm):
     SUMMARY_REQUIRED = False
     SUMMARY_PLACEHOLDER = "in a line; the points, advice and commitments go below"
     FIELD_ALIASES = {"location": "where", "resume_advice": "resume"}
-    SAVE_TASK = "log the meeting"
 
     @dataclass
     class NamesLoaded(Message):
@@ -46,22 +46,24 @@ class MeetingForm(InteractionForm):
         return Text(f"Log a meeting with {self.contact_name}" if self.contact_name else "Log a meeting")
 
     def fields(self) -> ComposeResult:
-        yield FieldRow("who", "Who (a contact's name)", Input(self.contact_name, id="f-who", compact=True))
+        yield FieldRow(
+            "who", "Who (a contact's name)", TextInput(self.contact_name, id="f-who", compact=True)
+        )
         yield from self.shared_fields()
         yield FieldRow(
             "where",
             "Where",
-            Input("", id="f-where", compact=True, placeholder="a café, their office, a call"),
+            TextInput("", id="f-where", compact=True, placeholder="a café, their office, a call"),
         )
         yield FieldRow(
             "points",
             "Points they covered (one per line)",
-            TextArea("", id="f-points", compact=True, soft_wrap=True),
+            TextEditor("", id="f-points", compact=True, soft_wrap=True),
         )
         yield FieldRow(
             "advice",
             "Advice they gave (one per line)",
-            TextArea("", id="f-advice", compact=True, soft_wrap=True),
+            TextEditor("", id="f-advice", compact=True, soft_wrap=True),
         )
         yield FieldRow(
             "resume", "Resume", Checkbox("They gave advice on my resume", False, id="f-resume", compact=True)
@@ -69,7 +71,7 @@ class MeetingForm(InteractionForm):
         yield FieldRow(
             "commitments",
             "Commitments (one per line; 'them: …' for theirs; '… by friday' for a due date)",
-            TextArea("", id="f-commitments", compact=True, soft_wrap=True),
+            TextEditor("", id="f-commitments", compact=True, soft_wrap=True),
         )
 
     def first_field(self) -> str:

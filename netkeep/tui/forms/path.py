@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from netkeep.tui.forms.base import FieldRow, FormScreen
+from netkeep.tui.widgets.text_input import TextInput
 
 
 class PathPrompt(FormScreen[str]):
@@ -23,7 +24,7 @@ class PathPrompt(FormScreen[str]):
         return Text(self.title_text)
 
     def fields(self) -> ComposeResult:
-        field = Input(self.default, id="path-input", compact=True)
+        field = TextInput(self.default, id="path-input", compact=True)
         yield FieldRow("path", "Save to (a file, or a folder)", field)
 
     def collect(self) -> str | None:

@@ -37,6 +37,7 @@ from netkeep.tui.forms.followups import (
     SnoozeForm,
 )
 from netkeep.tui.messages import DataChanged, OpenContact
+from netkeep.tui.terminal import shown
 from netkeep.tui.widgets.jk import JKOptionList
 from netkeep.tui.workers import in_worker, report_failure
 
@@ -198,6 +199,9 @@ class FollowupsPane(Vertical):
                 self._targets[f"intro-other-{i.id}"] = ("helper", other_id)
                 why = f" — {i.reason}" if i.reason else ""
                 rows.append(Option(Text(f"  introduce to {other}{why}"), id=f"intro-{i.id}"))
+        for row in rows:  # needs, names, reasons: escape codes shown as symbols
+            if isinstance(row.prompt, Text):
+                shown(row.prompt)
         options.set_options(rows)
         enabled = [n for n, row in enumerate(rows) if not row.disabled]
         later = [n for n in enabled if previous is not None and n >= previous]

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
 
+from netkeep.core.errors import NetkeepError
+
 
 def open_external(url: str) -> bool:
     """Hand a URL (``mailto:``) to the desktop's handler; True if one took it."""
@@ -34,16 +36,29 @@ def open_external(url: str) -> bool:
     return webbrowser.open(url)
 
 
-def editor_command() -> list[str] | None:
-    """``$VISUAL`` or ``$EDITOR`` split into words, else nano or vi if installed."""
+def editor_command() -> list[str]:
+    """``$VISUAL`` or ``$EDITOR`` split into words, else nano or vi if installed, its program
+    found on the PATH; raises :class:`NetkeepError` saying what is wrong (checked before the
+    app hands the terminal over: a program that cannot start must not leave it suspended)."""
     for name in ("VISUAL", "EDITOR"):
         value = os.environ.get(name, "").strip()
         if value:
-            return shlex.split(value)
+            try:
+                words = shlex.split(value)
+            except ValueError:
+                raise NetkeepError(f"${name} is not a command netkeep can read: {value}") from None
+            program = shutil.which(words[0]) if words else None
+            if program is None:
+                raise NetkeepError(
+                    f"The editor in ${name} was not found: {words[0] if words else value}. "
+                    f"Install it, or set ${name} to one you have."
+                )
+            return [program, *words[1:]]
     for fallback in ("nano", "vi"):
-        if shutil.which(fallback):
-            return [fallback]
-    return None
+        program = shutil.which(fallback)
+        if program:
+            return [program]
+    raise NetkeepError("Set $EDITOR (or $VISUAL) to the editor you want to use.")
 
 
 def split_subject(text: str) -> tuple[str | None, str]:
@@ -62,16 +77,21 @@ def edit_outside(app: App, command: list[str], text: str) -> str | None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
+        failure: BaseException | None = None
         try:
             with app.suspend():
-                result = subprocess.call([*command, str(path)])
+                try:  # nothing may leave this block by an exception: the app would stay suspended
+                    result = subprocess.call([*command, str(path)])
+                except BaseException as error:
+                    failure, result = error, -1
         except SuspendNotSupported:
             app.notify("This terminal cannot hand the screen to another program.", severity="error")
             return None
-        except OSError as error:
-            app.notify(
-                f"Could not start {command[0]}: {error.strerror or error}", severity="error", markup=False
-            )
+        if failure is not None and not isinstance(failure, Exception):
+            raise failure  # Ctrl+C and the like, now that the app has its terminal back
+        if failure is not None:
+            reason = failure.strerror if isinstance(failure, OSError) and failure.strerror else failure
+            app.notify(f"Could not start {command[0]}: {reason}", severity="error", markup=False)
             return None
         if result != 0:
             app.notify(

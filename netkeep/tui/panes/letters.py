@@ -15,10 +15,12 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from netkeep.core import letters
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.handoff import edit_outside, editor_command, open_external, split_subject
 from netkeep.tui.panes.letter_data import Letter, letters_day, local_time, read_letter
 from netkeep.tui.panes.meetings import MeetingPane, app_config
+from netkeep.tui.widgets.text_input import TextEditor, TextInput
 from netkeep.tui.workers import in_worker, report_failure
 
 #: Seconds between a change and its autosave: a killed terminal loses at most this much typing.
@@ -97,8 +99,8 @@ class ThanksPane(MeetingPane):
         #: Meetings whose sent letter was reopened with ctrl+r (the others stay read-only).
         self._reopened: set[int] = set()
         # Kept as attributes so the last save on unmount can still read them.
-        self.subject = Input("", id="thanks-subject", placeholder="the letter's subject", compact=True)
-        self.editor = TextArea("", id="thanks-body", soft_wrap=True, show_line_numbers=False)
+        self.subject = TextInput("", id="thanks-subject", placeholder="the letter's subject", compact=True)
+        self.editor = TextEditor("", id="thanks-body", soft_wrap=True, show_line_numbers=False)
 
     def compose(self) -> ComposeResult:
         yield self.picker()
@@ -182,7 +184,7 @@ class ThanksPane(MeetingPane):
     def _show_problems(self, problems: tuple[str, ...]) -> None:
         text = "\n".join(problems)
         shown = self.query_one("#thanks-problems", Static)
-        shown.update(text)
+        shown.update(visible(text))
         shown.set_class(bool(text), "-shown")
         for problem in problems:
             self.notify(problem, title="Thank-you template", severity="warning", markup=False, timeout=12)
@@ -203,7 +205,7 @@ class ThanksPane(MeetingPane):
         parts.append(f"to {letter.email}" if letter.email else "no email address on file")
         if note:
             parts.append(note)
-        status.first(Static).update(" · ".join(parts))
+        status.first(Static).update(visible(" · ".join(parts)))
 
     # -- autosave
     @on(Input.Changed, "#thanks-subject")
@@ -291,9 +293,10 @@ class ThanksPane(MeetingPane):
     def action_external_editor(self) -> None:
         if self.meeting_id is None:
             return
-        command = editor_command()
-        if command is None:
-            self.notify("Set $EDITOR (or $VISUAL) to the editor you want to use.", severity="warning")
+        try:
+            command = editor_command()
+        except NetkeepError as problem:  # said before the terminal is handed over
+            self.notify(str(problem), severity="warning", markup=False)
             return
         self.flush()
         text = edit_outside(self.app, command, f"Subject: {self.subject.value}\n\n{self.editor.text}")

@@ -18,6 +18,7 @@ from netkeep.core.config import Config, load_config
 from netkeep.core.dates import format_date
 from netkeep.core.errors import NotFound
 from netkeep.core.meetings import Meeting, list_meetings
+from netkeep.core.text import visible
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.workers import in_worker
 
@@ -30,7 +31,7 @@ def meeting_label(meeting: Meeting) -> Text:
     parts = [meeting.kind, format_date(meeting.occurred_at)]
     if meeting.location:
         parts.append(meeting.location)
-    return Text(" · ".join(parts) + THANKS_MARK.get(meeting.thank_you, ""))
+    return Text(visible(" · ".join(parts)) + THANKS_MARK.get(meeting.thank_you, ""))
 
 
 def app_config(app: Any) -> Config:
@@ -192,11 +193,11 @@ class MeetingPane(Vertical):
         if message.contact_id is None:
             empty.update(NO_CONTACT)
         elif message.meeting_id is None:
-            empty.update(Text(f"No meetings with {message.name} yet. Press m to log one."))
+            empty.update(Text(f"No meetings with {visible(message.name)} yet. Press m to log one."))
         empty.display = message.meeting_id is None
         self.set_class(message.meeting_id is not None, "-has-meeting")
         self.border_title = Text(
-            f"{self.BORDER_TITLE} · {message.name}" if message.name else str(self.BORDER_TITLE)
+            f"{self.BORDER_TITLE} · {visible(message.name)}" if message.name else str(self.BORDER_TITLE)
         )
         self.show(message.data)
         self._loading = False

@@ -16,7 +16,9 @@ from netkeep.core.dates import format_date
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.forms.path import PathPrompt
 from netkeep.tui.panes.meetings import MeetingPane
+from netkeep.tui.terminal import shown
 from netkeep.tui.widgets.jk import JKScroll
+from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker, report_failure
 
 
@@ -25,7 +27,7 @@ def _commitment(item: CommitmentRecord) -> str:
 
 
 def brief_text(brief: prep.PrepBrief) -> Text:
-    """The brief as plain styled text (user text shown exactly as typed)."""
+    """The brief as plain styled text (user text shown exactly as typed, escape codes as symbols)."""
     text = Text()
     if brief.headline:
         text.append(brief.headline + "\n", style="italic")
@@ -47,7 +49,7 @@ def brief_text(brief: prep.PrepBrief) -> Text:
         text.append("\n".join(lines) if lines else "  (nothing noted)", style="" if lines else "dim")
         text.append("\n")
     text.append("\nNext step I will propose", style="bold")
-    return text
+    return shown(text)
 
 
 class PrepPane(MeetingPane):
@@ -71,7 +73,7 @@ class PrepPane(MeetingPane):
         yield self.empty()
         with JKScroll(id="prep-scroll"):
             yield Static("", id="prep-brief", markup=False)
-            yield Input(
+            yield TextInput(
                 "",
                 id="prep-next",
                 compact=True,

@@ -16,9 +16,11 @@ from textual.widgets.option_list import Option
 
 from netkeep.core import reflection
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.panes.meetings import MeetingPane
 from netkeep.tui.widgets.jk import JKOptionList
+from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker, report_failure
 
 MARKS = {"yes": "✔ yes   ", "partly": "~ partly", "no": "✘ no    ", "": "· —     "}
@@ -37,10 +39,10 @@ def answer_prompt(answer: reflection.Answer) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=len(MARKS[""]), no_wrap=True)
     grid.add_column(ratio=1)
-    question = Text(answer.question)
+    question = Text(visible(answer.question))
     if answer.note:
         question.append("\n")
-        question.append(answer.note, style="italic")
+        question.append(visible(answer.note), style="italic")
     grid.add_row(Text(MARKS.get(answer.rating, MARKS[""]), style="bold"), question)
     return grid
 
@@ -105,8 +107,8 @@ class ReflectPane(MeetingPane):
         yield self.picker()
         yield self.empty()
         yield JKOptionList(id="reflect-questions")
-        yield Input("", id="reflect-note", compact=True)
-        yield Input(
+        yield TextInput("", id="reflect-note", compact=True)
+        yield TextInput(
             "",
             id="reflect-names",
             compact=True,
@@ -141,7 +143,7 @@ class ReflectPane(MeetingPane):
             self.questions.highlighted = highlighted if highlighted is not None else 0
         gained = ", ".join(name for _, name in found.names) if found else ""
         self.query_one("#reflect-gained", Static).update(
-            f"People this meeting brought: {gained}" if gained else ""
+            f"People this meeting brought: {visible(gained)}" if gained else ""
         )
 
     def _show_summary(self, summary: reflection.ReflectionSummary) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from netkeep.core.text import visible
 from netkeep.tui.styles import FORMS
 
 
@@ -30,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Text(self.question), id="question")  # wraps (a Label would be cut)
+            yield Static(Text(visible(self.question)), id="question")  # wraps (a Label would be cut)
             with Horizontal(id="form-buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
                 yield Button("Keep (n)", id="no")

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, ProgressBar, Select, Static
 
 from netkeep.tui.screens.transfer import GROUP, TransferDialog
+from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker
 
 EXPORT_FORMATS = (
@@ -47,7 +48,7 @@ class ExportScreen(TransferDialog):
 
     def fields(self) -> ComposeResult:
         yield Select(EXPORT_FORMATS, value=self.kind, allow_blank=False, id="format")
-        yield Input(self.path, placeholder="where to write it", id="path")
+        yield TextInput(self.path, placeholder="where to write it", id="path")
         yield ProgressBar(show_eta=False)
         yield Static(classes="status", markup=False)
 

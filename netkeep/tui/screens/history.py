@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from netkeep.core import history
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 from netkeep.tui.messages import ChangeUndone
 from netkeep.tui.styles import HISTORY
 from netkeep.tui.widgets.jk import JKOptionList
@@ -26,16 +27,17 @@ SHOWN = 200
 
 
 def entry_line(entry: history.Entry) -> Text:
-    """``12 Mar 10:04  Archived Ana Silva  Ana Silva`` (an undone one dimmed), as plain text."""
+    """``12 Mar 10:04  Archived Ana Silva  Ana Silva`` (an undone one dimmed), as plain text
+    (escape codes shown as symbols)."""
     line = Text(no_wrap=True, overflow="ellipsis")
     line.append(f"{entry.when:<13}", style="dim")
-    line.append(entry.summary, style="dim strike" if entry.undone else "")
+    line.append(visible(entry.summary), style="dim strike" if entry.undone else "")
     if entry.undone:
         line.append("  (undone)", style="dim")
     people = ", ".join(entry.names)
     more = len(entry.contact_ids) - len(entry.names)
     if people or more > 0:
-        line.append(f"  {people}{f' +{more}' if people and more > 0 else ''}", style="dim italic")
+        line.append(visible(f"  {people}{f' +{more}' if people and more > 0 else ''}"), style="dim italic")
     return line
 
 

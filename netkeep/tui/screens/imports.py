@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, ProgressBar, Select, Static
 from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
+from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class ImportScreen(TransferDialog):
 
     def fields(self) -> ComposeResult:
         yield Select(IMPORT_FORMATS, value=self.kind, allow_blank=False, id="format")
-        yield Input(self.path, placeholder="path to the file (~ works)", id="path")
+        yield TextInput(self.path, placeholder="path to the file (~ works)", id="path")
         yield Select(
             ON_DUPLICATE,
             value="fill",

@@ -16,6 +16,7 @@ from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged
 from netkeep.tui.screens.transfer import GROUP, TransferDialog, literal
 from netkeep.tui.widgets.jk import JKOptionList
+from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker
 
 
@@ -34,7 +35,7 @@ class PickContactScreen(TransferDialog):
         return literal(self.prompt)
 
     def fields(self) -> ComposeResult:
-        yield Input(placeholder="a name", id="name")
+        yield TextInput(placeholder="a name", id="name")
         yield JKOptionList(id="matches")
         yield Static(classes="status", markup=False)
 

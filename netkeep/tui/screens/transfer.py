@@ -14,6 +14,7 @@ from textual import on
 from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from netkeep.core.text import visible
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.styles import FORMS, TRANSFER
 from netkeep.tui.workers import failure_text
@@ -22,8 +23,8 @@ GROUP = "transfer"
 
 
 def literal(lines: list[str] | str) -> Text:
-    """User text shown exactly as written (no markup)."""
-    return Text("\n".join(lines) if isinstance(lines, list) else lines)
+    """User text shown exactly as written (no markup; escape codes as symbols)."""
+    return Text(visible("\n".join(lines) if isinstance(lines, list) else lines))
 
 
 class TransferDialog(FormScreen):

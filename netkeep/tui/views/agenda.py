@@ -20,6 +20,7 @@ from textual.message import Message
 from netkeep.core.cadence import config_problems
 from netkeep.core.dates import humanize_date
 from netkeep.core.errors import NetkeepError
+from netkeep.core.text import visible
 from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged, OpenContact
 from netkeep.tui.widgets.agenda_list import AgendaLine, AgendaList
@@ -43,13 +44,14 @@ SHOWN_PER_SECTION = 100
 
 
 def item_line(item: AgendaItem, agenda: Agenda) -> AgendaLine:
-    """One agenda line: who and what (user text rendered literally), and when in its own column."""
+    """One agenda line: who and what (user text rendered literally and safely, see
+    ``core.text.visible``), and when in its own column."""
     import netkeep.core.agenda as agenda_core
 
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(item.contact_name, style="bold")
+    line.append(visible(item.contact_name), style="bold")
     line.append("  ")
-    line.append(item.text)
+    line.append(visible(item.text))
     return AgendaLine(item.key, line, agenda_core.when_text(item, agenda.day))
 
 

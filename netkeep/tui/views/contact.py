@@ -22,6 +22,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from netkeep.core import cadence, contacts, interactions
 from netkeep.core.records import ContactCard, TimelineEntry
+from netkeep.core.text import visible
 from netkeep.tui import styles
 from netkeep.tui.widgets.card import card_renderable, timeline_renderable
 from netkeep.tui.widgets.jk import JKScroll
@@ -265,4 +266,4 @@ class ContactView(Vertical):
                 timeline_renderable(message.timeline),
             )
         )
-        self.border_title = Text(f"Contact: {message.card.full_name}")
+        self.border_title = Text(f"Contact: {visible(message.card.full_name)}")

@@ -21,8 +21,10 @@ from textual.widgets import Input
 from netkeep.core import contacts
 from netkeep.core.dates import humanize_date
 from netkeep.core.records import ContactRow
+from netkeep.core.text import visible
 from netkeep.tui.widgets.cursor_list import CursorList
-from netkeep.tui.workers import in_worker
+from netkeep.tui.widgets.text_input import TextInput
+from netkeep.tui.workers import end_at_startup, in_worker
 
 SORT_ORDERS = ("name", "last contact", "next follow-up")
 #: Rows read first at start-up (a screenful), before the whole list.
@@ -31,9 +33,11 @@ EMPTY_TEXT = "No contacts yet — press n to add one, ctrl+n to capture."
 
 
 def _fit(text: str, width: int) -> str:
-    """``text`` cut (with an ellipsis) or padded to exactly ``width`` terminal cells."""
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` terminal cells, shown
+    safely (escape codes as symbols)."""
     if width <= 0:
         return ""
+    text = visible(text)
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
@@ -126,7 +130,7 @@ class ContactRows(CursorList):
         """Below the rows; with none at all, line ``y`` of the empty-list message."""
         if self.rows or width <= 2:
             return Strip.blank(width, base)
-        lines = Text(self.empty_text).wrap(self.app.console, width - 2)
+        lines = Text(visible(self.empty_text)).wrap(self.app.console, width - 2)
         if not 1 <= y <= len(lines):
             return Strip.blank(width, base)
         style = base + self.get_component_rich_style("contact-rows--empty")
@@ -174,7 +178,7 @@ class ContactList(Vertical):
     def compose(self) -> ComposeResult:
         # Not selected on focus: a letter typed on the list starts the filter (on_key), and the
         # next letter must follow it, not replace it.
-        yield Input(placeholder="type a name to filter", id="filter", compact=True, select_on_focus=False)
+        yield TextInput(placeholder="type a name to filter", id="filter", compact=True, select_on_focus=False)
         yield ContactRows(id="rows")
 
     def on_mount(self) -> None:
@@ -182,7 +186,11 @@ class ContactList(Vertical):
         # The first screenful is read and shown here (one small query), so the first frame
         # shows it and the app can read the first card before that frame too; the whole list
         # follows from a worker.
-        first = contacts.list_rows(limit=FIRST_PAGE)
+        try:
+            first = contacts.list_rows(limit=FIRST_PAGE)
+        except Exception as error:  # a damaged database: one line on stderr, not a traceback
+            end_at_startup(self, error)
+            return
         self._take_rows(first, None, complete=len(first) < FIRST_PAGE)
         if len(first) == FIRST_PAGE:
             self.call_after_refresh(self._load, None)  # after the first frame, not competing with it

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from netkeep.core import jobsearch
 from netkeep.core.errors import NetkeepError
 from netkeep.core.jobsearch import Person, Target
+from netkeep.core.text import visible
 from netkeep.tui.forms.jobsearch import NewsForm, NewsResult, TargetForm
 from netkeep.tui.keys import undo_hint
 from netkeep.tui.messages import DataChanged, OpenContact
@@ -35,7 +36,7 @@ def target_line(target: Target) -> Table:
     """``1. Stripe ….. interviewing``: the stage keeps its column, a long name is cut instead."""
     name = Text(no_wrap=True, overflow="ellipsis")
     name.append(f"{target.rank}. ", style="dim")
-    name.append(target.name, style="bold")
+    name.append(visible(target.name), style="bold")
     line = Table.grid(expand=True, padding=(0, 0, 0, 1))
     line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     line.add_column(no_wrap=True, justify="right")
@@ -46,16 +47,16 @@ def target_line(target: Target) -> Table:
 def target_summary(target: Target) -> Text:
     """The heading over the people list: stage and how many people I know there."""
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(target.name, style="bold")
+    line.append(visible(target.name), style="bold")
     line.append(f" · {target.stage} · {len(target.current)} there now, {len(target.former)} before")
     return line
 
 
 def person_line(person: Person) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
-    line.append(person.name, style="bold")
+    line.append(visible(person.name), style="bold")
     if person.title:
-        line.append(f"  {person.title}")
+        line.append(visible(f"  {person.title}"))
     line.append(f"  · {person.relation}", style="dim")
     return line
 
@@ -174,7 +175,8 @@ class JobsView(Vertical):
             people.add_option(
                 Option(
                     Text(
-                        f"You don't know anyone at {target.name} yet. Ask your network for an introduction.",
+                        f"You don't know anyone at {visible(target.name)} yet. "
+                        "Ask your network for an introduction.",
                         style="dim",
                     ),
                     disabled=True,

@@ -1,4 +1,5 @@
-"""Rich renderables for a contact card and a timeline; user text is always literal."""
+"""Rich renderables for a contact card and a timeline; user text is always literal, and
+shown safely (``core.text.visible``: an escape code shows as ␛…, never reaching the terminal)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from netkeep.core import details as kinds
 from netkeep.core.dates import format_date, humanize_date
 from netkeep.core.details import address_text
 from netkeep.core.records import ContactCard, Detail, Method, TimelineEntry
+from netkeep.core.text import visible
 
 DIRECTION = {"in": "← in", "out": "→ out", "": ""}
 
@@ -21,8 +23,8 @@ def _methods(methods: tuple[Method, ...]) -> Text:
         if position:
             text.append("\n")
         if method.label:
-            text.append(f"{method.label}: ", style="dim")
-        text.append(method.value)
+            text.append(f"{visible(method.label)}: ", style="dim")
+        text.append(visible(method.value))
     return text
 
 
@@ -38,7 +40,7 @@ def _details(details: tuple[Detail, ...], kind: str) -> Text:
 
 def _address(value: str) -> Text:
     """A web address on one line, cut with an ellipsis when too wide."""
-    return Text(value, no_wrap=True, overflow="ellipsis")
+    return Text(visible(value), no_wrap=True, overflow="ellipsis")
 
 
 def _when(value) -> str:
@@ -50,10 +52,10 @@ def _when(value) -> str:
 
 def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     """The business card, the how-we-met story and the keep-in-touch plan of one contact."""
-    heading = Text(card.full_name, style="bold")
+    heading = Text(visible(card.full_name), style="bold")
     nicknames = [d.value for d in card.details if d.kind == kinds.NICKNAME]
     if nicknames:
-        heading.append(f"  ({', '.join(nicknames)})")
+        heading.append(visible(f"  ({', '.join(nicknames)})"))
     if card.archived:
         heading.append("  (archived)", style="dim")
     units = ", ".join(d.value for d in card.details if d.kind == kinds.DEPARTMENT)
@@ -61,14 +63,14 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     role = " at ".join(part for part in (card.title, company) if part)
     lines: list = [heading]
     if role:
-        lines.append(Text(role))
+        lines.append(Text(visible(role)))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
 
     def add(label: str, value) -> None:
         if value:
-            grid.add_row(label, value if isinstance(value, Text) else Text(str(value)))
+            grid.add_row(label, value if isinstance(value, Text) else Text(visible(str(value))))
 
     add("type", card.contact_type + (" · job search" if card.job_search else ""))
     add("email", _methods(card.emails))
@@ -103,18 +105,18 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
 def entry_text(entry: TimelineEntry, *, with_people: bool) -> Text:
     """What happened in one timeline entry: kind, direction, who, where, and what was said."""
     text = Text()
-    text.append(entry.kind, style="bold")
+    text.append(visible(entry.kind), style="bold")
     if entry.direction:
         text.append(f" {DIRECTION[entry.direction]}")
     if with_people and entry.contacts:
-        text.append(" · " + ", ".join(name for _id, name in entry.contacts))
+        text.append(visible(" · " + ", ".join(name for _id, name in entry.contacts)))
     if entry.location:
-        text.append(f" @ {entry.location}", style="dim")
+        text.append(visible(f" @ {entry.location}"), style="dim")
     if entry.reply_owed and not entry.replied:
         text.append(" · reply owed", style="reverse")
     if entry.summary:
         text.append(" — ")
-        text.append(entry.summary)
+        text.append(visible(entry.summary))
     return text
 
 
