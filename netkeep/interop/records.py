@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from netkeep.core.text import strip_controls
 from netkeep.core.records import ContactInput
+from netkeep.core.text import strip_controls
 
 
 @dataclass(frozen=True)
