@@ -114,6 +114,8 @@ class Index:
         self.by_phone: dict[str, set[int]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.by_company: dict[str, list[int]] = {}
+        #: Beside each company's people, their names as fuzzy matching compares them.
+        self.company_names: dict[str, list[str]] = {}
         #: Existing contacts an earlier record of this import matched: ref → that record's ref.
         self.claimed: dict[int, int] = {}
         emails: dict[int, set[str]] = {}
@@ -147,6 +149,7 @@ class Index:
         self.by_name.setdefault(name_key(keys.name), []).append(ref)
         if keys.company:
             self.by_company.setdefault(keys.company, []).append(ref)
+            self.company_names.setdefault(keys.company, []).append(utils.default_process(keys.name))
 
     def absorb(self, ref: int, keys: Keys) -> None:
         """An update of ``ref`` with ``keys``: later records find it by them too."""
@@ -198,10 +201,10 @@ class Index:
         if not people:
             return None
         close = process.extract(
-            keys.name,
-            [self.people[ref].name for ref in people],
+            utils.default_process(keys.name),
+            self.company_names[keys.company],
             scorer=fuzz.token_sort_ratio,
-            processor=utils.default_process,
+            processor=None,
             score_cutoff=NAME_SCORE,
             limit=None,
         )
