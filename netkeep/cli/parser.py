@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--reply-owed", action="store_true", help="you owe them a reply")
 
     imp = sub.add_parser("import", help="bring contacts in")
-    imp.add_argument("format", choices=["linkedin", "vcard", "google", "backup"])
+    imp.add_argument("format", choices=["linkedin", "vcard", "google", "outlook", "backup"])
     imp.add_argument("file", help="the file (or folder of .vcf files) to import")
     imp.add_argument(
         "--on-duplicate",
@@ -116,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
-    imp.add_argument("--skip-bad", action="store_true", help="import the good rows when some are unreadable")
+    imp.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the others when some records cannot be read at all (they have no name)",
+    )
 
     history = sub.add_parser("history", help="what changed lately, newest first (each can be undone)")
     history.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -21,12 +21,12 @@ def run_import(args: argparse.Namespace) -> int:
     plan = dedupe.plan(result, args.on_duplicate)
     print("\n".join(report.preview_lines(plan)))
     if plan.problems:
-        print("Unreadable rows:", file=sys.stderr)
+        print("Unreadable records:", file=sys.stderr)
         print("\n".join(report.problem_lines(plan)), file=sys.stderr)
         if not args.skip_bad:
             good = len(plan.steps)
             return fail(
-                f"{len(plan.problems)} of {good + len(plan.problems)} rows cannot be read, "
+                f"{len(plan.problems)} of {good + len(plan.problems)} records cannot be read, "
                 f"so nothing was imported; fix them, or add --skip-bad to import the "
                 f"other {good}"
             )
@@ -70,9 +70,9 @@ def run_export(args: argparse.Namespace) -> int:
     if not args.output or args.output == "-":
         write_export(args.format, sys.stdout, args.vcard_version)
         return 0
-    count, path, folder = export_to_path(args.format, args.output, args.vcard_version)
+    count, path, folder, note = export_to_path(args.format, args.output, args.vcard_version)
     if folder:
-        print(f"Wrote {count} cards to {path}/", file=sys.stderr)
+        print(f"Wrote {count} cards to {path}/" + (f" ({note})" if note else ""), file=sys.stderr)
     else:
         noun = "events" if args.format == "ics" else "contacts"
         print(f"Wrote {count} {noun} to {path}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import JOIN
 
+from netkeep.core.details import details_of
 from netkeep.core.errors import NotFound
 from netkeep.core.records import ContactCard, Method
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Employment, Tag
@@ -46,13 +47,15 @@ def get_card(contact_id: int) -> ContactCard:
     ):
         methods.setdefault(kind, []).append(Method(kind, value, label))
     tags = tuple(
-        name
-        for (name,) in (
-            Tag.select(Tag.name)
-            .join(ContactTag)
-            .where(ContactTag.contact == contact_id)
-            .order_by(Tag.name)
-            .tuples()
+        sorted(
+            (
+                name
+                for (name,) in Tag.select(Tag.name)
+                .join(ContactTag)
+                .where(ContactTag.contact == contact_id)
+                .tuples()
+            ),
+            key=str.casefold,
         )
     )
     introducer = ""
@@ -103,4 +106,5 @@ def get_card(contact_id: int) -> ContactCard:
         created_at=contact.created_at,
         updated_at=contact.updated_at,
         past_companies=past,
+        details=details_of(contact_id),
     )

@@ -26,8 +26,9 @@ from netkeep.core.contact_list import (
     search,
     sort_rows,
 )
+from netkeep.core.details import details_of, is_organisation, set_details
 from netkeep.core.errors import NotFound, ValidationError
-from netkeep.core.normalise import normalise_company, normalise_tag, search_text
+from netkeep.core.normalise import normalise_company, normalise_tag, search_text, tag_name
 from netkeep.core.records import ContactInput
 from netkeep.core.text import strip_controls
 from netkeep.core.validation import EMAIL_RE, FIELD_MAX, NAME_MAX, TEXT_MAX, validate
@@ -44,7 +45,6 @@ __all__ = [
     "BY_NAME",
     "EMAIL_RE",
     "FIELD_MAX",
-    "IMPORTED_SOURCES",
     "NAME_MAX",
     "SORT_KEYS",
     "TEXT_MAX",
@@ -78,7 +78,10 @@ def _now() -> pendulum.DateTime:
 
 
 def company_for(name: str) -> Company | None:
-    """The company called ``name``, created if new; None for an empty name."""
+    """The company called ``name``, created if new; None for an empty name.
+
+    The spelling typed last is the one shown (``ACME`` typed after ``Acme`` renames it).
+    """
     name = " ".join(name.split())
     if not name:
         return None
@@ -86,19 +89,37 @@ def company_for(name: str) -> Company | None:
     company = Company.get_or_none(Company.key == key)
     if company is None:
         company = Company.create(name=name, key=key, created_at=_now())
+    elif company.name != name:
+        company.name = name
+        company.save(only=[Company.name])
     return company
 
 
-def _set_tags(contact_id: int, tags) -> None:
-    names = []
+def tag_ids(tags) -> dict[str, int]:
+    """The tag for each key (:func:`normalise_tag`) of ``tags``, created as typed when new."""
+    wanted: dict[str, str] = {}
     for tag in tags:
-        name = normalise_tag(tag)
-        if name and name not in names:
-            names.append(name)
+        key = normalise_tag(tag)
+        if key:
+            wanted.setdefault(key, tag_name(tag))
+    if not wanted:
+        return {}
+    found = {
+        normalise_tag(name): tag_id
+        for tag_id, name in Tag.select(Tag.id, Tag.name).tuples()
+        if normalise_tag(name) in wanted
+    }
+    for key, name in wanted.items():
+        if key not in found:
+            found[key] = Tag.insert(name=name).execute()
+    return found
+
+
+def _set_tags(contact_id: int, tags) -> None:
+    ids = tag_ids(tags)
     ContactTag.delete().where(ContactTag.contact == contact_id).execute()
-    for name in names:
-        tag, _ = Tag.get_or_create(name=name)
-        ContactTag.insert(contact=contact_id, tag=tag.id).execute()
+    if ids:
+        ContactTag.insert_many([(contact_id, tag_id) for tag_id in ids.values()]).execute()
 
 
 def _set_methods(contact_id: int, data: ContactInput) -> None:
@@ -121,11 +142,23 @@ def _set_methods(contact_id: int, data: ContactInput) -> None:
         ContactMethod.insert_many(rows).execute()
 
 
-def fields_for(data: ContactInput, company: Company | None) -> dict:
-    """The columns a contact is saved with (one by one here, many at once in ``core.bulk``)."""
+def fields_for(
+    data: ContactInput,
+    company: Company | None,
+    *,
+    organisation: bool | None = None,
+    now: pendulum.DateTime | None = None,
+) -> dict:
+    """The columns a contact is saved with (one by one here, many at once in ``core.bulk``).
+
+    A person's name is split into given and family names when none are given; an
+    organisation's (``organisation``, else what ``data.details`` say) is not.
+    """
     name = " ".join(data.full_name.split())
     given, family = data.given_name.strip(), data.family_name.strip()
-    if not given and not family:
+    if organisation is None:
+        organisation = is_organisation(data.details)
+    if not given and not family and not organisation:
         pieces = name.split(" ")
         given, family = pieces[0], " ".join(pieces[1:])
     return {
@@ -160,21 +193,21 @@ def fields_for(data: ContactInput, company: Company | None) -> dict:
             needs=data.needs,
             emails=[m.value for m in data.emails],
         ),
-        "updated_at": _now(),
+        "updated_at": now or _now(),
     }
 
 
-#: Sources of bulk imports. Their contacts get keep-in-touch follow-ups only after the first
-#: logged interaction, so importing 500 old connections does not put 500 people on Today.
-IMPORTED_SOURCES = ("linkedin", "vcard", "google")
-
-
 def refresh_follow_up(contact: Contact, overrides: dict[str, int] | None = None) -> None:
-    """Recompute the next follow-up from the last touch, unless it was set by hand."""
+    """Recompute the next follow-up from the last touch, unless it was set by hand.
+
+    An imported contact gets none until the first logged interaction
+    (``Contact.waiting_for_first_touch``), so importing 500 old connections does not put 500
+    people on Today.
+    """
     if contact.follow_up_manual and contact.next_follow_up:
         return
-    if contact.last_contact_at is None and contact.source in IMPORTED_SOURCES:
-        contact.next_follow_up = None  # an imported connection gets a tickler once you are in touch
+    if contact.imported and contact.last_contact_at is None:
+        contact.next_follow_up = None
         return
     if contact.last_contact_at is not None:
         last: date = contact.last_contact_at.date()
@@ -201,6 +234,8 @@ def create_contact(data: ContactInput) -> int:
         contact.save(force_insert=True)
         _set_methods(contact.id, data)
         _set_tags(contact.id, data.tags)
+        if data.details:
+            set_details(contact.id, data.details)
         if company:
             Employment.create(contact=contact.id, company=company, title=fields["title"])
         change.concern([contact.id])
@@ -219,7 +254,8 @@ def update_contact(contact_id: int, data: ContactInput) -> None:
             _require(data.introduced_by_id)
         old_company_id = contact.company_id
         company = company_for(data.company)
-        for key, value in fields_for(data, company).items():
+        details = details_of(contact_id) if data.details is None else data.details
+        for key, value in fields_for(data, company, organisation=is_organisation(details)).items():
             setattr(contact, key, value)
         contact.follow_up_manual = data.next_follow_up is not None
         contact.next_follow_up = data.next_follow_up
@@ -227,6 +263,8 @@ def update_contact(contact_id: int, data: ContactInput) -> None:
         contact.save()
         _set_methods(contact_id, data)
         _set_tags(contact_id, data.tags)
+        if data.details is not None:
+            set_details(contact_id, data.details)
         if company and company.id != old_company_id:
             today = pendulum.today().date()
             (

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from peewee import JOIN
 
-from netkeep.core.records import ContactInput, Method
+from netkeep.core.details import all_details
+from netkeep.core.records import ContactInput, Detail, Method, contact_input
 from netkeep.store.models import Company, Contact, ContactMethod, ContactTag, Reminder, Tag, database
 
 
@@ -49,6 +50,7 @@ class ExportContact:
     urls: tuple[tuple[str, str], ...]
     tags: tuple[str, ...]
     introduced_by_id: int | None = None
+    details: tuple[Detail, ...] = ()
 
     def to_input(self) -> ContactInput:
         """The contact as form input (what ``ContactCard.to_input`` gives), for merging."""
@@ -82,11 +84,12 @@ class ExportContact:
             family_name=self.family_name,
             source=self.source,
             uid=self.uid,
+            details=self.details,
         )
 
 
-def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
-    """Every contact (archived too unless told otherwise), ordered by name."""
+def _methods() -> dict[int, dict[str, list[tuple[str, str]]]]:
+    """Every contact's emails, phones and web addresses: ``{id: {kind: [(value, label)]}}``."""
     methods: dict[int, dict[str, list[tuple[str, str]]]] = {}
     for contact_id, kind, value, label in database.execute(
         ContactMethod.select(
@@ -94,11 +97,52 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
         ).order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)
     ):
         methods.setdefault(contact_id, {}).setdefault(kind, []).append((value, label))
+    return methods
+
+
+def _tags() -> dict[int, list[str]]:
+    """Every contact's tags, in the order the card shows them."""
     tags: dict[int, list[str]] = {}
-    for contact_id, name in database.execute(
-        ContactTag.select(ContactTag.contact, Tag.name).join(Tag).order_by(Tag.name)
-    ):
+    for contact_id, name in database.execute(ContactTag.select(ContactTag.contact, Tag.name).join(Tag)):
         tags.setdefault(contact_id, []).append(name)
+    for names in tags.values():
+        names.sort(key=str.casefold)
+    return tags
+
+
+def load_inputs() -> dict[int, ContactInput]:
+    """Every contact as form input (what ``ContactCard.to_input`` gives), by id: what an
+    import merges what it read into. Built straight from the rows: 30,000 in a second."""
+    methods, tags, details = _methods(), _tags(), all_details()
+    query = Contact.select(
+        Contact.id, Contact.full_name, Contact.title, Company.name, Contact.linkedin_url, Contact.website,
+        Contact.location, Contact.birthday, Contact.contact_type, Contact.job_search, Contact.how_met,
+        Contact.met_on, Contact.met_at, Contact.introduced_by, Contact.needs, Contact.notes,
+        Contact.cadence_days, Contact.next_follow_up, Contact.follow_up_manual, Contact.given_name,
+        Contact.family_name, Contact.source, Contact.uid,
+    ).join(Company, JOIN.LEFT_OUTER)  # fmt: skip
+    found = {}
+    for row in database.execute(query):
+        cid, own = row[0], methods.get(row[0], {})
+        found[cid] = contact_input(
+            full_name=row[1], title=row[2], company=row[3] or "",
+            emails=tuple(Method("email", v, label) for v, label in own.get("email", ())),
+            phones=tuple(Method("phone", v, label) for v, label in own.get("phone", ())),
+            urls=tuple(Method("url", v, label) for v, label in own.get("url", ())),
+            linkedin_url=row[4], website=row[5], location=row[6], birthday=row[7], contact_type=row[8],
+            job_search=bool(row[9]), how_met=row[10], met_on=date.fromisoformat(row[11]) if row[11] else None,
+            met_at=row[12], introduced_by_id=row[13], needs=row[14], notes=row[15],
+            tags=tuple(tags.get(cid, ())), cadence_days=row[16],
+            next_follow_up=date.fromisoformat(row[17]) if row[18] and row[17] else None,
+            given_name=row[19], family_name=row[20], source=row[21], uid=row[22],
+            details=details.get(cid, ()),
+        )  # fmt: skip
+    return found
+
+
+def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
+    """Every contact (archived too unless told otherwise), ordered by name."""
+    methods, tags, details = _methods(), _tags(), all_details()
     Introducer = Contact.alias()
     query = (
         Contact.select(
@@ -205,6 +249,7 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
                 tuple(own.get("url", ())),
                 tuple(tags.get(cid, ())),
                 introducer_id,
+                details.get(cid, ()),
             )
         )
     return result

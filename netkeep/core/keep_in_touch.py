@@ -13,7 +13,7 @@ import pendulum
 from peewee import Case, Value, fn
 
 from netkeep.core import cadence, session
-from netkeep.core.contacts import IMPORTED_SOURCES, refresh_follow_up
+from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
 from netkeep.core.schedule import upcoming_date
 from netkeep.store.models import Contact
@@ -107,7 +107,7 @@ def apply_cadence() -> int:
     last = fn.COALESCE(fn.DATE(Contact.last_contact_at), Contact.met_on, fn.DATE(Contact.created_at))
     computed = fn.DATE(last, fn.printf("+%d days", _days_expression(table)))
     automatic = ~(Contact.follow_up_manual & Contact.next_follow_up.is_null(False))
-    waiting = Contact.last_contact_at.is_null() & Contact.source.in_(IMPORTED_SOURCES)
+    waiting = Contact.waiting_for_first_touch()
     with session.writing(journal_it=False):  # upkeep from the settings, not a change to undo
         cleared = (
             Contact.update(next_follow_up=None)

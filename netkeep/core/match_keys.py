@@ -1,7 +1,8 @@
 """What an import matches incoming people against: every contact's identifying keys.
 
-``interop.dedupe`` plans an import with these (same card UID, LinkedIn profile, email,
-or a close name at the same company).
+``interop.matching`` finds who an incoming person is with these (the same card UID,
+LinkedIn profile, email, phone or name), and suggests who they might be (a close name at
+the same company).
 """
 
 from __future__ import annotations
@@ -31,7 +32,14 @@ def contact_keys() -> list[ContactKeys]:
 
 def email_addresses() -> list[tuple[int, str]]:
     """``(contact id, email address)`` for every email address, as stored."""
-    query = ContactMethod.select(ContactMethod.contact, ContactMethod.value).where(
-        ContactMethod.kind == "email"
-    )
+    return _methods("email")
+
+
+def phone_numbers() -> list[tuple[int, str]]:
+    """``(contact id, phone number)`` for every phone number, as stored."""
+    return _methods("phone")
+
+
+def _methods(kind: str) -> list[tuple[int, str]]:
+    query = ContactMethod.select(ContactMethod.contact, ContactMethod.value).where(ContactMethod.kind == kind)
     return list(database.execute(query))

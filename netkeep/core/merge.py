@@ -119,6 +119,9 @@ def merged_input(
     tags = list(keep.tags)
     tags += [t for t in other.tags if normalise_tag(t) not in {normalise_tag(k) for k in tags}]
     updates["tags"] = tuple(tags)
+    details = list(keep.details or ())
+    details += [detail for detail in other.details or () if detail not in details]
+    updates["details"] = tuple(details)
     return replace(keep, **updates)
 
 

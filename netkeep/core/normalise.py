@@ -15,7 +15,13 @@ def normalise_company(name: str) -> str:
 
 
 def normalise_tag(tag: str) -> str:
+    """The key two spellings of one tag share: ``#Book Club`` → ``book-club``."""
     return "-".join(tag.strip().lstrip("#").casefold().split())
+
+
+def tag_name(tag: str) -> str:
+    """A tag as it is shown: as typed, without its ``#`` and extra spaces (``Book Club``)."""
+    return " ".join(tag.strip().lstrip("#").split())
 
 
 def search_text(

@@ -44,6 +44,15 @@ class Method:
     label: str = ""
 
 
+@dataclass(frozen=True)
+class Detail:
+    """Something else a contact's card carries; ``core.details`` names the kinds."""
+
+    kind: str
+    value: str
+    label: str = ""
+
+
 class ContactRow(NamedTuple):
     """One line of the contact list, with a lower-case haystack to filter on.
 
@@ -89,6 +98,31 @@ class ContactInput:
     family_name: str = ""
     source: str = ""
     uid: str = ""
+    #: Nicknames, addresses, profiles, dates…; None leaves the stored ones as they are.
+    details: tuple[Detail, ...] | None = None
+
+
+#: Every field of a contact's input with its default.
+_DEFAULTS = ContactInput(full_name="").__dict__
+
+
+def contact_input(**fields) -> ContactInput:
+    """``ContactInput(**fields)``, several times faster: the frozen dataclass's ``__init__``
+    sets its 26 fields one by one, and imports and bulk reads build 30,000 of them."""
+    if not fields.keys() <= _DEFAULTS.keys():
+        raise TypeError(f"not fields of a contact: {sorted(fields.keys() - _DEFAULTS.keys())}")
+    new = object.__new__(ContactInput)
+    new.__dict__.update(_DEFAULTS)
+    new.__dict__.update(fields)
+    return new
+
+
+def updated(data: ContactInput, updates: dict) -> ContactInput:
+    """``dataclasses.replace(data, **updates)``, as fast as :func:`contact_input`."""
+    new = object.__new__(ContactInput)
+    new.__dict__.update(data.__dict__)
+    new.__dict__.update(updates)
+    return new
 
 
 @dataclass(frozen=True)
@@ -128,6 +162,7 @@ class ContactCard:
     created_at: datetime
     updated_at: datetime
     past_companies: tuple[str, ...] = ()
+    details: tuple[Detail, ...] = ()
 
     def to_input(self) -> ContactInput:
         """The card as form input, for editing."""
@@ -157,6 +192,7 @@ class ContactCard:
             family_name=self.family_name,
             source=self.source,
             uid=self.uid,
+            details=self.details,
         )
 
 

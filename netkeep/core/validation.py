@@ -12,6 +12,8 @@ NAME_MAX = 200
 FIELD_MAX = 500
 TEXT_MAX = 100_000
 EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]{2,}$")
+#: A phone number: digits and the usual punctuation, and an extension (``ext. 102``, ``x12``).
+PHONE_RE = re.compile(r"[0-9+()./\- ]{3,40}(?:\s*(?:ext\.?|x|#)\s*[0-9]{1,10})?", re.I)
 
 
 def validate(data: ContactInput) -> ContactInput:
@@ -53,7 +55,7 @@ def validate(data: ContactInput) -> ContactInput:
             errors["emails"] = f"'{method.value}' does not look like an email address."
             break
     for method in data.phones:
-        if not re.fullmatch(r"[0-9+()./\- x]{3,40}", method.value.strip()):
+        if not PHONE_RE.fullmatch(method.value.strip()):
             errors["phones"] = f"'{method.value}' does not look like a phone number."
             break
     if data.contact_type not in CONTACT_TYPES:

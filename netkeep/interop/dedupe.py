@@ -1,62 +1,40 @@
-"""Finding who is already there, planning an import, and applying the plan in one go.
+"""Planning an import (who is added, who is updated and how, who might be a duplicate) and
+applying the plan in one go.
 
-A candidate matches an existing contact by (in this order) the same card UID, the same
-LinkedIn profile, the same email address, or a close name at the same company. The
-plan is computed before anything is written; ``apply`` writes it in one transaction.
+The plan is computed before anything is written; ``apply`` writes it in one transaction.
+Who is who is decided in ``interop.matching``; what an update changes in
+``interop.merging``. The same person twice in one file is folded into one contact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from netkeep.core import backups, bulk, contacts, session
-from netkeep.core.match_keys import contact_keys, email_addresses
-from netkeep.core.normalise import normalise_company as _normalise_company
-from netkeep.core.normalise import normalise_tag
-from netkeep.core.records import ContactInput, Method
-from netkeep.interop.records import Candidate, ParseResult, Problem, linkedin_key
+from netkeep.core.records import ContactInput
+from netkeep.interop.matching import Index, Keys, Match
+from netkeep.interop.merging import merge_into
+from netkeep.interop.parsed import ParseResult
+from netkeep.interop.pause_gc import gc_paused
+from netkeep.interop.records import Candidate, Kept, Problem
 
 #: What to do with someone already in netkeep: fill in only what netkeep does not know
 #: (the default: nothing you wrote is overwritten), update (fill in, and replace title and
 #: company: people change jobs), skip them, or add them again.
 ON_DUPLICATE = ("fill", "update", "skip", "add")
-normalise_company = lru_cache(maxsize=8192)(_normalise_company)
-#: How close two names at one company must be (rapidfuzz token-sort ratio, 0–100).
-NAME_SCORE = 90
-#: Fields "update" replaces when the file has another value ("fill" only fills them when empty).
-REPLACED = ("title", "company")
-#: How the preview names a field, where it is not the field's own name.
-FIELD_NAMES = {"linkedin_url": "LinkedIn", "introduced_by_id": "introduced by", "contact_type": "type"}
-#: How much of a value the preview shows.
-SHOWN_CHARS = 60
-#: Fields an import fills only when netkeep has nothing yet.
-FILLED = (
-    "given_name",
-    "family_name",
-    "linkedin_url",
-    "website",
-    "location",
-    "birthday",
-    "how_met",
-    "met_on",
-    "met_at",
-    "needs",
-    "cadence_days",
-    "introduced_by_id",
-)
 
 
 @dataclass(frozen=True)
 class Step:
-    """What will happen to one candidate."""
+    """What will happen to one record of the file."""
 
     action: str  # "add" | "update" | "skip"
     candidate: Candidate
     data: ContactInput
     contact_id: int | None = None
     existing_name: str = ""
+    #: Why it is that contact: "same email jane@x.example".
     matched_by: str = ""
     #: Each field the update changes, from what to what: ``title: 'Engineer' → 'CTO'``.
     changes: tuple[str, ...] = ()
@@ -65,6 +43,8 @@ class Step:
     reason: str = ""
     #: An introducer added by this same import, linked once both exist.
     link_uid: str = ""
+    #: Who an added person might be (never merged by the import): "Chris Johnson (similar …)".
+    maybe: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +53,9 @@ class Plan:
     steps: tuple[Step, ...]
     problems: tuple[Problem, ...] = ()
     hidden: int = 0
+    kept: tuple[Kept, ...] = ()
+    unregioned: int = 0
+    #: What reading the file had to guess (its encoding), for the preview.
     notes: tuple[str, ...] = ()
 
     def count(self, action: str) -> int:
@@ -88,247 +71,180 @@ class Report:
     problems: tuple[Problem, ...] = ()
     hidden: int = 0
     added_ids: tuple[int, ...] = field(default=(), repr=False)
-
-
-class _Index:
-    """Existing contacts by UID, LinkedIn profile, email and company (plus this import's rows)."""
-
-    def __init__(self) -> None:
-        self.uids: dict[str, int] = {}
-        self.linkedin: dict[str, int] = {}
-        self.emails: dict[str, int] = {}
-        self.by_company: dict[str, list[tuple[str, int, str]]] = {}
-        self.names: dict[int, str] = {}
-        self.exact_names: dict[str, list[int]] = {}
-        for contact_id, uid, name, linkedin, key in contact_keys():
-            self.names[contact_id] = name
-            self.exact_names.setdefault(name.casefold(), []).append(contact_id)
-            self.remember(contact_id, uid, linkedin, (), key or "", name)
-        for contact_id, value in email_addresses():
-            self.emails.setdefault(value.strip().casefold(), contact_id)
-
-    def remember(self, ref: int, uid: str, linkedin: str, emails, company_key: str, name: str) -> None:
-        if uid:
-            self.uids.setdefault(uid, ref)
-        if linkedin:
-            self.linkedin.setdefault(linkedin_key(linkedin), ref)
-        for email in emails:
-            self.emails.setdefault(email.strip().casefold(), ref)
-        if company_key:
-            profile = linkedin_key(linkedin) if linkedin else ""
-            self.by_company.setdefault(company_key, []).append((name, ref, profile))
-
-    def find(self, data: ContactInput) -> tuple[int, str] | None:
-        if data.uid and data.uid in self.uids:
-            return self.uids[data.uid], "card UID"
-        if data.linkedin_url and linkedin_key(data.linkedin_url) in self.linkedin:
-            return self.linkedin[linkedin_key(data.linkedin_url)], "LinkedIn profile"
-        for method in data.emails:
-            ref = self.emails.get(method.value.strip().casefold())
-            if ref is not None:
-                return ref, f"email {method.value}"
-        key = normalise_company(data.company)
-        if key and key in self.by_company:
-            from rapidfuzz import fuzz, process, utils
-
-            # Two different LinkedIn profiles are two people, however alike the names.
-            profile = linkedin_key(data.linkedin_url) if data.linkedin_url else ""
-            people = [p for p in self.by_company[key] if not (profile and p[2] and p[2] != profile)]
-            best = process.extractOne(
-                data.full_name,
-                [name for name, _, _ in people],
-                scorer=fuzz.token_sort_ratio,
-                processor=utils.default_process,
-                score_cutoff=NAME_SCORE,
-            )
-            if best:
-                return people[best[2]][1], f"name at {data.company}"
-        return None
+    kept: tuple[Kept, ...] = ()
+    unregioned: int = 0
 
 
 def plan(result: ParseResult, on_duplicate: str = "fill") -> Plan:
-    """Decide, for every candidate, whether it is added, updates someone, or is skipped."""
+    """Decide, for every record, whether it is added, updates someone, or is skipped."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(on_duplicate)
-    index = _Index()
+    with gc_paused():
+        return _plan(result, on_duplicate)
+
+
+def _plan(result: ParseResult, on_duplicate: str) -> Plan:
+    index = Index(phones=any(c.data.phones for c in result.candidates))
     file_uids = {c.data.uid for c in result.candidates if c.data.uid}
     steps: list[Step] = []
-    current = _Current()
+    kept = list(result.kept)
+    current = _Current(len(result.candidates))
+    #: For each update or skip of an existing contact: the contact as it is now.
+    before: dict[int, ContactInput] = {}
     for number, candidate in enumerate(result.candidates):
         data, link_uid = _introducer(candidate, index, file_uids)
-        match = index.find(data)
-        if match is None or (match[0] >= 0 and on_duplicate == "add"):
-            if match is not None and data.uid in index.uids:
-                data = replace(data, uid="")
-            steps.append(Step("add", candidate, data, link_uid=link_uid))
-            index.remember(
-                -1 - number,
-                data.uid,
-                data.linkedin_url,
-                [m.value for m in data.emails],
-                normalise_company(data.company),
-                data.full_name,
-            )
+        keys = Keys.of(data)
+        match = index.find(keys)
+        if match is not None and match.ref > 0 and on_duplicate == "add":
+            match = None
+        if match is None:
+            if data.uid and data.uid in index.by_uid:
+                earlier = index.by_uid[data.uid]
+                if earlier < 0:
+                    where = result.candidates[-1 - earlier].where
+                    kept.append(_uid_clash(candidate, where))
+                data, keys.uid = replace(data, uid=""), ""
+            maybe = index.suggest(keys)
+            steps.append(Step("add", candidate, data, link_uid=link_uid, maybe=_maybe(maybe, index, result)))
+            index.add(-1 - number, keys)
             continue
-        ref, how = match
-        if ref < 0:
-            earlier = result.candidates[-1 - ref]
-            steps.append(
-                Step(
-                    "skip", candidate, data, matched_by=how, reason=f"same person as {earlier.where} ({how})"
-                )
-            )
+        owner = index.claimed.get(match.ref) if match.ref > 0 else -1 - match.ref
+        if owner is not None:  # the same person as an earlier record of this file
+            steps[owner] = _folded(steps[owner], data, before, on_duplicate, index)
+            index.absorb(match.ref, keys)
+            reason = f"same person as {steps[owner].candidate.where} ({match.why}); folded into it"
+            steps.append(Step("skip", candidate, data, reason=reason))
             continue
-        existing = index.names.get(ref, "")
+        index.claimed[match.ref] = number
         if on_duplicate == "skip":
-            steps.append(
-                Step("skip", candidate, data, ref, existing, how, reason=f"already there (same {how})")
-            )
+            steps.append(_skip(candidate, data, match, index, "already there"))
             continue
-        merged, changes, kept = merge_into(
-            current.input(ref), data, overwrite=on_duplicate == "update", names=index.names
+        before[match.ref] = existing = current.input(match.ref)
+        merged, changes, left = merge_into(
+            existing, data, overwrite=on_duplicate == "update", name_of=index.name_of
         )
+        index.absorb(match.ref, keys)
         if changes:
+            link = link_uid if merged.introduced_by_id is None else ""
+            why = match.why
             steps.append(
                 Step(
                     "update",
                     candidate,
                     merged,
-                    ref,
-                    existing,
-                    how,
-                    tuple(changes),
-                    tuple(kept),
-                    link_uid=link_uid if merged.introduced_by_id is None else "",
+                    match.ref,
+                    existing.full_name,
+                    why,
+                    changes,
+                    left,
+                    link_uid=link,
                 )
             )
         else:
-            steps.append(
-                Step(
-                    "skip",
-                    candidate,
-                    data,
-                    ref,
-                    existing,
-                    how,
-                    kept=tuple(kept),
-                    reason=f"nothing new (same {how})",
-                )
-            )
-    return Plan(result.source, tuple(steps), tuple(result.problems), result.hidden, tuple(result.notes))
+            steps.append(_skip(candidate, merged, match, index, "nothing new", left))
+    return Plan(
+        result.source,
+        tuple(steps),
+        tuple(result.problems),
+        result.hidden,
+        tuple(kept),
+        result.unregioned,
+        tuple(result.notes),
+    )
+
+
+def _folded(
+    step: Step, data: ContactInput, before: dict[int, ContactInput], on_duplicate: str, index: Index
+) -> Step:
+    """``step`` with a later record of the same person folded into it."""
+    if step.contact_id is not None and on_duplicate == "skip":
+        return step
+    overwrite = on_duplicate == "update"
+    merged = merge_into(step.data, data, overwrite=overwrite or step.contact_id is None)[0]
+    if step.contact_id is None:
+        return replace(step, data=merged)
+    _, changes, left = merge_into(before[step.contact_id], merged, overwrite=overwrite, name_of=index.name_of)
+    return replace(
+        step,
+        action="update" if changes else "skip",
+        data=merged,
+        changes=changes,
+        kept=left,
+        reason="" if changes else step.reason,
+    )
+
+
+def _skip(
+    candidate: Candidate,
+    data: ContactInput,
+    match: Match,
+    index: Index,
+    what: str,
+    left: tuple[str, ...] = (),
+) -> Step:
+    name = index.people[match.ref].name
+    return Step(
+        "skip", candidate, data, match.ref, name, match.why, kept=left, reason=f"{what} ({match.why})"
+    )
+
+
+def _uid_clash(candidate: Candidate, where: str) -> Kept:
+    return Kept(
+        candidate.line,
+        "card UID",
+        candidate.data.uid,
+        f"is also the UID of another person's card ({where}); this one gets a new UID",
+        candidate.file,
+    )
+
+
+def _maybe(match: Match | None, index: Index, result: ParseResult) -> str:
+    if match is None:
+        return ""
+    name = index.people[match.ref].name
+    if match.ref < 0:
+        return f"{name} of {result.candidates[-1 - match.ref].where} ({match.why})"
+    return f"{name} ({match.why})"
 
 
 class _Current:
-    """Existing contacts as form input: one by one for a few, all in one go for many."""
+    """Existing contacts as they are now: one by one for a few, all in one go for many."""
 
-    #: Past this many lookups, every contact is read at once.
+    #: Past this many records in the file, every contact is read at once.
     BULK_AFTER = 200
 
-    def __init__(self) -> None:
-        self.lookups = 0
+    def __init__(self, records: int) -> None:
         self.loaded: dict[int, ContactInput] | None = None
+        if records > self.BULK_AFTER:
+            from netkeep.core.exports import load_inputs
+
+            self.loaded = load_inputs()
 
     def input(self, contact_id: int) -> ContactInput:
-        self.lookups += 1
-        if self.loaded is None and self.lookups > self.BULK_AFTER:
-            from netkeep.core.exports import load_contacts
-
-            self.loaded = {c.id: c.to_input() for c in load_contacts()}
         if self.loaded is not None:
             return self.loaded[contact_id]
         return contacts.get_card(contact_id).to_input()
 
 
-def _introducer(candidate: Candidate, index: _Index, file_uids: set[str]) -> tuple[ContactInput, str]:
+def _introducer(candidate: Candidate, index: Index, file_uids: set[str]) -> tuple[ContactInput, str]:
     """Resolve 'introduced by' to an existing contact, or to a card of this same import."""
     data = candidate.data
     uid = candidate.introducer_uid
-    if uid and uid in index.uids and index.uids[uid] >= 0:
-        return replace(data, introduced_by_id=index.uids[uid]), ""
+    if not uid and not candidate.introducer_name:
+        return data, ""
+    if uid and index.by_uid.get(uid, -1) > 0:
+        return replace(data, introduced_by_id=index.by_uid[uid]), ""
     if uid and uid in file_uids:
         return data, uid
-    same_name = index.exact_names.get(candidate.introducer_name.casefold(), [])
+    from netkeep.interop.matching import name_key
+
+    same_name = [ref for ref in index.by_name.get(name_key(candidate.introducer_name), ()) if ref > 0]
     if candidate.introducer_name and len(same_name) == 1:
         return replace(data, introduced_by_id=same_name[0]), ""
     return data, ""
 
 
-def _method_key(method: Method) -> str:
-    return method.value.strip().casefold()
-
-
-def _shown(value) -> str:
-    """A value as the preview shows it: on one line, cut to SHOWN_CHARS."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    text = " ".join(str(value).split()) if value is not None else ""
-    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
-
-
-def _field(name: str) -> str:
-    return FIELD_NAMES.get(name, name.replace("_", " "))
-
-
-def merge_into(
-    current: ContactInput,
-    incoming: ContactInput,
-    *,
-    overwrite: bool = False,
-    names: Mapping[int, str] | None = None,
-) -> tuple[ContactInput, list[str], list[str]]:
-    """``current`` with what ``incoming`` adds; each change, from what to what; and the values
-    of ``incoming`` left out because netkeep has another one (``overwrite`` replaces the
-    title and company instead). ``names`` names the contacts an introducer id refers to."""
-    updates: dict = {}
-    changes: list[str] = []
-    kept: list[str] = []
-
-    def change(name: str, value, added: str = "") -> None:
-        updates[name] = value
-        old = _shown(getattr(current, name))
-        if name == "introduced_by_id":
-            value = (names or {}).get(value, "a contact")
-        if added:
-            changes.append(f"{_field(name)}: + {added}")
-        elif old:
-            changes.append(f"{_field(name)}: '{old}' → '{_shown(value)}'")
-        else:
-            changes.append(f"{_field(name)}: '{_shown(value)}' (was empty)")
-
-    for name in REPLACED:
-        new, old = getattr(incoming, name), getattr(current, name)
-        same = (normalise_company(new) == normalise_company(old)) if name == "company" else new == old
-        if new and not same:
-            if overwrite or not old:
-                change(name, new)
-            else:
-                kept.append(f"{_field(name)}: keeps '{_shown(old)}' (the file has '{_shown(new)}')")
-    for name in FILLED:
-        if getattr(incoming, name) and not getattr(current, name):
-            change(name, getattr(incoming, name))
-    if incoming.contact_type != "peer" and current.contact_type == "peer":
-        change("contact_type", incoming.contact_type)
-    if incoming.job_search and not current.job_search:
-        change("job_search", True)
-    if incoming.next_follow_up and not current.next_follow_up:
-        change("next_follow_up", incoming.next_follow_up)
-    if incoming.notes and incoming.notes not in current.notes:
-        change("notes", f"{current.notes}\n\n{incoming.notes}".strip(), added=f"'{_shown(incoming.notes)}'")
-    for name in ("emails", "phones", "urls"):
-        known = {_method_key(m) for m in getattr(current, name)}
-        extra = [m for m in getattr(incoming, name) if _method_key(m) not in known]
-        if extra:
-            change(
-                name, tuple(getattr(current, name)) + tuple(extra), added=", ".join(m.value for m in extra)
-            )
-    known_tags = {normalise_tag(tag) for tag in current.tags}
-    new_tags = [tag for tag in incoming.tags if normalise_tag(tag) not in known_tags]
-    if new_tags:
-        change("tags", tuple(current.tags) + tuple(new_tags), added=" ".join(f"#{tag}" for tag in new_tags))
-    return (replace(current, **updates) if updates else current), changes, kept
-
-
-SOURCES = {"linkedin": "LinkedIn", "google": "Google", "vcard": "vCard"}
+SOURCES = {"linkedin": "LinkedIn", "google": "Google", "outlook": "Outlook", "vcard": "vCard"}
 
 
 def _summary(plan: Plan, file_name: str) -> str:
@@ -359,10 +275,10 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, fil
             progress(done, total)
 
     backups.before("import")
-    with session.writing(kind="import") as change:
+    with gc_paused(), session.writing(kind="import") as change:
         change.default(_summary(plan, file_name))
-        # Every candidate passed validate() when it was read (ParseResult.add).
-        ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True)
+        # Every record passed validate() when it was read (ParseResult.add).
+        ids = bulk.add_contacts([step.data for step in adds], report_adds, checked=True, imported=True)
         for number, step in enumerate(updates, start=1):
             contacts.update_contact(_updated_id(step), step.data)
             if progress and (number % 100 == 0 or number == len(updates)):
@@ -373,5 +289,13 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None, *, fil
         links += [(_updated_id(step), step.link_uid) for step in updates if step.link_uid]
         bulk.link_introducers(links)
     return Report(
-        plan.source, len(adds), len(updates), plan.count("skip"), plan.problems, plan.hidden, tuple(ids)
+        plan.source,
+        len(adds),
+        len(updates),
+        plan.count("skip"),
+        plan.problems,
+        plan.hidden,
+        tuple(ids),
+        plan.kept,
+        plan.unregioned,
     )

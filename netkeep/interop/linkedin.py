@@ -1,85 +1,72 @@
-"""LinkedIn's ``Connections.csv`` (Settings → Data privacy → Get a copy of your data)."""
+"""LinkedIn's ``Connections.csv`` (Settings → Data privacy → Get a copy of your data), as
+LinkedIn writes it and as Excel saves it again (semicolons or tabs, its own date forms,
+Windows or UTF-16 encodings)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 
-from netkeep.core.records import ContactInput, Method
-from netkeep.interop.csvrows import cell, header_map, is_google_header, is_linkedin_header, rows_with_lines
-from netkeep.interop.records import ParseResult, Problem, clean, is_linkedin
-from netkeep.interop.textfile import BadFile, read_text
+from netkeep.core.details import FIELD
+from netkeep.core.records import Detail, Method, contact_input
+from netkeep.interop.csvrows import cell, find_header, other_columns, rows_with_lines, sniff_separator
+from netkeep.interop.parsed import Odd, ParseResult
+from netkeep.interop.records import clean, is_linkedin
+from netkeep.interop.sniff import read_contacts, wrong_file
+from netkeep.interop.textfile import BadFile
+from netkeep.interop.values import numeric_order, read_date
 
-WHAT = "a LinkedIn Connections.csv"
-#: Date layouts LinkedIn has used for "Connected On" (newest first).
-DATE_FORMATS = (
-    "%d %b %Y",
-    "%m/%d/%y, %I:%M %p",
-    "%m/%d/%Y, %I:%M %p",
-    "%m/%d/%y",
-    "%m/%d/%Y",
-    "%Y-%m-%d",
-    "%d %B %Y",
-)
-#: How many lines of preamble ("Notes: …") we look through for the header row.
-HEADER_SEARCH_LINES = 50
+#: The columns LinkedIn writes; any other one is kept with the contact as it is.
+COLUMNS = ("first name", "last name", "url", "email address", "company", "position", "connected on")
 
 
 def parse(path: str | Path) -> ParseResult:
     """Read a LinkedIn connections export, current or older layout."""
-    return parse_text(read_text(path, WHAT), str(path))
+    return parse_text(read_contacts(path, "linkedin"), str(path))
 
 
-def parse_text(text: str, name: str = "the file") -> ParseResult:
+def parse_text(text: str, name: str = "Connections.csv") -> ParseResult:
     result = ParseResult(source="linkedin")
-    rows = rows_with_lines(text, name)
-    columns: dict[str, int] | None = None
-    width = 0
-    first = None
-    for line, row in rows:
-        if line > HEADER_SEARCH_LINES:
-            break
-        candidate = header_map(row)
-        first = first if first is not None else candidate
-        if is_linkedin_header(candidate):
-            columns, width = candidate, len(row)
-            break
+    separator = sniff_separator(text)
+    rows = rows_with_lines(text, name, separator)
+    columns, header, seen = find_header(rows, "linkedin")
     if columns is None:
-        if first is not None and is_google_header(first):
-            raise BadFile(f"{name} is a Google Contacts CSV; import it with 'netkeep import google'")
-        raise BadFile(f"{name} is not {WHAT}: no 'First Name,Last Name,…,Connected On' header row found")
-    for line, row in rows:
-        if not any(field.strip() for field in row):
-            continue
-        if len(row) > width:
-            result.problems.append(
-                Problem(line, f"has {len(row)} fields instead of {width} (a comma outside quotes?)")
-            )
-            continue
-        _read_row(result, line, row, columns)
+        raise BadFile(wrong_file(name, text, "linkedin", seen))
+    body = [(line, row) for line, row in rows if any(field.strip() for field in row)]
+    at = columns.get("connected on")
+    day_first = numeric_order(cell(row, at) for _line, row in body)
+    if day_first is None:  # every date reads both ways: as LinkedIn (US) writes, or Excel in Europe
+        day_first = separator == ";"
+    others = other_columns(header, columns, COLUMNS)
+    for line, row in body:
+        _read_row(result, line, row, columns, len(header), day_first, others)
     return result
 
 
-def _read_row(result: ParseResult, line: int, row: list[str], columns: dict[str, int]) -> None:
+def _read_row(result, line, row, columns, width, day_first, others) -> None:
     given = clean(cell(row, columns.get("first name")))
     family = clean(cell(row, columns.get("last name")))
     if not given and not family:
         result.hidden += 1
         return
+    odd = []
+    if len(row) > width:
+        extra = " | ".join(clean(value) for value in row[width:] if value.strip())
+        odd.append(Odd("extra cells", extra, f"are beyond the {width} columns of the header"))
     connected_text = clean(cell(row, columns.get("connected on")))
-    connected = _parse_date(connected_text) if connected_text else None
+    connected = read_date(connected_text, day_first) if connected_text else None
     if connected_text and connected is None:
-        result.problems.append(Problem(line, f"cannot read the date '{connected_text}'"))
-        return
+        odd.append(Odd("connected on", connected_text, "is not a date netkeep can read"))
     url = clean(cell(row, columns.get("url")))
     email = clean(cell(row, columns.get("email address")))
     website = ""
     if url and not is_linkedin(url):
         url, website = "", url
+    details = [
+        Detail(FIELD, clean(cell(row, index)), title) for title, index in others if cell(row, index).strip()
+    ]
     result.add(
         line,
-        ContactInput(
+        contact_input(
             full_name=f"{given} {family}".strip(),
             given_name=given,
             family_name=family,
@@ -91,15 +78,7 @@ def _read_row(result: ParseResult, line: int, row: list[str], columns: dict[str,
             how_met="LinkedIn",
             met_on=connected,
             source="linkedin",
+            details=tuple(details),
         ),
+        odd=odd,
     )
-
-
-@lru_cache(maxsize=4096)
-def _parse_date(text: str) -> date | None:
-    for layout in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, layout).date()
-        except ValueError:
-            continue
-    return None

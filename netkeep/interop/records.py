@@ -1,15 +1,15 @@
-"""What the importers hand to the duplicate finder: candidates, problems, results."""
+"""What the importers hand on: candidates, unreadable records, values kept as typed, and
+the text rules every imported value goes through."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from netkeep.core.contacts import strip_controls, validate
-from netkeep.core.errors import ValidationError
 from netkeep.core.records import ContactInput
+from netkeep.core.text import strip_controls
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Problem:
-    """A row or card that could not be read, and why."""
+    """A record that could not be read at all (it has no name), and why."""
 
     line: int
     reason: str
@@ -42,24 +42,20 @@ class Problem:
         return f"{where}: {self.reason}"
 
 
-@dataclass
-class ParseResult:
-    """Everything read from one file."""
+@dataclass(frozen=True)
+class Kept:
+    """A value that was odd, and what was done with it (the person is imported anyway)."""
 
-    source: str
-    candidates: list[Candidate] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    #: Rows left out on purpose (LinkedIn members who hide their name).
-    hidden: int = 0
-    #: What reading the file had to guess (its encoding), for the preview.
-    notes: list[str] = field(default_factory=list)
+    line: int
+    field: str
+    value: str
+    #: What was odd and where the value went: "has no @; kept in the notes".
+    outcome: str
+    file: str = ""
 
-    def add(self, line: int, data: ContactInput, file: str = "", **introducer: str) -> None:
-        """Keep ``data`` as a candidate if it would save; otherwise record why not."""
-        try:
-            self.candidates.append(Candidate(line, validate(data), file, **introducer))
-        except ValidationError as error:
-            self.problems.append(Problem(line, str(error), file))
+    def __str__(self) -> str:
+        where = f"{self.file} line {self.line}" if self.file else f"line {self.line}"
+        return f"{where}, {self.field}: '{self.value}' {self.outcome}"
 
 
 def clean(text: str | None) -> str:
@@ -73,15 +69,18 @@ def clean(text: str | None) -> str:
 
 def clean_block(text: str | None) -> str:
     """Several lines of imported text (notes): controls gone, line ends normalised."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_controls(text, multiline=True)
+    if not text:
+        return ""
+    if text.isprintable():  # one line, nothing to take out: most values
+        return text.strip()
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
 _LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/([^/?#]+)", re.I)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=65536)  # each address is seen twice in a re-import: in the file and in netkeep
 def linkedin_key(url: str) -> str:
     """The part of a LinkedIn profile address that identifies the person (lower case)."""
     match = _LINKEDIN.match(url.strip())

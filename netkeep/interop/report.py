@@ -4,32 +4,42 @@ from __future__ import annotations
 
 from netkeep.interop.dedupe import Plan, Report, Step
 
-#: How many individual updates, skips and problems a preview lists before summing up.
+#: How many individual updates, skips, odd values and problems a preview lists.
 SHOWN = 30
-SOURCE_NAMES = {"linkedin": "LinkedIn", "vcard": "vCard", "google": "Google Contacts"}
+SOURCE_NAMES = {"linkedin": "LinkedIn", "vcard": "vCard", "google": "Google Contacts", "outlook": "Outlook"}
 
 
 def source_name(source: str) -> str:
     return SOURCE_NAMES.get(source, source)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def _plural(count: int, word: str, words: str = "") -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {words or word + 's'}"
 
 
 def step_line(step: Step) -> str:
-    """One step: an update names each field it changes, from what to what, and what it leaves."""
-    name = step.data.full_name
+    """One step: an update names the contact it updates and why, each field it changes,
+    from what to what, and what it leaves as it is."""
+    name = step.data.full_name if step.action != "skip" else step.candidate.data.full_name
     where = step.candidate.where
-    kept = f"; {'; '.join(step.kept)}" if step.kept else ""
+    left = f"; {'; '.join(step.kept)}" if step.kept else ""
     if step.action == "update":
-        return (
-            f"update  {where}: {name} → {step.existing_name} (same {step.matched_by}): "
-            f"{'; '.join(step.changes)}{kept}"
-        )
+        changes = "; ".join(step.changes)
+        existing = f"the existing {step.existing_name} ({step.matched_by})"
+        return f"update  {where}: {name} → {existing}: {changes}{left}"
     if step.action == "skip":
-        return f"skip    {where}: {name} — {step.reason}{kept}"
+        return f"skip    {where}: {name} — {step.reason}{left}"
+    if step.maybe:
+        return f"add     {where}: {name} — possible duplicate of {step.maybe}; added as a new contact"
     return f"add     {where}: {name}"
+
+
+def _listed(step: Step) -> bool:
+    """Updates, possible duplicates, folded records and values left as they are are listed;
+    plain adds and records with nothing new are only counted."""
+    if step.action == "add":
+        return bool(step.maybe)
+    return not (step.action == "skip" and step.reason.startswith("nothing new") and not step.kept)
 
 
 def summary(plan: Plan) -> str:
@@ -38,10 +48,15 @@ def summary(plan: Plan) -> str:
         f"{plan.count('update')} to update",
         f"{plan.count('skip')} to skip",
     ]
+    maybe = sum(1 for step in plan.steps if step.maybe)
+    if maybe:
+        parts.append(_plural(maybe, "possible duplicate"))
+    if plan.kept:
+        parts.append(_plural(len(plan.kept), "odd value", "odd values") + " kept as typed")
     if plan.hidden:
         parts.append(f"{_plural(plan.hidden, 'hidden member')} without a name left out")
     if plan.problems:
-        parts.append(f"{_plural(len(plan.problems), 'unreadable row')}")
+        parts.append(_plural(len(plan.problems), "unreadable record"))
     return ", ".join(parts)
 
 
@@ -49,6 +64,8 @@ def replaced_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
     """What reading the file had to guess, and each field holding bytes that were not UTF-8
     (shown as �, so a person can fix the name after the import)."""
     lines = [f"Note: {note}." for note in plan.notes]
+    if not plan.notes:  # only a guessed decoding puts a � in a field: no need to look
+        return lines
     fields = [
         f"  {step.candidate.where}, {name.replace('_', ' ')}: {_cut(_text(value))}"
         for step in plan.steps
@@ -77,14 +94,33 @@ def _text(value: object) -> str:
 
 
 def preview_lines(plan: Plan, shown: int = SHOWN) -> list[str]:
-    """The preview: a summary, what the reading had to guess, then the updates and skips
-    (adds are only counted)."""
+    """The preview: a summary, what the reading had to guess, then the updates (which fields
+    change, from what to what), possible duplicates and folded records, then the odd values
+    kept as typed."""
     lines = [f"Preview of the {source_name(plan.source)} import: {summary(plan)}."]
     lines += replaced_lines(plan, shown)
-    interesting = [step for step in plan.steps if step.action != "add"]
-    lines += ["  " + step_line(step) for step in interesting[:shown]]
-    if len(interesting) > shown:
-        lines.append(f"  … and {len(interesting) - shown} more")
+    listed = [step for step in plan.steps if _listed(step)]
+    lines += ["  " + step_line(step) for step in listed[:shown]]
+    if len(listed) > shown:
+        lines.append(f"  … and {len(listed) - shown} more")
+    lines += kept_lines(plan, shown)
+    return lines
+
+
+def kept_lines(plan: Plan | Report, shown: int = SHOWN) -> list[str]:
+    """Odd values, each with its line, field and value, and where it went."""
+    lines = []
+    if plan.kept:
+        lines.append("Odd values, kept as typed (everyone is imported):")
+        lines += ["  " + str(kept) for kept in plan.kept[:shown]]
+        if len(plan.kept) > shown:
+            lines.append(f"  … and {len(plan.kept) - shown} more")
+    if plan.unregioned:
+        lines.append(
+            f"{_plural(plan.unregioned, 'phone number')} without a country code kept as typed; "
+            "to have them read as one country's, add region = \"US\" (your country's code) "
+            "under [import] in config.toml"
+        )
     return lines
 
 
@@ -97,8 +133,10 @@ def problem_lines(plan: Plan | Report, shown: int = SHOWN) -> list[str]:
 
 def report_line(report: Report) -> str:
     parts = [f"{report.added} added", f"{report.updated} updated", f"{report.skipped} skipped"]
+    if report.kept:
+        parts.append(f"{_plural(len(report.kept), 'odd value')} kept as typed")
     if report.hidden:
         parts.append(f"{_plural(report.hidden, 'hidden member')} left out")
     if report.problems:
-        parts.append(f"{_plural(len(report.problems), 'unreadable row')} left out")
+        parts.append(f"{_plural(len(report.problems), 'unreadable record')} left out")
     return f"Imported from {source_name(report.source)}: {', '.join(parts)}."

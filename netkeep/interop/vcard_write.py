@@ -1,24 +1,39 @@
 """vCard 4.0 / 3.0 export, written directly (vobject's serialiser is too slow for 30,000
 cards) and checked against vobject as an independent parser in the tests.
 
-Everything netkeep knows travels: standard properties where vCard has them, ``RELATED``
-for the introducer (4.0) and ``X-NETKEEP-…`` properties for the rest, so importing
-the file back gives the same contacts.
+Everything netkeep knows travels: standard properties where vCard has them (and Apple's
+where it has none: ``X-ABDATE``, ``X-ABRELATEDNAMES``), ``RELATED`` for the introducer
+(4.0), ``X-NETKEEP-…`` properties for the rest, and a card's properties netkeep has no
+field for as they came in, so importing the file back gives the same contacts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
+from netkeep.core import details as kinds
+from netkeep.core.details import address_parts, place
 from netkeep.core.exports import ExportContact
-from netkeep.core.private_files import write_private_bytes
+from netkeep.interop.vcard_lines import param_text as param
+from netkeep.interop.vcard_read import LOCATION_PARAM
 
 #: Labels vCard has a TYPE for; any other label travels as an Apple-style X-ABLabel.
 STANDARD_TYPES = {"work", "home", "cell", "fax", "pager", "video", "textphone"}
+#: vCard 4.0's RELATED types; another relation travels as Apple's X-ABRELATEDNAMES.
+RELATED_TYPES = {
+    "contact", "acquaintance", "friend", "met", "co-worker", "colleague", "co-resident", "neighbor",
+    "child", "parent", "sibling", "spouse", "kin", "muse", "crush", "date", "sweetheart", "me", "agent",
+    "emergency",
+}  # fmt: skip
+#: Apple's own labels, written as Apple writes them (``_$!<Anniversary>!$_``).
+APPLE_LABELS = {
+    "anniversary", "other", "spouse", "child", "mother", "father", "parent", "brother", "sister",
+    "friend", "manager", "assistant", "partner",
+}  # fmt: skip
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
-_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._@-]")
+_GROUP = re.compile(r"^([A-Za-z0-9-]+)\.")
+__all__ = ["card_lines", "card_text", "escape", "fold", "param", "write_cards"]
 
 
 def escape(text: str) -> str:
@@ -27,12 +42,6 @@ def escape(text: str) -> str:
     if "\\" in text:
         text = text.replace("\\", "\\\\")
     return text.replace(",", "\\,").replace(";", "\\;").replace("\r", "").replace("\n", "\\n")
-
-
-def param(value: str) -> str:
-    """A parameter value, quoted when it holds ``:``, ``;`` or ``,``."""
-    value = re.sub(r'["\x00-\x1f]', "", value)
-    return f'"{value}"' if re.search(r"[:;,]", value) else value
 
 
 def fold(line: str) -> str:
@@ -54,58 +63,132 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces) + "\r\n"
 
 
-def _birthday(text: str, version: str) -> tuple[str, str]:
-    """``(property name + params, value)`` for a birthday."""
+def _date(text: str, version: str) -> tuple[str, str]:
+    """``(parameters, value)`` for a date: 4.0 ``19900415`` / ``--0415``; 3.0 ``1990-04-15``,
+    and Apple's ``X-APPLE-OMIT-YEAR=1604`` for a date without a year; text as it is."""
     full = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     partial = re.fullmatch(r"--(\d{2})-(\d{2})", text)
     if version == "4.0":
         if full:
-            return "BDAY", "".join(full.groups())
+            return "", "".join(full.groups())
         if partial:
-            return "BDAY", "--" + "".join(partial.groups())
-        return "BDAY;VALUE=text", escape(text)
-    if full or partial:
-        return "BDAY", text
-    return "X-NETKEEP-BIRTHDAY", escape(text)
+            return "", "--" + "".join(partial.groups())
+        return ";VALUE=text", escape(text)
+    if full:
+        return "", text
+    if partial:
+        return ";X-APPLE-OMIT-YEAR=1604", f"1604-{partial.group(1)}-{partial.group(2)}"
+    return "", ""
+
+
+def _apple(label: str) -> str:
+    return f"_$!<{label.capitalize()}>!$_" if label in APPLE_LABELS else escape(label)
+
+
+class _Groups:
+    """``itemN`` group names for Apple labels, never one a kept property already uses."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken, self.number = taken, 0
+
+    def __call__(self) -> str:
+        self.number += 1
+        while f"item{self.number}" in self.taken:
+            self.number += 1
+        return f"item{self.number}"
+
+
+def _kept_lines(contact: ExportContact) -> Iterator[str]:
+    """The properties netkeep has no field for, as they came in (with their own groups,
+    which :class:`_Groups` leaves alone), and spreadsheet columns as ``X-NETKEEP-FIELD``."""
+    for detail in contact.details:
+        if detail.kind == kinds.FIELD:
+            yield f"X-NETKEEP-FIELD;X-LABEL={param(detail.label)}:{escape(detail.value)}"
+        elif detail.kind == kinds.CARD:
+            yield from detail.value.split("\n")
 
 
 def card_lines(contact: ExportContact, version: str = "4.0") -> list[str]:
     """The content lines of one card (unfolded)."""
+    details: dict[str, list] = {}
+    for detail in contact.details:
+        details.setdefault(detail.kind, []).append(detail)
+    organisation = kinds.ORGANISATION in details
+    parts = {detail.label: detail.value for detail in details.get(kinds.NAME_PART, ())}
     lines = [
         "BEGIN:VCARD",
         f"VERSION:{version}",
         "PRODID:-//netkeep//netkeep//EN",
         f"UID:{escape(contact.uid)}",
-        f"FN:{escape(contact.full_name)}",
-        f"N:{escape(contact.family_name)};{escape(contact.given_name)};;;",
     ]
-    if contact.company:
-        lines.append(f"ORG:{escape(contact.company)}")
+    if organisation and version == "4.0":
+        lines.append("KIND:org")
+    lines.append(f"FN:{escape(contact.full_name)}")
+    name = (
+        contact.family_name,
+        contact.given_name,
+        *(parts.get(p, "") for p in ("additional", "prefix", "suffix")),
+    )
+    lines.append("N:" + ";".join(escape(part) for part in name))
+    if organisation and version != "4.0":
+        lines.append("X-ABShowAs:COMPANY")
+    if kinds.NICKNAME in details:
+        lines.append("NICKNAME:" + ",".join(escape(d.value) for d in details[kinds.NICKNAME]))
+    units = [d.value for d in details.get(kinds.DEPARTMENT, ())]
+    if contact.company or units:
+        lines.append("ORG:" + ";".join(escape(unit) for unit in (contact.company, *units)))
     if contact.title:
         lines.append(f"TITLE:{escape(contact.title)}")
-    group = 0
+    kept = [line for detail in details.get(kinds.CARD, ()) for line in detail.value.split("\n")]
+    groups = _Groups({m.group(1).casefold() for line in kept if (m := _GROUP.match(line))})
+
+    def labelled(prop: str, value: str, label: str, apple: bool = False) -> None:
+        folded = label.casefold()
+        if not label:
+            lines.append(f"{prop}:{value}")
+        elif folded in STANDARD_TYPES and not apple:
+            lines.append(f"{prop};TYPE={folded}:{value}")
+        else:
+            group = groups()
+            lines.append(f"{group}.{prop}:{value}")
+            lines.append(f"{group}.X-ABLabel:{_apple(folded) if apple else escape(label)}")
+
     for prop, values in (("EMAIL", contact.emails), ("TEL", contact.phones), ("URL", contact.urls)):
         for value, label in values:
-            folded = label.casefold()
-            if not label:
-                lines.append(f"{prop}:{escape(value)}")
-            elif folded in STANDARD_TYPES:
-                lines.append(f"{prop};TYPE={folded}:{escape(value)}")
-            else:
-                group += 1
-                lines.append(f"item{group}.{prop}:{escape(value)}")
-                lines.append(f"item{group}.X-ABLabel:{escape(label)}")
+            labelled(prop, escape(value), label)
     if contact.website:
-        group += 1
-        lines.append(f"item{group}.URL:{escape(contact.website)}")
-        lines.append(f"item{group}.X-ABLabel:website")
+        labelled("URL", escape(contact.website), "website")
     if contact.linkedin_url:
         lines.append(f"X-SOCIALPROFILE;TYPE=linkedin:{escape(contact.linkedin_url)}")
-    if contact.location:
-        lines.append(f"ADR:;;;{escape(contact.location)};;;")
+        labelled("URL", escape(contact.linkedin_url), "LinkedIn")  # the one clients such as khard show
+    for profile in details.get(kinds.PROFILE, ()):
+        kind = f";TYPE={param(profile.label)}" if profile.label else ""
+        lines.append(f"X-SOCIALPROFILE{kind}:{escape(profile.value)}")
+    addresses = details.get(kinds.ADDRESS, [])
+    for address in addresses:
+        labelled("ADR", ";".join(escape(part) for part in address_parts(address.value)), address.label)
+    if contact.location and (not addresses or contact.location != place(address_parts(addresses[0].value))):
+        lines.append(f"ADR;{LOCATION_PARAM}=yes:;;;{escape(contact.location)};;;")
     if contact.birthday:
-        name, value = _birthday(contact.birthday, version)
-        lines.append(f"{name}:{value}")
+        params, value = _date(contact.birthday, version)
+        lines.append(f"BDAY{params}:{value}" if value else f"X-NETKEEP-BIRTHDAY:{escape(contact.birthday)}")
+    anniversary = version == "4.0"
+    for day in details.get(kinds.DATE, ()):
+        params, value = _date(day.value, version)
+        if anniversary and day.label == "anniversary":
+            lines.append(f"ANNIVERSARY{params}:{value}")
+            anniversary = False
+        else:
+            group = groups()
+            lines.append(f"{group}.X-ABDATE{params}:{value or escape(day.value)}")
+            lines.append(f"{group}.X-ABLabel:{_apple(day.label)}")
+    for related in details.get(kinds.RELATED, ()):
+        if version == "4.0" and (related.label in RELATED_TYPES or not related.label):
+            text = "" if related.value.startswith(("urn:", "http:", "https:", "mailto:")) else ";VALUE=text"
+            kind = f";TYPE={related.label}" if related.label else ""
+            lines.append(f"RELATED{kind}{text}:{escape(related.value)}")
+        else:
+            labelled("X-ABRELATEDNAMES", escape(related.value), related.label, apple=True)
     if contact.tags:
         lines.append("CATEGORIES:" + ",".join(escape(tag) for tag in contact.tags))
     if contact.notes:
@@ -128,6 +211,8 @@ def card_lines(contact: ExportContact, version: str = "4.0") -> list[str]:
         ("SOURCE", contact.source),
     )
     lines += [f"X-NETKEEP-{name}:{escape(value)}" for name, value in extras if value]
+    if contact.details:
+        lines += _kept_lines(contact)
     lines.append("END:VCARD")
     return lines
 
@@ -141,21 +226,5 @@ def write_cards(contacts: Iterable[ExportContact], out, version: str = "4.0") ->
     count = 0
     for contact in contacts:
         out.write(card_text(contact, version))
-        count += 1
-    return count
-
-
-def card_filename(uid: str) -> str:
-    """A safe file name for a card in a vdir: ``<uid>.vcf``."""
-    return _UNSAFE_FILENAME.sub("_", uid)[:200] + ".vcf"
-
-
-def write_vdir(contacts: Iterable[ExportContact], folder: Path, version: str = "4.0") -> int:
-    """Write one ``<uid>.vcf`` per contact into ``folder`` (created if needed)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    count = 0
-    for contact in contacts:
-        card = card_text(contact, version).encode("utf-8")
-        write_private_bytes(folder / card_filename(contact.uid), card, durable=False)
         count += 1
     return count

@@ -4,15 +4,32 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from netkeep.core.errors import NetkeepError
 from netkeep.core.private_files import write_private
+from netkeep.interop.pause_gc import gc_paused
 
 KINDS = ("vcard", "csv", "json", "ics")
 
 
+class Exported(NamedTuple):
+    """What an export to a path wrote: how many, where, whether one card per file, and
+    what else happened there ("3 removed (contacts deleted or archived since)")."""
+
+    items: int
+    path: Path
+    folder: bool
+    note: str = ""
+
+
 def write_export(kind: str, out, vcard_version: str = "4.0") -> int:
     """Write the export of ``kind`` to the text stream ``out``; return how many items."""
+    with gc_paused():
+        return _write_export(kind, out, vcard_version)
+
+
+def _write_export(kind: str, out, vcard_version: str) -> int:
     if kind == "json":
         from netkeep.interop.backup import write_backup
 
@@ -39,15 +56,17 @@ def wants_folder(kind: str, path: Path, typed: str) -> bool:
     return kind == "vcard" and (path.is_dir() or typed.endswith(("/", "\\")))
 
 
-def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[int, Path, bool]:
-    """Write the export to the path a person typed; return (count, path, one file per card)."""
+def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> Exported:
+    """Write the export to the path a person typed (every file private to the user: 0600)."""
     path = Path(typed).expanduser()
     try:
         if wants_folder(kind, path, typed):
             from netkeep.core.exports import load_contacts
-            from netkeep.interop.vcard_write import write_vdir
+            from netkeep.interop.vdir import write_vdir
 
-            return write_vdir(load_contacts(include_archived=False), path, vcard_version), path, True
+            with gc_paused():
+                done = write_vdir(load_contacts(include_archived=False), path, vcard_version)
+            return Exported(done.cards, path, True, done.note())
         if path.is_dir():
             raise NetkeepError(
                 f"{path} is a folder; give a file name (only vCards go one per file into a folder)"
@@ -55,11 +74,8 @@ def export_to_path(kind: str, typed: str, vcard_version: str = "4.0") -> tuple[i
         refuse_database(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         encoding = "utf-8-sig" if kind == "csv" else "utf-8"
-        return (
-            write_private(path, lambda out: write_export(kind, out, vcard_version), encoding=encoding),
-            path,
-            False,
-        )
+        count = write_private(path, lambda out: write_export(kind, out, vcard_version), encoding=encoding)
+        return Exported(count, path, False)
     except OSError as error:
         raise NetkeepError(f"cannot write {path}: {error.strerror or error}") from None
 

@@ -6,7 +6,7 @@ the version before it to its own number, inside one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # `netkeep find` reads LATEST here without loading peewee
@@ -105,9 +105,27 @@ def _v7(db: SqliteDatabase) -> list[str]:
     return [*_split(_V7), *journal.trigger_statements(db)]
 
 
+# Imported contacts were told apart by their source; a flag says it whatever the source.
+_V8 = """
+ALTER TABLE "contact" ADD COLUMN "imported" INTEGER NOT NULL DEFAULT 0;
+UPDATE "contact" SET "imported" = 1 WHERE "source" IN ('linkedin', 'vcard', 'google');
+CREATE TABLE "contact_detail" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "kind" TEXT NOT NULL, "label" TEXT NOT NULL, "value" TEXT NOT NULL, "position" INTEGER NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "contact_detail_contact_id" ON "contact_detail" ("contact_id");
+"""
+
+
+def _v8(db: SqliteDatabase) -> Iterator[str]:
+    """The step's statements, then the journal's triggers made again from the schema they
+    leave (a generator: the runner has run the first before the triggers are made)."""
+    from netkeep.store import journal
+
+    yield from _split(_V8)
+    yield from journal.trigger_statements(db)
+
+
 #: Step number -> (what it does, its SQL statements, or a function of the database giving them
 #: for a step made from the schema as it stands, such as the journal's triggers).
-STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], list[str]]]] = {
+STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = {
     1: ("contacts, companies, tags and the timeline", _V1),
     2: ("reminders, commitments, referral loops and intros", _V2),
     3: ("meeting notes, reflections and thank-you drafts", _V3),
@@ -115,12 +133,13 @@ STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], list[str]]]] = {
     5: ("job search: where each target employer stands", _V5),
     6: ("an index for the contact list in name order (its first screenful without a sort)", _V6),
     7: ("the change journal: every change recorded, so it can be undone", _v7),
+    8: ("everything else a card carries, and imported contacts marked as such", _v8),
 }
 
 LATEST = max(STEPS)
 
 
-def statements(step: int, db: SqliteDatabase) -> list[str]:
+def statements(step: int, db: SqliteDatabase) -> Iterable[str]:
     """The SQL statements of one migration step on ``db``."""
     sql = STEPS[step][1]
     return sql(db) if callable(sql) else _split(sql)

@@ -66,6 +66,8 @@ class Contact(BaseModel):
     last_contact_at = UTCDateTimeField(null=True, index=True)
     archived = BooleanField(default=False, index=True)
     source = TextField(default="")
+    #: Brought in by an import: no keep-in-touch follow-up until the first logged interaction.
+    imported = BooleanField(default=False)
     search_text = TextField(default="")
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
@@ -81,6 +83,12 @@ class Contact(BaseModel):
         ``store.shell_read`` says the same in plain SQL (``archived = 0``) for ``netkeep find``.
         """
         return (cls if of is None else of).archived == False  # noqa: E712
+
+    @classmethod
+    def waiting_for_first_touch(cls):
+        """The one rule for an imported contact's follow-up: none until the first logged
+        interaction (a date the card itself carries is set by hand, and kept)."""
+        return (cls.imported == True) & cls.last_contact_at.is_null()  # noqa: E712
 
 
 # The contact list's order. An expression index: it holds no full_name, so the agenda's
@@ -101,6 +109,17 @@ class ContactMethod(BaseModel):
 
     class Meta:
         indexes = ((("kind", "value"), False),)
+
+
+class ContactDetail(BaseModel):
+    """Something else a contact's card carries: a nickname, a department, an address, a
+    profile, a related name, a date, or a card property netkeep has no field for."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="details")
+    kind = TextField()
+    label = TextField(default="")
+    value = TextField()
+    position = IntegerField(default=0)
 
 
 class Employment(BaseModel):
@@ -227,6 +246,7 @@ ALL_MODELS = [
     Company,
     Contact,
     ContactMethod,
+    ContactDetail,
     Employment,
     Tag,
     ContactTag,

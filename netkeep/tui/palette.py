@@ -108,6 +108,11 @@ class TransferCommands(Provider):
                 partial(app.push_screen, ImportScreen("google")),
             ),
             (
+                "import: Outlook contacts",
+                "the CSV Outlook or Outlook.com exports",
+                partial(app.push_screen, ImportScreen("outlook")),
+            ),
+            (
                 "import: Restore a backup",
                 "a netkeep JSON backup, into an empty database",
                 partial(app.push_screen, ImportScreen("backup")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -31,24 +32,32 @@ def count() -> int:
     return Contact.select().count()
 
 
-def test_bad_rows_without_skip_bad_write_nothing_and_explain(capsys, db_path):
-    code, out, err = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"))
+def test_odd_values_are_kept_and_listed_and_everyone_is_imported(capsys, db_path):
+    code, out, _ = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"))
+    assert code == 0
+    assert "line 10, email: 'carol@example' is a local address (no dot after the @); kept in the notes" in out
+    assert "line 11, connected on: '31 Foo 2020' is not a date netkeep can read; kept in the notes" in out
+    assert "Imported from LinkedIn: 6 added, 0 updated, 0 skipped, 2 odd values kept as typed" in out
+    open_database(db_path)
+    assert count() == 6
+    assert Contact.get(Contact.full_name == "Carol Ng").notes == "Email, kept as typed: carol@example"
+
+
+def test_unreadable_records_without_skip_bad_write_nothing_and_explain(capsys, db_path):
+    code, _, err = run(capsys, "import", "vcard", str(FIXTURES / "nameless.vcf"))
     assert code == 1
-    assert "line 10: 'carol@example' does not look like an email address." in err
-    assert "--skip-bad to import the other 4" in err.splitlines()[-1]
+    assert "line 6: this card has no name, company, email or phone" in err
+    assert "--skip-bad to import the other 2" in err.splitlines()[-1]
     open_database(db_path)
     assert count() == 0
 
 
 def test_skip_bad_imports_the_rest_and_reports(capsys, db_path):
-    code, out, err = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"), "--skip-bad")
+    code, out, _ = run(capsys, "import", "vcard", str(FIXTURES / "nameless.vcf"), "--skip-bad")
     assert code == 0
-    assert (
-        "Imported from LinkedIn: 4 added, 0 updated, 0 skipped, 1 hidden member left out, "
-        "2 unreadable rows left out." in out
-    )
+    assert "Imported from vCard: 2 added, 0 updated, 0 skipped, 1 unreadable record left out." in out
     open_database(db_path)
-    assert count() == 4
+    assert count() == 2
 
 
 def test_dry_run_previews_updates_and_writes_nothing(capsys, db_path):
@@ -66,7 +75,10 @@ def test_dry_run_previews_updates_and_writes_nothing(capsys, db_path):
     )
     assert code == 0
     assert "0 to add, 1 to update, 1 to skip" in out
-    assert "update  line 2: Anna Berg → Anna Berg (same email anna@berg.se): title: 'Intern' → '" in out
+    assert (
+        "update  line 2: Anna Berg → the existing Anna Berg (same email anna@berg.se): "
+        "title: 'Intern' → 'Designer'" in out
+    )
     assert Contact.get(Contact.full_name == "Anna Berg").title == "Intern"
 
 
@@ -85,10 +97,15 @@ def test_by_default_an_import_never_overwrites_what_you_wrote(capsys, db_path):
     "fmt, name, message",
     [
         ("linkedin", "empty.csv", "is empty"),
-        ("linkedin", "binary.csv", "is a binary file, not a LinkedIn Connections.csv"),
+        ("linkedin", "binary.csv", "binary.csv: this is an image, not a contacts file"),
+        ("linkedin", "noise.bin", "is a binary file, not a LinkedIn Connections.csv"),
         ("google", "other_headers.csv", "is not a Google Contacts CSV"),
         ("vcard", "empty.csv", "is empty"),
-        ("vcard", "google_old.csv", "no BEGIN:VCARD found"),
+        (
+            "vcard",
+            "google_old.csv",
+            "looks like a Google Contacts CSV, not a vCard file; import it with 'netkeep import google'",
+        ),
         ("backup", "google_old.csv", "is not a netkeep JSON backup"),
     ],
 )
@@ -96,6 +113,19 @@ def test_bad_files_give_one_line_messages(capsys, fmt, name, message):
     code, out, err = run(capsys, "import", fmt, str(FIXTURES / name))
     assert code == 1
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_zip_says_to_unzip_it_and_which_file_inside_to_import(capsys, tmp_path):
+    archive = tmp_path / "Basic_LinkedInDataExport_03-02-2026.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(FIXTURES / "linkedin_current.csv", "Connections.csv")
+        zipped.writestr("Profile.csv", "First Name,Last Name\n")
+    code, _, err = run(capsys, "import", "linkedin", str(archive))
+    assert code == 1
+    assert err == (
+        f"netkeep: {archive}: this is a zip archive; unzip it and import Connections.csv inside "
+        "with 'netkeep import linkedin'\n"
+    )
 
 
 def test_truncated_vcard_reports_line(capsys):
@@ -191,10 +221,10 @@ def test_imported_connections_wait_for_a_first_touch_before_ticklers(capsys, db_
     from netkeep.core.records import InteractionInput
 
     with pendulum.travel_to(pendulum.datetime(2026, 11, 26, 9), freeze=True):
-        code, _, _ = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"), "--skip-bad")
+        code, _, _ = run(capsys, "import", "linkedin", str(FIXTURES / "linkedin_current.csv"))
         assert code == 0
         open_database(db_path)
-        assert count() == 4
+        assert count() == 6
         # Old connections are not all "overdue" on day one...
         assert Contact.select().where(Contact.next_follow_up.is_null(False)).count() == 0
         assert agenda.agenda().counts.overdue == 0

@@ -31,8 +31,8 @@ def test_letters_briefs_and_exports_are_private(db, tmp_path):
     letters.save_draft(meeting, "Thanks", "Thank you.")
     eml = letters.save_eml(meeting, tmp_path / "thanks.eml")
     brief = prep.export_markdown(jane, tmp_path)
-    _, csv_path, _ = export_to_path("csv", str(tmp_path / "all.csv"))
-    _, folder, _ = export_to_path("vcard", str(tmp_path / "cards") + "/")
+    csv_path = export_to_path("csv", str(tmp_path / "all.csv")).path
+    folder = export_to_path("vcard", str(tmp_path / "cards") + "/").path
     cards = list(folder.glob("*.vcf"))
     assert cards and all(_mode(card) == 0o600 for card in cards)
     assert [_mode(p) for p in (eml, brief, csv_path)] == [0o600, 0o600, 0o600]

@@ -13,7 +13,8 @@ from netkeep.core.interactions import log_interaction, timeline_for
 from netkeep.core.merge import differences, merge_contacts
 from netkeep.core.records import ContactInput, InteractionInput, Method
 from netkeep.interop import dedupe, linkedin
-from netkeep.interop.records import Candidate, ParseResult
+from netkeep.interop.parsed import ParseResult
+from netkeep.interop.records import Candidate
 from netkeep.store.models import Contact, Reminder, database
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "interop"
@@ -35,11 +36,15 @@ def test_match_by_linkedin_url_normalised(db):
         )
     )
     step = plan.steps[0]
-    assert (step.action, step.contact_id, step.matched_by) == ("update", existing, "LinkedIn profile")
+    assert (step.action, step.contact_id, step.matched_by) == (
+        "update",
+        existing,
+        "same LinkedIn profile linkedin.com/in/janedoe",
+    )
     assert step.changes == ("title: 'CTO' (was empty)",)
 
 
-def test_match_by_email_then_close_name_at_same_company(db):
+def test_match_by_email_and_a_close_name_at_the_same_company_is_only_a_suggestion(db):
     by_email = contacts.create_contact(
         ContactInput(full_name="Ann Lee", emails=(Method("email", "Ann@X.example"),))
     )
@@ -54,10 +59,12 @@ def test_match_by_email_then_close_name_at_same_company(db):
     )
     assert [(s.action, s.contact_id) for s in plan.steps] == [
         ("skip", by_email),
-        ("update", by_name),
+        ("add", None),
         ("add", None),
     ]
     assert plan.steps[0].reason == "nothing new (same email ann@x.example)"
+    assert plan.steps[1].maybe == "Robert Smith (similar name at the same company)"
+    assert Contact.get_by_id(by_name).title == ""
 
 
 def test_on_duplicate_skip_and_add(db):
@@ -75,12 +82,14 @@ def test_duplicates_within_one_file_are_skipped(db):
         )
     )
     assert [s.action for s in plan.steps] == ["add", "skip"]
-    assert "line 2" in plan.steps[1].reason
+    assert plan.steps[1].reason == (
+        "same person as line 2 (same LinkedIn profile linkedin.com/in/jane); folded into it"
+    )
 
 
 @pytest.mark.parametrize("bulk_after", [200, 0])  # existing contacts read one by one / all at once
 def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db, monkeypatch, bulk_after):
-    monkeypatch.setattr(dedupe._Current, "BULK_AFTER", bulk_after)
+    monkeypatch.setattr(dedupe._Current, "BULK_AFTER", bulk_after - 1)
     introducer = contacts.create_contact(ContactInput(full_name="Bob"))
     cid = contacts.create_contact(
         ContactInput(
@@ -122,18 +131,12 @@ def test_update_keeps_own_story_adds_new_methods_tags_and_notes(db, monkeypatch,
 def test_preview_writes_nothing_and_apply_reports(db):
     result = linkedin.parse(FIXTURES / "linkedin_current.csv")
     plan = dedupe.plan(result)
-    assert plan.count("add") == 4 and Contact.select().count() == 0
+    assert plan.count("add") == 6 and Contact.select().count() == 0
     report = dedupe.apply(plan)
-    assert (report.added, report.updated, report.skipped, len(report.problems), report.hidden) == (
-        4,
-        0,
-        0,
-        2,
-        1,
-    )
+    assert (report.added, report.updated, report.skipped, len(report.kept), report.hidden) == (6, 0, 0, 2, 1)
     again = dedupe.apply(dedupe.plan(linkedin.parse(FIXTURES / "linkedin_current.csv")))
-    assert (again.added, again.skipped) == (0, 4)
-    assert Contact.select().count() == 4
+    assert (again.added, again.updated, again.skipped) == (0, 0, 6)
+    assert Contact.select().count() == 6
 
 
 def test_an_import_that_fails_half_way_leaves_the_database_as_it_was(db, monkeypatch):

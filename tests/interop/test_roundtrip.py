@@ -15,7 +15,9 @@ from netkeep.core.exports import load_contacts
 from netkeep.core.interactions import log_interaction
 from netkeep.core.records import ContactInput, InteractionInput, Method
 from netkeep.interop import backup, dedupe, vcard
-from netkeep.interop.vcard_write import card_filename, write_cards, write_vdir
+from netkeep.interop.values import phone_key
+from netkeep.interop.vcard_write import write_cards
+from netkeep.interop.vdir import card_filename, write_vdir
 from netkeep.store.database import open_database
 from netkeep.store.migrations import LATEST
 from netkeep.store.models import ALL_MODELS, Commitment, Intro, Reminder, database
@@ -42,7 +44,6 @@ FIELDS = (
     "notes",
     "tags",
     "cadence_days",
-    "next_follow_up",
     "source",
     "uid",
 )
@@ -121,15 +122,21 @@ def test_netkeep_vcard_netkeep_keeps_every_field(db, tmp_path):
         for card in before.values():
             again = after[card.uid]
             for name in FIELDS:
+                if name == "phones":  # an import normalises phone numbers: the same numbers
+                    assert [(phone_key(p.value), p.label) for p in again.phones] == [
+                        (phone_key(p.value), p.label) for p in card.phones
+                    ]
+                    continue
                 assert getattr(again, name) == getattr(card, name), (version, name)
             assert again.introduced_by == card.introduced_by
-            assert again.next_follow_up == card.next_follow_up
+            # A date set by hand travels; a computed one waits for the first interaction.
+            assert again.next_follow_up == (card.next_follow_up if card.follow_up_manual else None)
 
 
 def test_vdir_writes_one_card_per_uid_file(db, tmp_path):
     bob, jane = rich_network()
     folder = tmp_path / "contacts"
-    assert write_vdir(load_contacts(), folder) == 2
+    assert write_vdir(load_contacts(), folder).written == 2
     for cid in (bob, jane):
         card = contacts.get_card(cid)
         path = folder / card_filename(card.uid)

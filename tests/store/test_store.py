@@ -106,6 +106,44 @@ def test_step_six_indexes_the_contact_list_by_lower_case_name(tmp_path):
     db.close()
 
 
+def test_step_eight_marks_imported_contacts_and_adds_their_details_in_the_journal(tmp_path):
+    path = tmp_path / "v7.db"
+    db = open_database(path, migrate=False)
+    migrate_database(db, None, target=7)
+    for uid, source in (
+        ("u1", "linkedin"),
+        ("u2", "vcard"),
+        ("u3", "google"),
+        ("u4", "manual"),
+        ("u5", "demo"),
+    ):
+        db.execute_sql(
+            "INSERT INTO contact (uid, full_name, given_name, family_name, title, website, location,"
+            " linkedin_url, birthday, contact_type, job_search, how_met, met_at, needs, notes,"
+            " follow_up_manual, archived, source, search_text, created_at, updated_at) VALUES"
+            f" ('{uid}', 'Ann Lee', 'Ann', 'Lee', '', '', '', '', '', 'peer', 0, '', '', '', '', 0, 0,"
+            f" '{source}', 'ann lee', '2026-01-01 10:00:00', '2026-01-01 10:00:00')"
+        )
+    migrate_database(db, path, target=8)
+    flags = db.execute_sql("SELECT uid, imported FROM contact ORDER BY uid").fetchall()
+    assert flags == [("u1", 1), ("u2", 1), ("u3", 1), ("u4", 0), ("u5", 0)]
+    db.execute_sql(
+        "INSERT INTO contact_detail (contact_id, kind, label, value, position)"
+        " VALUES (1, 'nickname', '', 'Annie', 0)"
+    )
+    db.execute_sql("DELETE FROM contact WHERE uid = 'u1'")
+    assert db.execute_sql("SELECT COUNT(*) FROM contact_detail").fetchone() == (0,)
+    triggers = {
+        name for (name,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    }
+    assert {"journal_contact_detail_insert", "journal_contact_detail_delete"} <= triggers
+    contact_update = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'journal_contact_update'"
+    ).fetchone()[0]
+    assert 'OLD."imported"' in contact_update  # the journal records the new column too
+    db.close()
+
+
 def test_step_three_keeps_existing_interactions(tmp_path):
     path = tmp_path / "v2.db"
     db = open_database(path, migrate=False)

@@ -32,18 +32,29 @@ def _query(db, sql: str) -> list[tuple]:
 
 
 def _stored(db, fmt: str) -> str | None:
-    """What the database holds of the hostile value (None: Trust Import is not there)."""
+    """What the database holds of the hostile value (None: Trust Import is not there). A value
+    too long for its field is kept whole on a line of the notes (docs/import-export.md)."""
     if fmt == "vcard":
-        rows = _query(db, f"SELECT full_name FROM contact WHERE full_name != '{importfiles.NEIGHBOUR}'")
+        rows = _query(
+            db, f"SELECT full_name, notes FROM contact WHERE full_name != '{importfiles.NEIGHBOUR}'"
+        )
+        field = "Name"
     elif fmt == "linkedin":
         rows = _query(
             db,
-            "SELECT coalesce(co.name, '') FROM contact c LEFT JOIN company co ON c.company_id = co.id "
-            "WHERE c.full_name = 'Trust Import'",
+            "SELECT coalesce(co.name, ''), c.notes FROM contact c "
+            "LEFT JOIN company co ON c.company_id = co.id WHERE c.full_name = 'Trust Import'",
         )
+        field = "Company"
     else:
-        rows = _query(db, "SELECT notes FROM contact WHERE full_name = 'Trust Import'")
-    return rows[0][0] if rows else None
+        rows = _query(db, "SELECT notes, '' FROM contact WHERE full_name = 'Trust Import'")
+        field = ""
+    if not rows:
+        return None
+    value, notes = rows[0]
+    kept = f"{field}, kept as typed: "
+    whole = [line[len(kept) :] for line in notes.split("\n") if field and line.startswith(kept)]
+    return whole[0] if whole else value
 
 
 #: format -> (what the importer keeps of a value, one line?, the field's limit)

@@ -61,11 +61,6 @@ def _card(name: str, company: str, title: str, note: str) -> str:
 
 
 @pytest.mark.parametrize("char", list(UNICODE_BREAKS), ids=[f"U+{ord(c):04X}" for c in UNICODE_BREAKS])
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: the vCard reader cuts lines with str.splitlines, so a card whose "
-    "value holds a Unicode line break (U+2028, U+0085, \\x1c…) is reported unreadable",
-)
 def test_a_vcard_value_may_hold_a_unicode_line_break(char):
     result = vcard.parse_text(_card("Ana Lima", "Acme", "", f"one{char}two"))
     assert result.candidates and not result.problems

@@ -40,7 +40,14 @@ def format_methods(methods: tuple[Method, ...]) -> str:
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
-    return tuple(tag for tag in text.replace(",", " ").split() if tag.strip("#"))
+    """Tags split at commas when there are any (a tag may hold spaces), else at spaces."""
+    parts = text.split(",") if "," in text else text.split()
+    return tuple(" ".join(tag.split()) for tag in parts if tag.strip().strip("#"))
+
+
+def tags_text(tags: tuple[str, ...]) -> str:
+    """Tags as the form shows them: separated by commas when one holds a space."""
+    return (", " if any(" " in tag for tag in tags) else " ").join(tags)
 
 
 class ContactForm(FormScreen[int]):
@@ -130,7 +137,7 @@ class ContactForm(FormScreen[int]):
                 "needs", "Their needs", TextEditor(data.needs, id="f-needs", compact=True, soft_wrap=True)
             ),
             FieldRow("notes", "Notes", TextEditor(data.notes, id="f-notes", compact=True, soft_wrap=True)),
-            FieldRow("tags", "Tags", line("tags", " ".join(data.tags), "alumni python")),
+            FieldRow("tags", "Tags", line("tags", tags_text(data.tags), "alumni python")),
             FieldRow(
                 "cadence_days",
                 "Keep in touch every … days",

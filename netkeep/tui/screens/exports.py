@@ -97,10 +97,11 @@ class ExportScreen(TransferDialog):
             if kind.startswith("vcard-")
             else (("vcard", "4.0") if kind == "vdir" else (kind, "4.0"))
         )
-        count, path, folder = export_to_path(fmt, typed, version)
+        count, path, folder, note = export_to_path(fmt, typed, version)
         self.result = str(path)
         noun = "events" if fmt == "ics" else ("cards" if folder else "contacts")
-        return self.Finished(f"Wrote {count} {noun} to {path}{'/' if folder else ''}")
+        done = f"Wrote {count} {noun} to {path}{'/' if folder else ''}"
+        return self.Finished(f"{done} ({note})" if note else done)
 
     @on(Finished)
     def finished(self, message: Finished) -> None:

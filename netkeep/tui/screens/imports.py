@@ -25,6 +25,7 @@ IMPORT_FORMATS = (
     ("LinkedIn connections (Connections.csv)", "linkedin"),
     ("vCard file or folder of .vcf files", "vcard"),
     ("Google Contacts CSV", "google"),
+    ("Outlook contacts CSV", "outlook"),
     ("netkeep JSON backup (into an empty database)", "backup"),
 )
 ON_DUPLICATE = (
@@ -138,9 +139,9 @@ class ImportScreen(TransferDialog):
             plan = self.plan
             lines = report.preview_lines(plan)
             if plan.problems:
-                lines += ["", "Unreadable rows (left out if you import):", *report.problem_lines(plan)]
+                lines += ["", "Unreadable records (left out if you import):", *report.problem_lines(plan)]
             writes = plan.count("add") + plan.count("update")
-            button.label = f"Import the {writes} good rows" if plan.problems else "Import"
+            button.label = f"Import the {writes} readable records" if plan.problems else "Import"
             button.disabled = writes == 0
         button.refresh(layout=True)
         self.query_one("#preview-text", Static).update(literal(lines))

@@ -1,10 +1,10 @@
 """Import, export and merge in the app: modal dialogs whose work runs in thread workers.
 
 Import (screens/imports.py): choose a format and a file → preview (what will be added,
-updated, skipped, and the unreadable rows) → confirm → progress → report. Export
-(screens/exports.py): choose a format and a path → progress → done. Merge
-(screens/merge.py): pick two contacts → choose, field by field, which value wins where
-they differ → merged. This module holds what the three dialogs share.
+updated, skipped, the odd values kept as typed and the unreadable records) → confirm →
+progress → report. Export (screens/exports.py): choose a format and a path → progress →
+done. Merge (screens/merge.py): pick two contacts → choose, field by field, which value
+wins where they differ → merged. This module holds what the three dialogs share.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from netkeep.core import details as kinds
 from netkeep.core.dates import format_date, humanize_date
-from netkeep.core.records import ContactCard, Method, TimelineEntry
+from netkeep.core.details import address_text
+from netkeep.core.records import ContactCard, Detail, Method, TimelineEntry
 from netkeep.core.text import visible
 
 DIRECTION = {"in": "← in", "out": "→ out", "": ""}
@@ -26,6 +28,16 @@ def _methods(methods: tuple[Method, ...]) -> Text:
     return text
 
 
+def _details(details: tuple[Detail, ...], kind: str) -> Text:
+    """Details of one kind, one a line, each with its label."""
+    shown = [
+        Method(kind, address_text(d.value) if kind == kinds.ADDRESS else d.value, d.label)
+        for d in details
+        if d.kind == kind
+    ]
+    return _methods(tuple(shown))
+
+
 def _address(value: str) -> Text:
     """A web address on one line, cut with an ellipsis when too wide."""
     return Text(visible(value), no_wrap=True, overflow="ellipsis")
@@ -41,9 +53,14 @@ def _when(value) -> str:
 def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     """The business card, the how-we-met story and the keep-in-touch plan of one contact."""
     heading = Text(visible(card.full_name), style="bold")
+    nicknames = [d.value for d in card.details if d.kind == kinds.NICKNAME]
+    if nicknames:
+        heading.append(visible(f"  ({', '.join(nicknames)})"))
     if card.archived:
         heading.append("  (archived)", style="dim")
-    role = " at ".join(part for part in (card.title, card.company) if part)
+    units = ", ".join(d.value for d in card.details if d.kind == kinds.DEPARTMENT)
+    company = f"{card.company} ({units})" if units and card.company else card.company or units
+    role = " at ".join(part for part in (card.title, company) if part)
     lines: list = [heading]
     if role:
         lines.append(Text(visible(role)))
@@ -62,7 +79,11 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     add("website", _address(card.website))
     add("web", _methods(card.urls))
     add("location", card.location)
+    add("address", _details(card.details, kinds.ADDRESS))
+    add("profiles", _details(card.details, kinds.PROFILE))
     add("birthday", card.birthday)
+    add("dates", _details(card.details, kinds.DATE))
+    add("related", _details(card.details, kinds.RELATED))
     add("past", ", ".join(card.past_companies))
     add("how met", card.how_met)
     add("met on", _when(card.met_on))
@@ -74,6 +95,9 @@ def card_renderable(card: ContactCard, cadence_days: int) -> Group:
     add("follow up", _when(card.next_follow_up))
     add("last contact", _when(card.last_contact_at) or "never")
     add("notes", card.notes)
+    add("other", _details(card.details, kinds.FIELD))
+    kept = sorted({d.label for d in card.details if d.kind == kinds.CARD})
+    add("also on the card", ", ".join(kept))
     lines.append(grid)
     return Group(*lines)
 
