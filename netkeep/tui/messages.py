@@ -28,4 +28,3 @@ class OpenContact(Message):
     """Show this contact in the contact pane (and select it in the list)."""
 
     contact_id: int
-
