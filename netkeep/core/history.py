@@ -20,7 +20,7 @@ from peewee import IntegrityError
 from netkeep.core import session
 from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError, NotFound
-from netkeep.store import journal
+from netkeep.store import journal, replay
 from netkeep.store.journal import ChangeRecord
 from netkeep.store.models import Contact
 
@@ -125,13 +125,14 @@ def undo(change_id: int) -> Entry:
         if record.undone_by_id is not None:
             raise NetkeepError(f"“{record.summary}” was already undone (change {record.undone_by_id}).")
         _check_later(record)
-        change.describe(_undo_summary(record.summary), kind="undo", contacts=record.contact_ids)
         change.undoes = change_id
         assert change.id is not None
         try:
-            journal.replay_backwards(change_id)
+            fresh = replay.replay_backwards(change_id).get("contact", {})
         except (IntegrityError, sqlite3.IntegrityError):
             raise UndoBlocked(_blocked(record, _standing_later(record), "")) from None
+        contacts = [fresh.get(cid, cid) for cid in record.contact_ids]
+        change.describe(_undo_summary(record.summary), kind="undo", contacts=contacts)
         _check_cascades(record, change.id)
         journal.mark_undone(change_id, change.id)
     return get(change.id)
