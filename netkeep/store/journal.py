@@ -224,6 +224,36 @@ def old_values(change_id: int, table: str, op: str) -> list[tuple[int, dict]]:
     return [(row_id, dict(zip(names, json.loads(old), strict=False))) for row_id, old in rows]
 
 
+def row_states(change_id: int, table: str, row_id: int) -> tuple[str, dict, dict | None, dict | None]:
+    """A row as a change found it, as it left it and as it is now: ``(ops, before, after,
+    now)``. ``ops`` are the change's operations on it (``"uu"``); ``after`` the old values
+    the next change to write it recorded (None if none did); ``now`` None once it is gone."""
+    names = columns(database.obj, table)
+    mine = database.execute_sql(
+        "SELECT op, old FROM change_row WHERE change_id = ? AND tbl = ? AND row_id = ? ORDER BY id",
+        (change_id, table, row_id),
+    ).fetchall()
+    following = database.execute_sql(
+        """SELECT old FROM change_row WHERE change_id > ? AND tbl = ? AND row_id = ?
+           ORDER BY change_id, id LIMIT 1""",
+        (change_id, table, row_id),
+    ).fetchone()
+    now = database.execute_sql(f'SELECT * FROM "{table}" WHERE rowid = ?', (row_id,)).fetchone()
+
+    def named(values: Sequence | None) -> dict | None:
+        return None if values is None else dict(zip(names, values, strict=False))
+
+    before = named(json.loads(mine[0][1]) if mine and mine[0][1] else None) or {}
+    after = named(json.loads(following[0])) if following and following[0] else None
+    return "".join(op for op, _ in mine), before, after, named(now)
+
+
+def set_values(table: str, row_id: int, values: dict) -> None:
+    """Set these columns of one row."""
+    target = ", ".join(f'"{name}" = ?' for name in values)
+    database.execute_sql(f'UPDATE "{table}" SET {target} WHERE rowid = ?', (*values.values(), row_id))
+
+
 # ------------------------------------------------------------------ forgetting
 
 

@@ -31,7 +31,7 @@ def replay_backwards(change_id: int) -> Remap:
     for table, op, low, high in _runs(change_id):
         names = journal.columns(database.obj, table)
         width = _width(change_id, low, high) if op != "i" else 0
-        refs = _references(table) if remap else {}
+        refs = references(table) if remap else {}
         values = ", ".join(_value(n, refs.get(name), remap) for n, name in enumerate(names[:width]))
         rows = "FROM change_row WHERE change_id = ? AND id BETWEEN ? AND ?"
         row_id = _mapped("row_id", table, remap)
@@ -96,7 +96,7 @@ def _fresh_ids(change_id: int) -> Remap:
     return remap
 
 
-def _references(table: str) -> dict[str, str]:
+def references(table: str) -> dict[str, str]:
     """``{column: table it holds ids of}``: the foreign keys, and the table's own id."""
     refs = {row[3]: row[2] for row in database.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()}
     keys = [row for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall() if row[5]]
@@ -130,7 +130,7 @@ def _rename_in_journal(change_id: int) -> None:
     parents = [table for (table,) in database.execute_sql(f"SELECT DISTINCT tbl FROM {_REMAP}").fetchall()]
     for table in journal.user_tables(database.obj):
         names = journal.columns(database.obj, table)
-        for column, parent in _references(table).items():
+        for column, parent in references(table).items():
             if parent not in parents:
                 continue
             path = f"'$[{names.index(column)}]'"
