@@ -28,6 +28,12 @@ def test_a_backup_is_checked_private_and_listed(db, db_path, frozen):
     assert (listed.path, listed.reason, listed.contacts) == (made.path, "manual", 1)
 
 
+def test_two_backups_in_one_second_are_both_listed(db, frozen):
+    first, second = backups.make(), backups.make()
+    assert second.path.name == "netkeep-20260302-100000-manual-2.db"
+    assert {(b.path, b.reason) for b in backups.listing()} == {(p.path, "manual") for p in (first, second)}
+
+
 def test_daily_once_a_day(db, frozen):
     assert backups.daily() is not None
     assert backups.daily() is None
