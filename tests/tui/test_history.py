@@ -155,3 +155,15 @@ async def test_history_restores_a_deleted_contact_whose_id_was_taken_since(netwo
     [(restored, *_)] = contacts.resolve("Carol Reyes")
     assert [e.summary for e in interactions.timeline_for(restored)] == carol_timeline != []
     assert contacts.get_card(carol).full_name == "Dan Brown"
+
+
+async def test_the_app_forgets_month_old_changes_and_their_trash(db, db_path, frozen):
+    contacts.delete_contact(person("Ana Silva"))
+    person("Bob Smith")
+    frozen.travel(days=30, minutes=1)
+    contacts.set_archived(person("Cy Young"), True)
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await until(lambda: len(history.recent()) == 2, timeout=10)
+    assert [e.summary for e in history.recent()] == ["Archived Cy Young", "Added Cy Young"]
