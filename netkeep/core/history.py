@@ -125,6 +125,9 @@ def undo(change_id: int) -> Entry:
         if record.undone_by_id is not None:
             raise NetkeepError(f"“{record.summary}” was already undone (change {record.undone_by_id}).")
         keep = _check_later(record)
+        deleter = replay.deleted_since(change_id)
+        if deleter is not None:
+            raise UndoBlocked(_blocked(record, [c for c in [journal.get(deleter)] if c], ""))
         change.undoes = change_id
         assert change.id is not None
         try:
@@ -189,7 +192,7 @@ def _cleared_only(change_id: int, table: str, row_id: int) -> dict | None:
     ops, before, after, now = journal.row_states(change_id, table, row_id)
     if set(ops) != {"u"} or after is None or now is None:
         return None
-    references = replay.references(table)
+    references = replay.foreign_keys(table)
     cleared = {name for name in before if before[name] != after.get(name)}
     since = {name: value for name, value in now.items() if name in after and after[name] != value}
     if any(name not in references or after[name] is not None for name in cleared) or cleared & set(since):

@@ -54,6 +54,33 @@ def replay_backwards(change_id: int) -> Remap:
     return remap
 
 
+def deleted_since(change_id: int) -> int | None:
+    """The newest later change (not undone) that deleted a row the change's deleted rows point
+    at, other than rows it deleted itself: putting them back would point at nothing, or at a
+    newcomer that took the row's id. None when there is none."""
+    found = []
+    tables = database.execute_sql(
+        "SELECT DISTINCT tbl FROM change_row WHERE change_id = ? AND op = 'd'", (change_id,)
+    ).fetchall()
+    for (table,) in tables:
+        names = journal.columns(database.obj, table)
+        for column, parent in foreign_keys(table).items():
+            path = f"'$[{names.index(column)}]'"
+            found.append(
+                database.execute_sql(
+                    f"""SELECT MAX(later.change_id) FROM change_row later
+                        JOIN change c ON c.id = later.change_id AND c.undone_by_id IS NULL
+                        WHERE later.change_id > ? AND later.tbl = ? AND later.op = 'd'
+                        AND EXISTS (SELECT 1 FROM change_row x WHERE x.change_id = ? AND x.tbl = ?
+                            AND x.op = 'd' AND json_extract(x.old, {path}) = later.row_id)
+                        AND NOT EXISTS (SELECT 1 FROM change_row own WHERE own.change_id = ?
+                            AND own.tbl = later.tbl AND own.row_id = later.row_id AND own.op = 'd')""",
+                    (change_id, parent, change_id, table, change_id),
+                ).fetchone()[0]
+            )
+    return max((c for c in found if c is not None), default=None)
+
+
 def _fresh_ids(change_id: int) -> Remap:
     """A fresh id for each row the change deleted whose id another row holds now (kept in
     :data:`_REMAP` for the replay's SQL)."""
@@ -96,9 +123,14 @@ def _fresh_ids(change_id: int) -> Remap:
     return remap
 
 
+def foreign_keys(table: str) -> dict[str, str]:
+    """``{column: table it holds ids of}``."""
+    return {row[3]: row[2] for row in database.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()}
+
+
 def references(table: str) -> dict[str, str]:
-    """``{column: table it holds ids of}``: the foreign keys, and the table's own id."""
-    refs = {row[3]: row[2] for row in database.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall()}
+    """The foreign keys, and the table's own id (an INTEGER PRIMARY KEY)."""
+    refs = foreign_keys(table)
     keys = [row for row in database.execute_sql(f'PRAGMA table_info("{table}")').fetchall() if row[5]]
     if len(keys) == 1 and keys[0][2].upper() == "INTEGER":
         refs[keys[0][1]] = table

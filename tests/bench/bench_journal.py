@@ -19,11 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from peewee import fn
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from netkeep.core import backups, contacts, history, session
 from netkeep.core.records import ContactInput, InteractionInput
 from netkeep.interop import dedupe, linkedin
+from netkeep.store.models import Contact
 
 
 def linkedin_csv(rows: int, rng: random.Random) -> str:
@@ -70,6 +73,26 @@ def an_import(folder: Path, csv: Path, journal_it: bool) -> tuple[float, float |
     started = time.perf_counter()
     history.undo(change.id)
     return took, time.perf_counter() - started
+
+
+def restores_under_fresh_ids() -> tuple[float, float]:
+    """Seconds to restore a deleted contact whose id a newcomer took, then to redo the undone
+    import (30,000 rows put back) after a newcomer took one of its ids: the journal and the
+    open database are the undone import's."""
+    undone_import = history.recent(1)[0]
+    contacts.create_contact(ContactInput(full_name="Newcomer One"))  # takes an imported id
+    started = time.perf_counter()
+    history.undo(undone_import.id)
+    redo = time.perf_counter() - started
+    with session.snapshot():
+        newest = Contact.select(fn.MAX(Contact.id)).scalar()
+    contacts.delete_contact(newest)
+    deleted = history.last_undoable()
+    assert deleted is not None
+    contacts.create_contact(ContactInput(full_name="Newcomer Two"))  # takes the deleted one's id
+    started = time.perf_counter()
+    history.undo(deleted.id)
+    return time.perf_counter() - started, redo
 
 
 def daily_backup(folder: Path, contacts_count: int) -> tuple[float, int]:
@@ -124,6 +147,12 @@ def main() -> int:
         print(
             f"import of {args.contacts:,} contacts: {plain:.2f} s alone, {journalled:.2f} s journalled "
             f"({journalled / plain:.2f}×, budget 2×); undo {undo:.2f} s (budget 5 s)"
+        )
+
+        restore, redo = restores_under_fresh_ids()
+        print(
+            f"under fresh ids (a newcomer took the id): restore from the trash {restore:.2f} s; "
+            f"redo of the {args.contacts:,}-contact import {redo:.2f} s"
         )
 
         took, size = daily_backup(folder, args.contacts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.people import log, person
-from netkeep.core import contacts, history, loops, session, trash
+from netkeep.core import contacts, history, interactions, loops, session, trash
 from netkeep.core.backup_tables import read_all
 from netkeep.core.records import ContactInput
 from netkeep.store.models import Contact, Interaction, InteractionContact, ReferralLoop
@@ -131,3 +131,23 @@ def test_each_of_two_contacts_that_held_one_id_keeps_its_own_history(db, frozen)
     history.undo(add_zed)
     assert not Contact.get_or_none(Contact.full_name == "Zed Alpha")
     assert {c.full_name for c in Contact.select()} == {"Ana Silva", "Bob Smith"}
+
+
+def test_a_shared_entry_deleted_since_blocks_until_that_delete_is_undone(db, frozen):
+    carol = person("Carol Reyes")
+    ana = person("Ana Silva")
+    coffee = log(carol, "coffee", "the three of us")
+    with session.writing():
+        InteractionContact.create(interaction=coffee, contact=ana)
+    contacts.delete_contact(ana)  # the coffee stays: Carol was there too
+    delete = history.last_undoable().id
+    interactions.delete_interaction(coffee)
+    deleted_coffee = history.last_undoable()
+    assert log(person("Bob Smith"), "call", "Bob's call") == coffee  # his call takes its id
+    with pytest.raises(history.UndoBlocked, match=f"“{deleted_coffee.summary}” .* came after it"):
+        history.undo(delete)
+    assert not contacts.resolve("Ana Silva")
+    history.undo(deleted_coffee.id)  # the coffee comes back under a fresh id …
+    history.undo(delete)  # … and Ana with it, not in Bob's call
+    ana = named("Ana Silva")
+    assert timeline(ana) == ["the three of us"] and timeline(named("Bob Smith")) == ["Bob's call"]
