@@ -213,8 +213,8 @@ def _send_thanks(item: AgendaItem) -> int:
     # Imported here: letters (with email and meetings) costs ~15 ms before the app's first frame.
     from netkeep.core import letters
 
-    if letters.get_draft(item.ref_id) is not None:
-        return letters.mark_sent(item.ref_id)
+    if letters.get_draft(item.ref_id, item.contact_id) is not None:
+        return letters.mark_sent(item.ref_id, item.contact_id)
     return log_interaction(
         InteractionInput(
             contact_ids=(item.contact_id,), kind="thank-you", direction="out", summary="Thank-you sent"

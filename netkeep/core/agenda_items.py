@@ -28,6 +28,8 @@ class AgendaItem:
 
     @property
     def key(self) -> str:
+        if self.kind == "thanks":  # a meeting with several people: a thank-you to each
+            return f"thanks-{self.ref_id}-{self.contact_id}"
         return f"{self.kind}-{self.ref_id}"
 
 

@@ -12,6 +12,7 @@ from netkeep.core import loops, replies, session
 from netkeep.core.contact_card import who
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
+from netkeep.core.participants import distinct
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput, TimelineEntry
 from netkeep.core.text import text_problem
 from netkeep.store.models import Contact, Interaction, InteractionContact
@@ -31,6 +32,11 @@ def validate_interaction(data: InteractionInput) -> None:
     errors = {}
     if not data.contact_ids:
         errors["contacts"] = "Choose at least one contact."
+    else:
+        try:
+            distinct(data.contact_ids, field="contacts")
+        except ValidationError as error:
+            errors.update(error.errors)
     if data.kind not in INTERACTION_KINDS:
         errors["kind"] = f"Unknown kind; choose one of {', '.join(INTERACTION_KINDS)}."
     if data.direction not in ("", "in", "out"):
@@ -49,7 +55,8 @@ def validate_interaction(data: InteractionInput) -> None:
 
 
 def log_interaction(data: InteractionInput) -> int:
-    """Add an interaction to the timeline and reset each contact's follow-up; return its id."""
+    """Add an interaction to the timeline of each of its contacts (one entry they share) and
+    reset each one's follow-up; return its id."""
     validate_interaction(data)
     when = data.occurred_at or pendulum.now("UTC")
     now = pendulum.now("UTC")

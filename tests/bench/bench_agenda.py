@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from netkeep.core import agenda, demo, keep_in_touch, needs
+from netkeep.core import agenda, keep_in_touch, needs
+from netkeep.demo import network as demo
 from netkeep.store.database import open_database
 from netkeep.store.models import Contact
 

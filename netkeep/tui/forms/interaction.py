@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Select
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Select
 
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput
@@ -24,6 +25,7 @@ from netkeep.core.schedule import direction_for, moment_of
 from netkeep.core.text import visible
 from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
 from netkeep.tui.widgets.text_input import TextInput
+from netkeep.tui.workers import in_worker
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
 WHEN_PLACEHOLDER = "today, yesterday, last friday, 4 Mar"
@@ -39,6 +41,8 @@ class Logged:
     direction: str = ""
     reply_owed: bool = False
     closes_loop: bool = False
+    #: The people named in "Who", in order.
+    contact_ids: tuple[int, ...] = ()
 
     def as_input(self, contact_ids: tuple[int, ...]) -> InteractionInput:
         return InteractionInput(
@@ -52,7 +56,8 @@ class Logged:
 
 
 class InteractionForm(FormScreen[Any]):
-    """Log a conversation, message or note with one contact (and close a referral loop).
+    """Log a conversation, message or note with a contact and anyone else who was there
+    ("Who: Li Wei, Jane Roe", each name completed), and close a referral loop.
 
     ``save`` gets a :class:`Logged` and writes it; the form is dismissed with what ``save``
     returns. The direction follows the kind (a message is one I sent) until it is chosen.
@@ -64,18 +69,29 @@ class InteractionForm(FormScreen[Any]):
     #: False: an empty "What happened" is allowed.
     SUMMARY_REQUIRED = True
     SUMMARY_PLACEHOLDER = "what happened"
+    #: False: no "Who" field (the log is about the item being done).
+    ASKS_WHO = True
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {"contacts": "who"}
+
+    @dataclass
+    class NamesLoaded(Message):
+        """Every contact's name, for completing "Who"."""
+
+        names: list[str]
 
     def __init__(
         self,
         contact_name: str,
         save: Callable[[Any], Any],
         *,
+        contact_id: int | None = None,
         kind: str = "note",  # a conversation kind would put a thank-you on the agenda
         summary: str = "",
         loop_about: str = "",
         context: str = "",
     ) -> None:
         super().__init__(save)
+        self.contact_id = contact_id
         self.contact_name = contact_name
         self.kind = kind
         self.summary = summary
@@ -91,8 +107,34 @@ class InteractionForm(FormScreen[Any]):
     def fields(self) -> ComposeResult:
         if self.context:
             yield context_line(self.context)
+        if self.ASKS_WHO:
+            yield self.who_field()
         yield from self.shared_fields()
         yield from self.log_fields()
+
+    def who_field(self) -> FieldRow:
+        return FieldRow(
+            "who",
+            "Who (names, separated by commas)",
+            TextInput(self.contact_name, id="f-who", compact=True, placeholder="Li Wei, Jane Roe"),
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.ASKS_WHO:
+            self._load_names()
+
+    @in_worker("load the contact names", group="log-form-names")
+    def _load_names(self) -> NamesLoaded:
+        from netkeep.core.contacts import names_for_completion
+
+        return self.NamesLoaded(names_for_completion())
+
+    @on(NamesLoaded)
+    def _set_names(self, message: NamesLoaded) -> None:
+        from netkeep.tui.widgets.names_suggester import SuggestNames
+
+        self.query_one("#f-who", Input).suggester = SuggestNames(message.names)
 
     def shared_fields(self) -> ComposeResult:
         """What happened, the kind and when: the fields every log has, in this order."""
@@ -153,6 +195,14 @@ class InteractionForm(FormScreen[Any]):
         self._direction_chosen = event.value != direction_for(str(kind))
 
     # -- reading
+    def people(self) -> tuple[int, ...]:
+        """The contacts named in "Who" (the form's own contact by its name, even when others
+        share it); ValidationError naming one that is unknown, unclear or given twice."""
+        from netkeep.core.participants import resolve_people
+
+        known = {self.contact_name: self.contact_id} if self.contact_id is not None else None
+        return resolve_people(self.value("who"), known)
+
     def what_happened(self) -> tuple[str, str, datetime]:
         """The shared fields, checked: (what happened, kind, when); ValidationError per field."""
         errors = {}
@@ -169,7 +219,19 @@ class InteractionForm(FormScreen[Any]):
         return summary, self.choice("#f-kind"), when
 
     def collect(self) -> Logged:
-        summary, kind, when = self.what_happened()
+        errors: dict[str, str] = {}
+        people: tuple[int, ...] = ()
+        if self.ASKS_WHO:
+            try:
+                people = self.people()
+            except ValidationError as error:
+                errors.update(error.errors)
+        try:
+            summary, kind, when = self.what_happened()
+        except ValidationError as error:
+            raise ValidationError({**errors, **error.errors}) from None
+        if errors:
+            raise ValidationError(errors)
         closes = self.query("#f-closes_loop")
         return Logged(
             summary,
@@ -178,6 +240,7 @@ class InteractionForm(FormScreen[Any]):
             direction=self.choice("#f-direction"),
             reply_owed=self.query_one("#f-reply_owed", Checkbox).value,
             closes_loop=bool(closes) and closes.first(Checkbox).value,
+            contact_ids=people,
         )
 
 
@@ -186,6 +249,7 @@ class DoneForm(InteractionForm):
 
     SUMMARY_REQUIRED = False
     SUMMARY_PLACEHOLDER = "logged too; leave it empty to just mark it done"
+    ASKS_WHO = False
 
     FORM_TITLE = "Mark done"
 

@@ -195,7 +195,8 @@ class TodayView(AgendaList):
         data = agenda_core.log_input(
             item, logged.summary, kind=logged.kind, when=logged.occurred_at, direction=logged.direction
         )
-        return replace(data, reply_owed=logged.reply_owed)
+        others = tuple(i for i in logged.contact_ids if i not in data.contact_ids)  # "Who" adds them
+        return replace(data, contact_ids=data.contact_ids + others, reply_owed=logged.reply_owed)
 
     # -- actions -------------------------------------------------------------------
 
@@ -217,17 +218,20 @@ class TodayView(AgendaList):
         from netkeep.tui.forms.interaction import InteractionForm
 
         def save(logged: Logged) -> str:
+            from netkeep.core.contact_card import who
             from netkeep.core.interactions import log_interaction
 
             if item.kind == "loop" and logged.closes_loop:
                 agenda_core.complete(item, self._log_input(item, logged))
                 return f"Logged, and closed the loop with {item.contact_name}."
-            log_interaction(self._log_input(item, logged))
-            return f"Logged {logged.kind} with {item.contact_name}."
+            data = self._log_input(item, logged)
+            log_interaction(data)
+            return f"Logged {logged.kind} with {who(data.contact_ids)}."
 
         form = InteractionForm(
             item.contact_name,
             save,
+            contact_id=item.contact_id,
             kind=agenda_core.default_kind(item),
             loop_about=item.other_name if item.kind == "loop" else "",
         )
