@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     summary = " ".join(args.text).strip()
     if not summary:
         return fail("say what happened (TEXT is empty)")
+    if args.awaiting and (args.incoming or args.reply_owed):
+        return fail("--awaiting is for something you sent; it does not go with --in or --reply-owed")
     open_db(args)
     from netkeep.core.agenda import effects_of
     from netkeep.core.contacts import get_card
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             )
         people.append(contact_id)
     contact_id = people[0]
-    direction = direction_for(kind, incoming=args.incoming or args.reply_owed)
+    direction = "out" if args.awaiting else direction_for(kind, incoming=args.incoming or args.reply_owed)
     interaction_id = log_interaction(
         InteractionInput(
             contact_ids=tuple(people),
@@ -83,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
             occurred_at=when,
             direction=direction,
             reply_owed=args.reply_owed,
+            awaiting_reply=args.awaiting,
         )
     )
     card = get_card(contact_id)
@@ -97,6 +100,14 @@ def run(args: argparse.Namespace) -> int:
         lines = [f"Logged {kind} with {', '.join(names[:-1])} and {names[-1]}: on each one's timeline."]
     if args.reply_owed:
         lines.append("A reply is owed: it stays on the agenda until you log one.")
+    if args.awaiting:
+        from netkeep.core.chase import chase_days
+
+        (other, follow), _ = chase_days()
+        lines.append(
+            f"Awaiting their reply: after {other} business days without one, Today suggests someone "
+            f"else at their employer; after {follow}, a follow-up. Anything logged with them ends it."
+        )
     effects = effects_of(interaction_id)
     if effects.replies_answered:
         count = effects.replies_answered

@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--in", dest="incoming", action="store_true", help="an incoming message")
     log.add_argument("--reply-owed", action="store_true", help="you owe them a reply")
     log.add_argument(
+        "--awaiting",
+        action="store_true",
+        help="you reached out and await their reply: Today chases it (someone else there, then a follow-up)",
+    )
+    log.add_argument(
         "--with",
         dest="others",
         action="append",

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pendulum
 from peewee import fn
 
-from netkeep.core import loops, replies, session
+from netkeep.core import chase, loops, replies, session
 from netkeep.core.contact_card import who
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
@@ -19,12 +19,14 @@ from netkeep.store.models import Contact, Interaction, InteractionContact
 
 #: Called inside the logging transaction with the new interaction's id and its input,
 #: so follow-up rules can react to it. The built-in rules (owed replies answered,
-#: referral loops opened and closed) are listed here explicitly; their modules depend
-#: only on the store, so there is no import cycle and no registration by side effect.
+#: referral loops opened and closed, chases of replies they owe started and ended) are
+#: listed here explicitly; their modules never import this one, so there is no import
+#: cycle and no registration by side effect.
 after_log_hooks: list[Callable[[int, InteractionInput], None]] = [
     replies.settle_owed_replies,
     loops.close_mentioned_loops,
     loops.open_referral_loops,
+    chase.follow_chases,
 ]
 
 
@@ -41,6 +43,8 @@ def validate_interaction(data: InteractionInput) -> None:
         errors["kind"] = f"Unknown kind; choose one of {', '.join(INTERACTION_KINDS)}."
     if data.direction not in ("", "in", "out"):
         errors["direction"] = "Direction is 'in', 'out' or empty."
+    elif data.awaiting_reply and data.direction == "in":
+        errors["awaiting_reply"] = "Awaiting their reply is for something you sent: choose 'out'."
     if len(data.summary) > 100_000:
         errors["summary"] = "The text is too long (at most 100,000 characters)."
     texts = {"summary": data.summary, "points": data.points, "advice": data.advice}

@@ -81,7 +81,6 @@ class ContactActions(TerminalSafeApp):
         self.open_contact(contact_id)
 
     def action_log_interaction(self) -> None:
-        from netkeep.core import interactions
         from netkeep.core.contact_card import who
         from netkeep.tui.forms.interaction import InteractionForm
 
@@ -91,7 +90,7 @@ class ContactActions(TerminalSafeApp):
         name = self.selected_name()
 
         def save(logged: Logged) -> tuple[int, str]:
-            interaction_id = interactions.log_interaction(logged.as_input(logged.contact_ids))
+            interaction_id = logged.write(logged.as_input(logged.contact_ids))
             return interaction_id, who(logged.contact_ids)
 
         def done(result: tuple[int, str] | None) -> None:

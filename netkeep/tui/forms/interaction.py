@@ -28,6 +28,14 @@ from netkeep.tui.widgets.text_input import TextInput
 from netkeep.tui.workers import in_worker
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
+#: Their news the form can note, with the first person's card updated to match.
+NEWS = [
+    ("—", ""),
+    ("a new job", "job"),
+    ("a move", "move"),
+    ("a graduation", "graduation"),
+    ("a new job search", "search"),
+]
 WHEN_PLACEHOLDER = "today, yesterday, last friday, 4 Mar"
 
 
@@ -43,6 +51,11 @@ class Logged:
     closes_loop: bool = False
     #: The people named in "Who", in order.
     contact_ids: tuple[int, ...] = ()
+    #: An outreach awaiting their reply (chased by the 3B7 rule).
+    awaiting_reply: bool = False
+    #: Their news (``core.their_news.KINDS``; "" none) and its details.
+    news: str = ""
+    news_detail: str = ""
 
     def as_input(self, contact_ids: tuple[int, ...]) -> InteractionInput:
         return InteractionInput(
@@ -52,7 +65,19 @@ class Logged:
             occurred_at=self.occurred_at,
             direction=self.direction,
             reply_owed=self.reply_owed,
+            awaiting_reply=self.awaiting_reply,
         )
+
+    def write(self, data: InteractionInput) -> int:
+        """Log ``data`` (this form's input, made for its contacts) with the news, if any, in
+        one change; return the logged id."""
+        if self.news:
+            from netkeep.core.their_news import log_with_news
+
+            return log_with_news(data, self.news, self.news_detail)
+        from netkeep.core.interactions import log_interaction
+
+        return log_interaction(data)
 
 
 class InteractionForm(FormScreen[Any]):
@@ -71,7 +96,7 @@ class InteractionForm(FormScreen[Any]):
     SUMMARY_PLACEHOLDER = "what happened"
     #: False: no "Who" field (the log is about the item being done).
     ASKS_WHO = True
-    FIELD_ALIASES: ClassVar[dict[str, str]] = {"contacts": "who"}
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {"contacts": "who", "awaiting_reply": "awaiting"}
 
     @dataclass
     class NamesLoaded(Message):
@@ -89,8 +114,11 @@ class InteractionForm(FormScreen[Any]):
         summary: str = "",
         loop_about: str = "",
         context: str = "",
+        news: bool = True,
     ) -> None:
         super().__init__(save)
+        #: False: no fields for their news.
+        self.asks_news = news and self.ASKS_WHO
         self.contact_id = contact_id
         self.contact_name = contact_name
         self.kind = kind
@@ -166,6 +194,27 @@ class InteractionForm(FormScreen[Any]):
         yield FieldRow(
             "reply_owed", "Reply", Checkbox("I owe them a reply", False, id="f-reply_owed", compact=True)
         )
+        yield FieldRow(
+            "awaiting",
+            "Their reply",
+            Checkbox(
+                "Awaiting their reply (Today chases it)",
+                False,
+                id="f-awaiting",
+                compact=True,
+            ),
+        )
+        if self.asks_news:
+            yield FieldRow(
+                "news",
+                "Their news (the first person's card is updated)",
+                Select(NEWS, value="", allow_blank=False, id="f-news", compact=True),
+            )
+            yield FieldRow(
+                "news_detail",
+                "News details",
+                TextInput("", id="f-news_detail", compact=True, placeholder="choose their news first"),
+            )
         if self.loop_about:
             yield FieldRow(
                 "closes_loop",
@@ -188,6 +237,13 @@ class InteractionForm(FormScreen[Any]):
             direction = directions.first(Select)
             with direction.prevent(Select.Changed):
                 direction.value = direction_for(str(event.value))
+
+    @on(Select.Changed, "#f-news")
+    def _news_changed(self, event: Select.Changed) -> None:
+        from netkeep.core.their_news import DETAIL_HINTS
+
+        detail = self.query_one("#f-news_detail", Input)
+        detail.placeholder = DETAIL_HINTS.get(str(event.value), "choose their news first")
 
     @on(Select.Changed, "#f-direction")
     def _direction_changed(self, event: Select.Changed) -> None:
@@ -232,6 +288,7 @@ class InteractionForm(FormScreen[Any]):
             raise ValidationError({**errors, **error.errors}) from None
         if errors:
             raise ValidationError(errors)
+        news, news_detail = self.their_news()
         closes = self.query("#f-closes_loop")
         return Logged(
             summary,
@@ -241,7 +298,20 @@ class InteractionForm(FormScreen[Any]):
             reply_owed=self.query_one("#f-reply_owed", Checkbox).value,
             closes_loop=bool(closes) and closes.first(Checkbox).value,
             contact_ids=people,
+            awaiting_reply=self.query_one("#f-awaiting", Checkbox).value,
+            news=news,
+            news_detail=news_detail,
         )
+
+    def their_news(self) -> tuple[str, str]:
+        """The news chosen and its details, checked ("" and "" when none)."""
+        if not self.asks_news or not self.choice("#f-news"):
+            return "", ""
+        from netkeep.core.their_news import check_news
+
+        news, detail = self.choice("#f-news"), self.value("news_detail").strip()
+        check_news(news, detail)
+        return news, detail
 
 
 class DoneForm(InteractionForm):

@@ -196,7 +196,12 @@ class TodayView(AgendaList):
             item, logged.summary, kind=logged.kind, when=logged.occurred_at, direction=logged.direction
         )
         others = tuple(i for i in logged.contact_ids if i not in data.contact_ids)  # "Who" adds them
-        return replace(data, contact_ids=data.contact_ids + others, reply_owed=logged.reply_owed)
+        return replace(
+            data,
+            contact_ids=data.contact_ids + others,
+            reply_owed=logged.reply_owed,
+            awaiting_reply=logged.awaiting_reply,
+        )
 
     # -- actions -------------------------------------------------------------------
 
@@ -219,13 +224,12 @@ class TodayView(AgendaList):
 
         def save(logged: Logged) -> str:
             from netkeep.core.contact_card import who
-            from netkeep.core.interactions import log_interaction
 
             if item.kind == "loop" and logged.closes_loop:
                 agenda_core.complete(item, self._log_input(item, logged))
                 return f"Logged, and closed the loop with {item.contact_name}."
             data = self._log_input(item, logged)
-            log_interaction(data)
+            logged.write(data)
             return f"Logged {logged.kind} with {who(data.contact_ids)}."
 
         form = InteractionForm(
@@ -233,7 +237,9 @@ class TodayView(AgendaList):
             save,
             contact_id=item.contact_id,
             kind=agenda_core.default_kind(item),
+            summary=item.note,  # their news, a chase: a short note to start from
             loop_about=item.other_name if item.kind == "loop" else "",
+            news=item.kind != "loop",
         )
         self.app.push_screen(form, partial(self._logged, item))
 

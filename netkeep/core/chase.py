@@ -1,0 +1,234 @@
+"""Replies they owe me, chased by a rule (the 3B7 routine of *The 2-Hour Job Search*).
+
+An outreach logged as "awaiting reply" starts a chase with each of its people. When they
+have not answered after :data:`OTHER_PERSON_DAYS` business days, Today suggests reaching
+someone else at their employer (naming one when I know someone there; nothing to suggest
+when they have no company); after :data:`FOLLOW_UP_DAYS` business days, a polite follow-up
+to them. Any interaction logged with them afterwards ends it. Both counts can be set in
+``config.toml``::
+
+    [chase]
+    other-person = 3
+    follow-up = 7
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pendulum
+from peewee import JOIN
+
+from netkeep.core import session
+from netkeep.core.agenda_items import AgendaItem
+from netkeep.core.config import load_config
+from netkeep.core.dates import local_tz
+from netkeep.core.errors import NotFound
+from netkeep.core.records import InteractionInput
+from netkeep.core.schedule import upcoming_date
+from netkeep.store.models import Chase, Company, Contact, Interaction
+
+OTHER_PERSON_DAYS = 3
+FOLLOW_UP_DAYS = 7
+MAX_DAYS = 60
+_KEYS = {"other-person": OTHER_PERSON_DAYS, "follow-up": FOLLOW_UP_DAYS}
+
+
+def chase_days(section: dict | None = None) -> tuple[tuple[int, int], tuple[str, ...]]:
+    """(other person, follow-up) in business days from ``[chase]`` of the config file, and a
+    message for each entry that could not be used (its default is kept)."""
+    if section is None:
+        section = load_config().section("chase")
+    days = dict(_KEYS)
+    problems = []
+    for key, value in section.items():
+        if key not in _KEYS:
+            problems.append(f"[chase] {key}: unknown key (use other-person or follow-up)")
+        elif isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DAYS:
+            problems.append(
+                f"[chase] {key}: {value!r} is not a number of business days from 1 to {MAX_DAYS};"
+                f" using {_KEYS[key]}"
+            )
+        else:
+            days[key] = value
+    return (days["other-person"], days["follow-up"]), tuple(problems)
+
+
+def add_business_days(day: date, count: int) -> date:
+    """The business day ``count`` business days after ``day`` (Saturdays and Sundays skipped)."""
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def latest_start(day: date, count: int) -> date:
+    """The last day a chase may have started for its ``count`` business days to be up by ``day``."""
+    start = day - timedelta(days=count + 2 * (count // 5 + 1))
+    while add_business_days(start + timedelta(days=1), count) <= day:
+        start += timedelta(days=1)
+    return start
+
+
+# -- starting and ending: an after-log hook ------------------------------------------------
+
+
+def follow_chases(interaction_id: int, data: InteractionInput) -> None:
+    """After-log hook: anything logged with someone ends the chases of earlier outreach to
+    them; an outreach awaiting a reply starts one with each of its people."""
+    logged = Interaction.get_by_id(interaction_id)
+    earlier = Interaction.select(Interaction.id).where(
+        (Interaction.occurred_at <= logged.occurred_at) & (Interaction.id != interaction_id)
+    )
+    (
+        Chase.update(ended_at=pendulum.now("UTC"), ended_by=interaction_id)
+        .where(
+            Chase.contact.in_(list(data.contact_ids))
+            & Chase.ended_at.is_null()
+            & Chase.interaction.in_(earlier)
+        )
+        .execute()
+    )
+    if data.awaiting_reply:
+        started = pendulum.instance(logged.occurred_at).in_timezone(local_tz()).date()
+        now = pendulum.now("UTC")
+        Chase.insert_many(
+            [
+                {
+                    "interaction": interaction_id,
+                    "contact": contact_id,
+                    "started_on": started,
+                    "created_at": now,
+                }
+                for contact_id in data.contact_ids
+            ]
+        ).execute()
+
+
+def _open(chase_id: int) -> Chase:
+    chase = Chase.get_or_none(Chase.id == chase_id)
+    if chase is None:
+        raise NotFound(f"There is no reply being chased with id {chase_id}.")
+    return chase
+
+
+def reached_other(chase_id: int) -> None:
+    """The "someone else there" step is done (the chase of the first person goes on)."""
+    with session.writing("Done: reached someone else there", kind="done") as change:
+        chase = _open(chase_id)
+        change.concern([chase.contact_id])
+        if chase.other_done_at is None:
+            chase.other_done_at = pendulum.now("UTC")
+            chase.save()
+
+
+def end_chase(chase_id: int) -> None:
+    """Stop chasing (followed up outside netkeep, or no longer waiting)."""
+    with session.writing("Stopped chasing a reply", kind="done") as change:
+        chase = _open(chase_id)
+        change.concern([chase.contact_id])
+        if chase.ended_at is None:
+            chase.ended_at = pendulum.now("UTC")
+            chase.save()
+
+
+def snooze_chase(chase_id: int, until: str | date) -> date:
+    """Show this chase's steps again from ``until``."""
+    day = upcoming_date(until, field="until")
+    with session.writing("Snoozed a chase", kind="snooze") as change:
+        chase = _open(chase_id)
+        change.concern([chase.contact_id])
+        chase.snoozed_until = day
+        chase.save()
+    return day
+
+
+# -- Today ---------------------------------------------------------------------------------
+
+
+def chase_section(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
+    """What to chase on ``day``: someone else at their employer after the first count of
+    business days, a follow-up to them after the second; first ``limit`` items and the total."""
+    (other_days, follow_days), _ = chase_days()
+    other_by, follow_by = latest_start(day, other_days), latest_start(day, follow_days)
+    base = (
+        Chase.select(
+            Chase.id,
+            Chase.started_on,
+            Interaction.kind,
+            Contact.id.alias("cid"),
+            Contact.full_name,
+            Contact.given_name,
+            Contact.company.alias("company_id"),
+            Company.name.alias("company"),
+        )
+        .join(Interaction, on=(Chase.interaction == Interaction.id))
+        .switch(Chase)
+        .join(Contact, on=(Chase.contact == Contact.id))
+        .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .where(Chase.ended_at.is_null() & Contact.active())
+        .where(Chase.snoozed_until.is_null() | (Chase.snoozed_until <= day))
+    )
+    follow = base.where(Chase.started_on <= follow_by)
+    # Someone else there only when they have an employer: the "other person" step needs one.
+    other = base.where(
+        (Chase.started_on <= other_by) & Chase.other_done_at.is_null() & Contact.company.is_null(False)
+    )
+    total = follow.count() + other.count()
+    items = [
+        _follow_up(row, follow_days)
+        for row in follow.order_by(Chase.started_on, Chase.id).limit(limit).objects()
+    ]
+    items += [
+        _other(row, other_days) for row in other.order_by(Chase.started_on, Chase.id).limit(limit).objects()
+    ]
+    items.sort(key=lambda item: (item.due_on, item.kind, item.ref_id))
+    return tuple(items[:limit]), total
+
+
+def _sent(row) -> str:
+    return f"your {row.kind} of {row.started_on.day} {row.started_on.strftime('%b')}"
+
+
+def _follow_up(row, days: int) -> AgendaItem:
+    first = row.given_name or row.full_name.split(" ")[0]
+    return AgendaItem(
+        "chase",
+        row.id,
+        row.cid,
+        row.full_name,
+        f"no reply to {_sent(row)} — send a polite follow-up",
+        add_business_days(row.started_on, days),
+        note=f"Hi {first}, I wanted to follow up on my note of {row.started_on.day} "
+        f"{row.started_on.strftime('%B')}. I know you are busy; is there a good time to talk?",
+    )
+
+
+def _other(row, days: int) -> AgendaItem:
+    due = add_business_days(row.started_on, days)
+    someone = (
+        Contact.select(Contact.id, Contact.full_name)
+        .where((Contact.company == row.company_id) & (Contact.id != row.cid) & Contact.active())
+        .order_by(Contact.last_contact_at.desc(nulls="LAST"), Contact.full_name)
+        .first()
+    )
+    if someone is None:
+        return AgendaItem(
+            "chase-other",
+            row.id,
+            row.cid,
+            row.full_name,
+            f"no reply to {_sent(row)} — reach someone else at {row.company}",
+            due,
+        )
+    return AgendaItem(
+        "chase-other",
+        row.id,
+        someone.id,
+        someone.full_name,
+        f"also at {row.company}: {row.full_name} has not replied to {_sent(row)} — reach out here too",
+        due,
+        other_id=row.cid,
+        other_name=row.full_name,
+    )
