@@ -15,6 +15,7 @@ to them. Any interaction logged with them afterwards ends it. Both counts can be
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import pendulum
 from peewee import JOIN
@@ -149,49 +150,83 @@ def snooze_chase(chase_id: int, until: str | date) -> date:
 
 def chase_section(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
     """What to chase on ``day``: someone else at their employer after the first count of
-    business days, a follow-up to them after the second; first ``limit`` items and the total."""
+    business days, a follow-up to them after the second; first ``limit`` items and the total.
+
+    The open chases are read first, alone (there are few; most days none), and their people
+    only when there are some: Today pays one small query for the section.
+    """
     (other_days, follow_days), _ = chase_days()
     other_by, follow_by = latest_start(day, other_days), latest_start(day, follow_days)
-    base = (
-        Chase.select(
-            Chase.id,
-            Chase.started_on,
-            Interaction.kind,
-            Contact.id.alias("cid"),
-            Contact.full_name,
-            Contact.given_name,
-            Contact.company.alias("company_id"),
-            Company.name.alias("company"),
+    chases = list(
+        Chase.select(Chase.id, Chase.interaction, Chase.contact, Chase.started_on, Chase.other_done_at)
+        .where(
+            Chase.ended_at.is_null()
+            & (Chase.started_on <= max(other_by, follow_by))
+            & (Chase.snoozed_until.is_null() | (Chase.snoozed_until <= day))
         )
-        .join(Interaction, on=(Chase.interaction == Interaction.id))
-        .switch(Chase)
-        .join(Contact, on=(Chase.contact == Contact.id))
+        .tuples()
+    )
+    if not chases:
+        return (), 0
+    people = {
+        row[0]: row
+        for row in Contact.select(
+            Contact.id, Contact.full_name, Contact.given_name, Contact.company, Company.name
+        )
         .join(Company, JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-        .where(Chase.ended_at.is_null() & Contact.active())
-        .where(Chase.snoozed_until.is_null() | (Chase.snoozed_until <= day))
+        .where(Contact.id.in_({c[2] for c in chases}) & Contact.active())
+        .tuples()
+    }
+    kinds = dict(
+        Interaction.select(Interaction.id, Interaction.kind)
+        .where(Interaction.id.in_({c[1] for c in chases}))
+        .tuples()
     )
-    follow = base.where(Chase.started_on <= follow_by)
-    # Someone else there only when they have an employer: the "other person" step needs one.
-    other = base.where(
-        (Chase.started_on <= other_by) & Chase.other_done_at.is_null() & Contact.company.is_null(False)
-    )
-    total = follow.count() + other.count()
+    steps = []
+    for chase_id, interaction_id, contact_id, started, other_done in chases:
+        if contact_id not in people:
+            continue  # archived since
+        _, name, given, company_id, company = people[contact_id]
+        row = _Row(
+            chase_id,
+            started,
+            kinds.get(interaction_id, "message"),
+            contact_id,
+            name,
+            given,
+            company_id,
+            company or "",
+        )
+        if started <= follow_by:
+            steps.append((add_business_days(started, follow_days), "chase", row))
+        # Someone else there only when they have an employer: the "other person" step needs one.
+        if started <= other_by and other_done is None and company_id is not None:
+            steps.append((add_business_days(started, other_days), "chase-other", row))
+    steps.sort(key=lambda step: (step[0], step[1], step[2].id))
     items = [
-        _follow_up(row, follow_days)
-        for row in follow.order_by(Chase.started_on, Chase.id).limit(limit).objects()
+        _follow_up(row, due) if kind == "chase" else _other(row, due) for due, kind, row in steps[:limit]
     ]
-    items += [
-        _other(row, other_days) for row in other.order_by(Chase.started_on, Chase.id).limit(limit).objects()
-    ]
-    items.sort(key=lambda item: (item.due_on, item.kind, item.ref_id))
-    return tuple(items[:limit]), total
+    return tuple(items), len(steps)
 
 
-def _sent(row) -> str:
+class _Row(NamedTuple):
+    """A chase with what its items say: when and how I reached out, and to whom."""
+
+    id: int
+    started_on: date
+    kind: str
+    cid: int
+    full_name: str
+    given_name: str
+    company_id: int | None
+    company: str
+
+
+def _sent(row: _Row) -> str:
     return f"your {row.kind} of {row.started_on.day} {row.started_on.strftime('%b')}"
 
 
-def _follow_up(row, days: int) -> AgendaItem:
+def _follow_up(row: _Row, due: date) -> AgendaItem:
     first = row.given_name or row.full_name.split(" ")[0]
     return AgendaItem(
         "chase",
@@ -199,14 +234,13 @@ def _follow_up(row, days: int) -> AgendaItem:
         row.cid,
         row.full_name,
         f"no reply to {_sent(row)} — send a polite follow-up",
-        add_business_days(row.started_on, days),
+        due,
         note=f"Hi {first}, I wanted to follow up on my note of {row.started_on.day} "
         f"{row.started_on.strftime('%B')}. I know you are busy; is there a good time to talk?",
     )
 
 
-def _other(row, days: int) -> AgendaItem:
-    due = add_business_days(row.started_on, days)
+def _other(row: _Row, due: date) -> AgendaItem:
     someone = (
         Contact.select(Contact.id, Contact.full_name)
         .where((Contact.company == row.company_id) & (Contact.id != row.cid) & Contact.active())
