@@ -203,8 +203,11 @@ def chase_section(day: date, limit: int) -> tuple[tuple[AgendaItem, ...], int]:
         if started <= other_by and other_done is None and company_id is not None:
             steps.append((add_business_days(started, other_days), "chase-other", row))
     steps.sort(key=lambda step: (step[0], step[1], step[2].id))
+    kept = steps[:limit]
+    others = _someone_else([row for _, kind, row in kept if kind == "chase-other"])
     items = [
-        _follow_up(row, due) if kind == "chase" else _other(row, due) for due, kind, row in steps[:limit]
+        _follow_up(row, due) if kind == "chase" else _other(row, due, others.get(row.company_id or 0))
+        for due, kind, row in kept
     ]
     return tuple(items), len(steps)
 
@@ -240,13 +243,37 @@ def _follow_up(row: _Row, due: date) -> AgendaItem:
     )
 
 
-def _other(row: _Row, due: date) -> AgendaItem:
-    someone = (
-        Contact.select(Contact.id, Contact.full_name)
-        .where((Contact.company == row.company_id) & (Contact.id != row.cid) & Contact.active())
-        .order_by(Contact.last_contact_at.desc(nulls="LAST"), Contact.full_name)
-        .first()
+def _someone_else(rows: list[_Row]) -> dict[int, tuple[int, str]]:
+    """For each company of ``rows``: someone there to reach instead, never a person being
+    chased: the one spoken to most recently, else anyone there. Walks the contacts from the
+    most recently spoken to and stops once every company has someone."""
+    wanted = {row.company_id for row in rows if row.company_id is not None}
+    found: dict[int, tuple[int, str]] = {}
+    if not wanted:
+        return found
+    chased = {cid for (cid,) in Chase.select(Chase.contact).where(Chase.ended_at.is_null()).tuples()}
+    recent = (
+        Contact.select(Contact.id, Contact.full_name, Contact.company)
+        .where(Contact.company.in_(wanted) & Contact.last_contact_at.is_null(False) & Contact.active())
+        .order_by(Contact.last_contact_at.desc())
+        .tuples()
     )
+    for cid, name, company in recent.iterator():
+        if company not in found and cid not in chased:
+            found[company] = (cid, name)
+            if len(found) == len(wanted):
+                return found
+    for cid, name, company in (
+        Contact.select(Contact.id, Contact.full_name, Contact.company)
+        .where(Contact.company.in_(wanted - found.keys()) & Contact.id.not_in(chased) & Contact.active())
+        .order_by(Contact.full_name)
+        .tuples()
+    ):
+        found.setdefault(company, (cid, name))
+    return found
+
+
+def _other(row: _Row, due: date, someone: tuple[int, str] | None) -> AgendaItem:
     if someone is None:
         return AgendaItem(
             "chase-other",
@@ -259,8 +286,8 @@ def _other(row: _Row, due: date) -> AgendaItem:
     return AgendaItem(
         "chase-other",
         row.id,
-        someone.id,
-        someone.full_name,
+        someone[0],
+        someone[1],
         f"also at {row.company}: {row.full_name} has not replied to {_sent(row)} — reach out here too",
         due,
         other_id=row.cid,

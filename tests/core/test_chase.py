@@ -119,3 +119,22 @@ def test_awaiting_a_reply_to_something_they_sent_is_refused(db, frozen):
         log(jane, "email", "their question", direction="in", awaiting_reply=True)
     assert "awaiting_reply" in error.value.errors
     assert Chase.select().count() == 0
+
+
+def test_someone_else_there_is_the_one_spoken_to_lately_and_never_someone_being_chased(db, frozen):
+    jane, bob = person("Jane Roe", company="Stripe"), person("Bob Smith", company="Stripe")
+    ann = person("Ann Lee", company="Stripe")
+    log(ann, "coffee", "catch-up")
+    log(jane, "email", "hello", direction="out", awaiting_reply=True)
+    log(bob, "email", "hello", direction="out", awaiting_reply=True)
+    frozen.travel_to(at(5))
+    assert {(i.other_name, i.contact_name) for i in agenda.agenda().chase} == {
+        ("Jane Roe", "Ann Lee"),
+        ("Bob Smith", "Ann Lee"),
+    }
+    log(ann, "email", "hello", direction="out", awaiting_reply=True)
+    assert [i.text for i in agenda.agenda().chase if i.contact_name == "Ann Lee"] == []
+    assert chased("chase-other")[0] == (
+        "Jane Roe",
+        "no reply to your email of 2 Mar — reach someone else at Stripe",
+    )
