@@ -1,9 +1,9 @@
 """The Today view: the agenda, where the app opens.
 
-One line per item, grouped: overdue, due today, this week, replies owed, commitments,
-loops to close, intros owed. Keys act on the highlighted item: ``l`` log, ``z``
-snooze, ``x`` mark done (logging what happened in the same step), ``enter`` open
-the contact.
+One line per item, grouped: overdue, due today, this week, replies owed, replies to chase,
+thank-yous due, their news, commitments, loops to close, intros owed. Keys act on the
+highlighted item: ``l`` log (with the item's short note, if it has one), ``z`` snooze,
+``x`` mark done (logging what happened in the same step), ``enter`` open the contact.
 """
 
 from __future__ import annotations
