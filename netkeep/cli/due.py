@@ -23,6 +23,7 @@ def _as_json(agenda) -> dict:
             "other_id": entry.other_id,
             "other": entry.other_name or None,
             "owner": entry.owner or None,
+            "note": entry.note or None,
         }
 
     counts = agenda.counts

@@ -1,4 +1,5 @@
-"""``netkeep log CONTACT TEXT``: log an interaction from the shell."""
+"""``netkeep log CONTACT TEXT [--with NAME …]``: log an interaction from the shell, with one
+person or several (one entry on each one's timeline)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     summary = " ".join(args.text).strip()
     if not summary:
         return fail("say what happened (TEXT is empty)")
+    if args.awaiting and (args.incoming or args.reply_owed):
+        return fail("--awaiting is for something you sent; it does not go with --in or --reply-owed")
     open_db(args)
     from netkeep.core.agenda import effects_of
     from netkeep.core.contacts import get_card
@@ -62,28 +65,49 @@ def run(args: argparse.Namespace) -> int:
     from netkeep.core.text import visible
 
     when = moment_of(args.when)
-    contact_id = choose_contact(args.contact)
-    if contact_id is None:
-        return fail("cancelled; nothing was logged")
-    direction = direction_for(kind, incoming=args.incoming or args.reply_owed)
+    people = []
+    for name in (args.contact, *args.others):  # every name resolved before anything is written
+        contact_id = choose_contact(name)
+        if contact_id is None:
+            return fail("cancelled; nothing was logged")
+        if contact_id in people:
+            return fail(
+                f"{visible(get_card(contact_id).full_name, one_line=True)} is named twice; nothing was logged"
+            )
+        people.append(contact_id)
+    contact_id = people[0]
+    direction = "out" if args.awaiting else direction_for(kind, incoming=args.incoming or args.reply_owed)
     interaction_id = log_interaction(
         InteractionInput(
-            contact_ids=(contact_id,),
+            contact_ids=tuple(people),
             kind=kind,
             summary=summary,
             occurred_at=when,
             direction=direction,
             reply_owed=args.reply_owed,
+            awaiting_reply=args.awaiting,
         )
     )
     card = get_card(contact_id)
-    name = visible(card.full_name, one_line=True)
-    lines = [
-        f"Logged {kind} with {name}"
-        + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")
-    ]
+    if len(people) == 1:
+        name = visible(card.full_name, one_line=True)
+        lines = [
+            f"Logged {kind} with {name}"
+            + (f"; next follow-up {humanize_date(card.next_follow_up)}." if card.next_follow_up else ".")
+        ]
+    else:
+        names = [visible(get_card(i).full_name, one_line=True) for i in people]
+        lines = [f"Logged {kind} with {', '.join(names[:-1])} and {names[-1]}: on each one's timeline."]
     if args.reply_owed:
         lines.append("A reply is owed: it stays on the agenda until you log one.")
+    if args.awaiting:
+        from netkeep.core.chase import chase_days
+
+        (other, follow), _ = chase_days()
+        lines.append(
+            f"Awaiting their reply: after {other} business days without one, Today suggests someone "
+            f"else at their employer; after {follow}, a follow-up. Anything logged with them ends it."
+        )
     effects = effects_of(interaction_id)
     if effects.replies_answered:
         count = effects.replies_answered

@@ -95,13 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
     due = sub.add_parser("due", help="today's agenda: follow-ups, owed replies, loops to close")
     due.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    log = sub.add_parser("log", help="log an interaction with a contact")
+    log = sub.add_parser("log", help="log an interaction with a contact (and others who were there)")
     log.add_argument("contact", help="the contact's name (fuzzy)")
     log.add_argument("text", nargs="+", help="what happened")
     log.add_argument("--kind", default="note", help="meeting, coffee, call, email, message, event, note, …")
     log.add_argument("--when", default="today", help="when it happened (natural date; default today)")
     log.add_argument("--in", dest="incoming", action="store_true", help="an incoming message")
     log.add_argument("--reply-owed", action="store_true", help="you owe them a reply")
+    log.add_argument(
+        "--awaiting",
+        action="store_true",
+        help="you reached out and await their reply: Today chases it (someone else there, then a follow-up)",
+    )
+    log.add_argument(
+        "--with",
+        dest="others",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="someone else who was there (repeat for each): one entry on each timeline",
+    )
 
     imp = sub.add_parser("import", help="bring contacts in")
     imp.add_argument("format", choices=["linkedin", "vcard", "google", "outlook", "backup"])

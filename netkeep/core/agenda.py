@@ -1,8 +1,9 @@
 """The agenda (the Today view and ``netkeep due``): everything that needs me now.
 
 Sections: overdue, due today and the coming seven days (contacts' next follow-ups and
-reminders), owed replies, thank-yous due after meetings (``core.thanks_due``), open
-commitments, referral loops to close, intros owed.
+reminders), owed replies, replies they owe to chase (``core.chase``), thank-yous due after
+meetings (``core.thanks_due``), their news (``core.their_news``), open commitments,
+referral loops to close, intros owed.
 Each section shows at most ``limit`` items; :class:`AgendaCounts` has the full totals.
 The items and counts are in ``core.agenda_items``, the section queries in
 ``core.agenda_sections``; this module puts them together and acts on an item.
@@ -15,7 +16,17 @@ from datetime import date, timedelta
 
 import pendulum
 
-from netkeep.core import commitments, intros, keep_in_touch, loops, reminders, replies, session
+from netkeep.core import (
+    chase,
+    commitments,
+    intros,
+    keep_in_touch,
+    loops,
+    reminders,
+    replies,
+    session,
+    their_news,
+)
 from netkeep.core.agenda_items import Agenda, AgendaCounts, AgendaItem
 from netkeep.core.agenda_sections import (
     commitments_section,
@@ -51,7 +62,9 @@ __all__ = [
 
 WEEK_DAYS = 7
 #: Kinds whose date can be moved.
-SNOOZABLE = ("follow-up", "reminder", "commitment")
+SNOOZABLE = ("follow-up", "reminder", "commitment", "news", "chase", "chase-other")
+#: Kinds dated by when they began rather than when they are due.
+SINCE = ("reply", "loop", "intro", "news")
 
 
 def total_text(section: str, total: int, shown: int = 0) -> str:
@@ -71,9 +84,13 @@ def header_text(counts: AgendaCounts) -> str:
         parts.append(f"{counts.due} due")
     if counts.replies:
         parts.append(f"{_plural(counts.replies, 'reply', 'replies')} owed")
+    if counts.chase:
+        parts.append(f"{counts.chase} to chase")
     if counts.thanks:
         more = "+" if counts.thanks >= THANKS_COUNT_CAP else ""
         parts.append(f"{counts.thanks}{more} thank-you{'' if counts.thanks == 1 else 's'} due")
+    if counts.news:
+        parts.append(f"news from {counts.news}")
     if counts.commitments:
         parts.append(_plural(counts.commitments, "commitment"))
     if counts.loops:
@@ -87,9 +104,9 @@ def when_text(item: AgendaItem, day: date) -> str:
     """How the item's date reads next to it: ``due 3 days ago``, ``in 2 days``, ``since …``."""
     from netkeep.core.dates import humanize_date
 
-    if item.due_on is None or (item.due_on == day and item.kind not in ("reply", "loop", "intro")):
+    if item.due_on is None or (item.due_on == day and item.kind not in SINCE):
         return ""
-    if item.kind in ("reply", "loop", "intro"):
+    if item.kind in SINCE:
         return f"since {humanize_date(item.due_on, base=day)}"
     if item.due_on < day:
         return f"due {humanize_date(item.due_on, base=day)}"
@@ -112,8 +129,14 @@ def agenda(*, limit: int = 100, day: date | None = None) -> Agenda:
         open_loops, n_loops = loops_section(limit)
         offered, n_intros = intros_section(limit)
         thanks, n_thanks = thanks_section(day, limit)
-    counts = AgendaCounts(n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros, n_thanks)
-    return Agenda(day, overdue, today, week, owed, promised, open_loops, offered, thanks, counts)
+        news, n_news = their_news.news_section(day, limit)
+        chased, n_chased = chase.chase_section(day, limit)
+    counts = AgendaCounts(
+        n_overdue, n_today, n_week, n_owed, n_promised, n_loops, n_intros, n_thanks, n_news, n_chased
+    )
+    return Agenda(
+        day, overdue, today, week, owed, promised, open_loops, offered, thanks, counts, news, chased
+    )
 
 
 def default_kind(item: AgendaItem) -> str:
@@ -151,7 +174,11 @@ def _snooze(item: AgendaItem, until) -> date:
         return reminders.snooze_reminder(item.ref_id, until)
     if item.kind == "commitment":
         return commitments.snooze_commitment(item.ref_id, until)
-    raise NetkeepError("Only follow-ups, reminders and commitments can be snoozed.")
+    if item.kind == "news":
+        return their_news.snooze_news(item.ref_id, until)
+    if item.kind in ("chase", "chase-other"):
+        return chase.snooze_chase(item.ref_id, until)
+    raise NetkeepError("Only follow-ups, reminders, commitments, their news and chases can be snoozed.")
 
 
 def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | None:
@@ -161,7 +188,8 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
     cadence from today. Reply: a log that is not itself a reply still answers it;
     without a log it is dismissed. Thank-you: the log is the thank-you; without one,
     the meeting's draft is marked sent (or a plain "thank-you sent" is logged). Loop:
-    closed by the log (which must include the introducer). Intro: made.
+    closed by the log (which must include the introducer). Intro: made. Their news: done.
+    Chase: ended (a log with them ends it too); someone else there: that step done.
     """
     people = [item.contact_id, *([item.other_id] if item.other_id else [])]
     with session.writing(f"Done: {_what(item)}", kind="done", contacts=people):
@@ -189,6 +217,12 @@ def complete(item: AgendaItem, log: InteractionInput | None = None) -> int | Non
             loops.close_loop(item.ref_id, logged)
         elif item.kind == "intro":
             intros.make_intro(item.ref_id)
+        elif item.kind == "news":
+            their_news.complete_news(item.ref_id)
+        elif item.kind == "chase":
+            chase.end_chase(item.ref_id)
+        elif item.kind == "chase-other":
+            chase.reached_other(item.ref_id)
         else:
             raise NetkeepError(f"Unknown agenda item kind {item.kind!r}.")
     return logged
@@ -204,6 +238,9 @@ def _what(item: AgendaItem) -> str:
         "commitment": "promise to",
         "loop": "loop with",
         "intro": "intro of",
+        "news": "news of",
+        "chase": "follow-up to",
+        "chase-other": "outreach to",
     }.get(item.kind, "item for")
     other = f" and {item.other_name}" if item.kind == "intro" and item.other_name else ""
     return f"the {noun} {item.contact_name}{other}"
@@ -213,8 +250,8 @@ def _send_thanks(item: AgendaItem) -> int:
     # Imported here: letters (with email and meetings) costs ~15 ms before the app's first frame.
     from netkeep.core import letters
 
-    if letters.get_draft(item.ref_id) is not None:
-        return letters.mark_sent(item.ref_id)
+    if letters.get_draft(item.ref_id, item.contact_id) is not None:
+        return letters.mark_sent(item.ref_id, item.contact_id)
     return log_interaction(
         InteractionInput(
             contact_ids=(item.contact_id,), kind="thank-you", direction="out", summary="Thank-you sent"

@@ -10,10 +10,13 @@ from datetime import date
 class AgendaItem:
     """One thing to do.
 
-    ``kind`` is ``follow-up``, ``reminder``, ``reply``, ``thanks``, ``commitment``, ``loop``
-    or ``intro``; ``ref_id`` is that record's id (a follow-up's is the contact's).
-    ``contact_id`` is the person to get in touch with (for a loop: the introducer;
-    ``other_*`` is the referral). For an intro, ``other_*`` is the second person.
+    ``kind`` is ``follow-up``, ``reminder``, ``reply``, ``thanks``, ``commitment``, ``loop``,
+    ``intro``, ``news`` (theirs), ``chase`` (a follow-up to someone who has not replied) or
+    ``chase-other`` (someone else at their employer); ``ref_id`` is that record's id (a
+    follow-up's is the contact's). ``contact_id`` is the person to get in touch with (for a
+    loop: the introducer; ``other_*`` is the referral). For an intro, ``other_*`` is the
+    second person; for ``chase-other``, the one who has not replied. ``note`` is a short
+    note to start from, when there is one.
     """
 
     kind: str
@@ -25,9 +28,12 @@ class AgendaItem:
     other_id: int | None = None
     other_name: str = ""
     owner: str = ""
+    note: str = ""
 
     @property
     def key(self) -> str:
+        if self.kind == "thanks":  # a meeting with several people: a thank-you to each
+            return f"thanks-{self.ref_id}-{self.contact_id}"
         return f"{self.kind}-{self.ref_id}"
 
 
@@ -41,6 +47,8 @@ class AgendaCounts:
     loops: int = 0
     intros: int = 0
     thanks: int = 0
+    news: int = 0
+    chase: int = 0
 
     @property
     def due(self) -> int:
@@ -57,6 +65,8 @@ class AgendaCounts:
             + self.commitments
             + self.loops
             + self.intros
+            + self.news
+            + self.chase
         )
 
 
@@ -72,6 +82,8 @@ class Agenda:
     intros: tuple[AgendaItem, ...] = ()
     thanks: tuple[AgendaItem, ...] = ()
     counts: AgendaCounts = field(default_factory=AgendaCounts)
+    news: tuple[AgendaItem, ...] = ()
+    chase: tuple[AgendaItem, ...] = ()
 
     #: (attribute, heading) in display order.
     SECTIONS = (
@@ -79,7 +91,9 @@ class Agenda:
         ("today", "Due today"),
         ("this_week", "This week"),
         ("replies", "Replies owed"),
+        ("chase", "To chase"),
         ("thanks", "Thank-yous due"),
+        ("news", "Their news"),
         ("commitments", "Commitments"),
         ("loops", "Loops to close"),
         ("intros", "Intros owed"),

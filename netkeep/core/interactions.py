@@ -8,22 +8,25 @@ from datetime import datetime, timedelta
 import pendulum
 from peewee import fn
 
-from netkeep.core import loops, replies, session
+from netkeep.core import chase, loops, replies, session
 from netkeep.core.contact_card import who
 from netkeep.core.contacts import refresh_follow_up
 from netkeep.core.errors import NotFound, ValidationError
+from netkeep.core.participants import distinct
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput, TimelineEntry
 from netkeep.core.text import text_problem
 from netkeep.store.models import Contact, Interaction, InteractionContact
 
 #: Called inside the logging transaction with the new interaction's id and its input,
 #: so follow-up rules can react to it. The built-in rules (owed replies answered,
-#: referral loops opened and closed) are listed here explicitly; their modules depend
-#: only on the store, so there is no import cycle and no registration by side effect.
+#: referral loops opened and closed, chases of replies they owe started and ended) are
+#: listed here explicitly; their modules never import this one, so there is no import
+#: cycle and no registration by side effect.
 after_log_hooks: list[Callable[[int, InteractionInput], None]] = [
     replies.settle_owed_replies,
     loops.close_mentioned_loops,
     loops.open_referral_loops,
+    chase.follow_chases,
 ]
 
 
@@ -31,10 +34,17 @@ def validate_interaction(data: InteractionInput) -> None:
     errors = {}
     if not data.contact_ids:
         errors["contacts"] = "Choose at least one contact."
+    else:
+        try:
+            distinct(data.contact_ids, field="contacts")
+        except ValidationError as error:
+            errors.update(error.errors)
     if data.kind not in INTERACTION_KINDS:
         errors["kind"] = f"Unknown kind; choose one of {', '.join(INTERACTION_KINDS)}."
     if data.direction not in ("", "in", "out"):
         errors["direction"] = "Direction is 'in', 'out' or empty."
+    elif data.awaiting_reply and data.direction == "in":
+        errors["awaiting_reply"] = "Awaiting their reply is for something you sent: choose 'out'."
     if len(data.summary) > 100_000:
         errors["summary"] = "The text is too long (at most 100,000 characters)."
     texts = {"summary": data.summary, "points": data.points, "advice": data.advice}
@@ -49,7 +59,8 @@ def validate_interaction(data: InteractionInput) -> None:
 
 
 def log_interaction(data: InteractionInput) -> int:
-    """Add an interaction to the timeline and reset each contact's follow-up; return its id."""
+    """Add an interaction to the timeline of each of its contacts (one entry they share) and
+    reset each one's follow-up; return its id."""
     validate_interaction(data)
     when = data.occurred_at or pendulum.now("UTC")
     now = pendulum.now("UTC")

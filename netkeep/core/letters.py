@@ -168,10 +168,17 @@ def letter_values(meeting: Meeting, config: Config) -> dict[str, str]:
     }
 
 
-def compose(interaction_id: int, tone: str = DEFAULT_TONE, config: Config | None = None) -> Composed:
-    """Build a thank-you for a meeting in ``tone`` from its notes."""
+def compose(
+    interaction_id: int,
+    tone: str = DEFAULT_TONE,
+    config: Config | None = None,
+    *,
+    contact_id: int | None = None,
+) -> Composed:
+    """Build a thank-you for a meeting in ``tone`` from its notes, to ``contact_id`` (one of
+    its people; None: the first)."""
     config = config or load_config()
-    meeting = get_meeting(interaction_id)
+    meeting = get_meeting(interaction_id, contact_id)
     template, problems = load_template(tone, config)
     values = letter_values(meeting, config)
     subject, body = render(template, values)
@@ -193,13 +200,34 @@ def _draft(row: ThankYouDraft) -> Draft:
     )
 
 
-def get_draft(interaction_id: int) -> Draft | None:
-    row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
+def _row(interaction_id: int, contact_id: int | None) -> ThankYouDraft | None:
+    """The meeting's draft to ``contact_id`` (None: to its first person): one per person."""
+    if contact_id is None:
+        contact_id = get_meeting(interaction_id).contact_id
+    return ThankYouDraft.get_or_none(
+        (ThankYouDraft.interaction == interaction_id) & (ThankYouDraft.contact == contact_id)
+    )
+
+
+def get_draft(interaction_id: int, contact_id: int | None = None) -> Draft | None:
+    """The thank-you to ``contact_id`` (None: the meeting's first person) for a meeting."""
+    try:
+        row = _row(interaction_id, contact_id)
+    except NotFound:
+        return None
     return _draft(row) if row else None
 
 
-def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT_TONE) -> Draft:
-    """Store the draft as it is now (the autosave); a sent letter stays marked sent."""
+def save_draft(
+    interaction_id: int,
+    subject: str,
+    body: str,
+    tone: str = DEFAULT_TONE,
+    *,
+    contact_id: int | None = None,
+) -> Draft:
+    """Store the draft to ``contact_id`` (None: the meeting's first person) as it is now (the
+    autosave); a sent letter stays marked sent."""
     subject = strip_controls(" ".join(subject.split()))
     body = strip_controls(body, multiline=True)  # an autosave: taken out, not refused
     if len(subject) > SUBJECT_MAX:
@@ -208,9 +236,9 @@ def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT
         raise ValidationError({"body": "The letter is too long (at most 100,000 characters)."})
     now = pendulum.now("UTC")
     with session.writing("Wrote a thank-you", kind="letter", coalesce=True) as change:
-        row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
+        row = _row(interaction_id, contact_id)
         if row is None:
-            meeting = get_meeting(interaction_id)
+            meeting = get_meeting(interaction_id, contact_id)
             row = ThankYouDraft(interaction=interaction_id, contact=meeting.contact_id)
         row.subject, row.body, row.tone, row.updated_at = subject, body, tone, now
         change.concern([row.contact_id])
@@ -218,16 +246,16 @@ def save_draft(interaction_id: int, subject: str, body: str, tone: str = DEFAULT
     return _draft(row)
 
 
-def mark_sent(interaction_id: int) -> int:
-    """Mark the meeting's thank-you sent and log it on the timeline; return that entry's id."""
+def mark_sent(interaction_id: int, contact_id: int | None = None) -> int:
+    """Mark the meeting's thank-you to ``contact_id`` (None: its first person) sent and log it
+    on their timeline; return that entry's id."""
     with session.writing(kind="letter") as change:
-        row = ThankYouDraft.get_or_none(ThankYouDraft.interaction == interaction_id)
+        row = _row(interaction_id, contact_id)
         if row is None:
             raise NetkeepError("There is no thank-you for this meeting yet; write one first.")
         if row.status == "sent":
-            raise NetkeepError(
-                f"This thank-you was already marked sent on {row.sent_at.in_timezone(local_tz()):%d %b %Y}."
-            )
+            sent = f" on {row.sent_at.in_timezone(local_tz()):%d %b %Y}" if row.sent_at else ""
+            raise NetkeepError(f"This thank-you was already marked sent{sent}.")
         change.default(f"Sent the thank-you to {name_of(row.contact_id)}")
         logged = interactions.log_interaction(
             InteractionInput(
@@ -260,13 +288,13 @@ def mailto_url(address: str, subject: str, body: str) -> str:
     return f"mailto:{target}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
-def mailto_for(interaction_id: int) -> str:
-    draft = _require_draft(interaction_id)
+def mailto_for(interaction_id: int, contact_id: int | None = None) -> str:
+    draft = _require_draft(interaction_id, contact_id)
     return mailto_url(contact_email(draft.contact_id), draft.subject, draft.body)
 
 
-def _require_draft(interaction_id: int) -> Draft:
-    draft = get_draft(interaction_id)
+def _require_draft(interaction_id: int, contact_id: int | None = None) -> Draft:
+    draft = get_draft(interaction_id, contact_id)
     if draft is None:
         raise NotFound("There is no thank-you for this meeting yet; write one first.")
     return draft
@@ -298,9 +326,12 @@ def eml_filename(draft: Draft) -> str:
     return f"thank-you-{slug}-{pendulum.today().date().isoformat()}.eml"
 
 
-def save_eml(interaction_id: int, path: str | Path, config: Config | None = None) -> Path:
-    """Write the meeting's thank-you as an ``.eml`` file; a folder gets a named file in it."""
-    draft = _require_draft(interaction_id)
+def save_eml(
+    interaction_id: int, path: str | Path, config: Config | None = None, *, contact_id: int | None = None
+) -> Path:
+    """Write the meeting's thank-you (to ``contact_id``; None: its first person) as an ``.eml``
+    file; a folder gets a named file in it."""
+    draft = _require_draft(interaction_id, contact_id)
     target = Path(path).expanduser()
     if target.is_dir():
         target = target / eml_filename(draft)

@@ -41,7 +41,7 @@ class CommitmentInput:
 
 @dataclass(frozen=True)
 class MeetingInput:
-    """What the "log meeting" form collects."""
+    """What the "log meeting" form collects: with ``contact_id`` and anyone in ``with_ids``."""
 
     contact_id: int
     kind: str = "meeting"
@@ -52,11 +52,16 @@ class MeetingInput:
     advice: str = ""
     resume_advice: bool = False
     commitments: tuple[CommitmentInput, ...] = ()
+    with_ids: tuple[int, ...] = ()
+
+    @property
+    def contact_ids(self) -> tuple[int, ...]:
+        return (self.contact_id, *self.with_ids)
 
 
 @dataclass(frozen=True)
 class Meeting:
-    """A logged conversation with one contact, as the meeting panes show it."""
+    """A logged conversation as one of its people's meeting panes show it (``contact_id``)."""
 
     id: int
     contact_id: int
@@ -136,12 +141,13 @@ def _validate(data: MeetingInput) -> None:
 
 
 def log_meeting(data: MeetingInput) -> int:
-    """Log a meeting on the contact's timeline with its commitments; return its id."""
+    """Log a meeting on the timeline of each person in it, with its commitments (theirs:
+    the first person's); return its id."""
     _validate(data)
-    with session.writing(kind="log", contacts=[data.contact_id]):
+    with session.writing(kind="log", contacts=data.contact_ids):
         interaction_id = interactions.log_interaction(
             InteractionInput(
-                contact_ids=(data.contact_id,),
+                contact_ids=data.contact_ids,
                 kind=data.kind,
                 occurred_at=data.occurred_at,
                 location=data.location,
@@ -186,11 +192,14 @@ def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
     promised: dict[int, list[CommitmentRecord]] = {}
     for row in Commitment.select().where(Commitment.interaction.in_(ids)).order_by(Commitment.id):
         promised.setdefault(row.interaction_id, []).append(_record(row))
-    drafts = dict(
-        ThankYouDraft.select(ThankYouDraft.interaction, ThankYouDraft.status)
+    drafts = {
+        (iid, cid): status
+        for iid, cid, status in ThankYouDraft.select(
+            ThankYouDraft.interaction, ThankYouDraft.contact, ThankYouDraft.status
+        )
         .where(ThankYouDraft.interaction.in_(ids))
         .tuples()
-    )
+    }
     return [
         Meeting(
             id=row.id,
@@ -204,7 +213,7 @@ def _meetings(query, contact_id: int | None = None) -> list[Meeting]:
             advice=row.advice,
             resume_advice=row.resume_advice,
             commitments=tuple(promised.get(row.id, ())),
-            thank_you=drafts.get(row.id, ""),
+            thank_you=drafts.get((row.id, owners.get(row.id, (0, ""))[0]), ""),
         )
         for row in rows
     ]
@@ -227,10 +236,12 @@ def latest_meeting(contact_id: int) -> Meeting | None:
     return meetings[0] if meetings else None
 
 
-def get_meeting(interaction_id: int) -> Meeting:
+def get_meeting(interaction_id: int, contact_id: int | None = None) -> Meeting:
+    """A meeting as ``contact_id`` (one of its people; None: the first) is part of it."""
     meetings = _meetings(
-        Interaction.select().where((Interaction.id == interaction_id) & Interaction.kind.in_(MEETING_KINDS))
+        Interaction.select().where((Interaction.id == interaction_id) & Interaction.kind.in_(MEETING_KINDS)),
+        contact_id,
     )
-    if not meetings:
-        raise NotFound(f"There is no meeting with id {interaction_id}.")
+    if not meetings or (contact_id is not None and meetings[0].contact_id != contact_id):
+        raise NotFound(f"There is no meeting with id {interaction_id} for this contact.")
     return meetings[0]

@@ -210,6 +210,8 @@ class InteractionInput:
     points: str = ""
     advice: str = ""
     resume_advice: bool = False
+    #: An outreach awaiting their reply: chased by ``core.chase`` until they answer.
+    awaiting_reply: bool = False
 
 
 @dataclass(frozen=True)

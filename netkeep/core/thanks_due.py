@@ -1,8 +1,8 @@
 """Thank-yous due after meetings: the one query for the rule (the agenda's "Thank-yous due").
 
 A meeting (a conversation kind) from the last ``THANK_YOU_WINDOW_DAYS`` days up to
-today is due when its draft is not marked sent and no "thank-you" was logged with its
-contact (its first participant) since it happened.
+today is due for each of its people whose draft is not marked sent and with whom no
+"thank-you" was logged since it happened: a meeting with two people is two thank-yous.
 
 Counting stops at :data:`COUNT_CAP`: no one has a thousand thank-you notes to write,
 and a history full of recent meetings (the 30,000-contact demo) would otherwise make
@@ -28,7 +28,7 @@ COUNT_CAP = 1000
 
 @dataclass(frozen=True)
 class ThankYouDue:
-    """A meeting still waiting for its thank-you note (an agenda item)."""
+    """A meeting still waiting for its thank-you note to one of its people (an agenda item)."""
 
     interaction_id: int
     contact_id: int
@@ -44,11 +44,6 @@ def _query(day: date):
     tz = local_tz()
     midnight = pendulum.datetime(day.year, day.month, day.day, tz=tz)
     start, end = midnight - timedelta(days=THANK_YOU_WINDOW_DAYS), midnight.add(days=1)
-    owner = (
-        InteractionContact.alias("owner")
-        .select(fn.MIN(InteractionContact.alias("owner").contact))
-        .where(InteractionContact.alias("owner").interaction == Interaction.id)
-    )
     Thanks, ThanksLink = Interaction.alias("thanks"), InteractionContact.alias("thanks_link")
     thanked = (
         ThanksLink.select(ThanksLink.interaction)
@@ -68,13 +63,17 @@ def _query(day: date):
             Contact.full_name,
             ThankYouDraft.status,
         )
-        .join(
-            InteractionContact,
-            on=((InteractionContact.interaction == Interaction.id) & (InteractionContact.contact == owner)),
-        )
+        .join(InteractionContact, on=(InteractionContact.interaction == Interaction.id))
         .join(Contact, on=(InteractionContact.contact == Contact.id))
         .switch(Interaction)
-        .join(ThankYouDraft, JOIN.LEFT_OUTER, on=(ThankYouDraft.interaction == Interaction.id))
+        .join(
+            ThankYouDraft,
+            JOIN.LEFT_OUTER,
+            on=(
+                (ThankYouDraft.interaction == Interaction.id)
+                & (ThankYouDraft.contact == InteractionContact.contact)
+            ),
+        )
         .where(
             Interaction.kind.in_(MEETING_KINDS)
             & (Interaction.occurred_at >= start)
@@ -86,8 +85,8 @@ def _query(day: date):
 
 
 def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]:
-    """The first ``limit`` (None: all) meetings waiting for a thank-you on ``day``, oldest
-    first, and how many (at most :data:`COUNT_CAP`).
+    """The first ``limit`` (None: all) thank-yous (a meeting and one of its people) waiting on
+    ``day``, oldest first, and how many (at most :data:`COUNT_CAP`).
 
     A thank-you is due the day after the meeting; a meeting counts as thanked when its
     draft is marked sent, or when a "thank-you" was logged with that contact since.
@@ -96,7 +95,7 @@ def thanks_due(day: date, *, limit: int | None) -> tuple[list[ThankYouDue], int]
     total = query.limit(COUNT_CAP).count()
     tz = local_tz()
     items = []
-    for row in query.order_by(Interaction.occurred_at, Interaction.id).limit(limit).objects():
+    for row in query.order_by(Interaction.occurred_at, Interaction.id, Contact.id).limit(limit).objects():
         due_on = row.occurred_at.in_timezone(tz).date() + timedelta(days=1)
         items.append(
             ThankYouDue(

@@ -123,6 +123,32 @@ def _v8(db: SqliteDatabase) -> Iterator[str]:
     yield from journal.trigger_statements(db)
 
 
+# One conversation, several people: a thank-you draft per person of a meeting. Their news (a
+# new job, a move…) for Today to suggest a word about, and the chase of an outreach awaiting
+# their reply (after 3 business days someone else there, after 7 a follow-up).
+_V11 = """
+DROP INDEX "thank_you_draft_interaction_id";
+CREATE UNIQUE INDEX "thank_you_draft_interaction_id_contact_id" ON "thank_you_draft" ("interaction_id", "contact_id");
+CREATE TABLE "contact_news" ("id" INTEGER NOT NULL PRIMARY KEY, "contact_id" INTEGER NOT NULL, "interaction_id" INTEGER, "kind" TEXT NOT NULL, "detail" TEXT NOT NULL, "noted_on" DATE NOT NULL, "snoozed_until" DATE, "done_at" TEXT, "created_at" TEXT NOT NULL, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE SET NULL);
+CREATE INDEX "contact_news_contact_id" ON "contact_news" ("contact_id");
+CREATE INDEX "contact_news_interaction_id" ON "contact_news" ("interaction_id");
+CREATE INDEX "contact_news_done_at_noted_on" ON "contact_news" ("done_at", "noted_on");
+CREATE TABLE "chase" ("id" INTEGER NOT NULL PRIMARY KEY, "interaction_id" INTEGER NOT NULL, "contact_id" INTEGER NOT NULL, "started_on" DATE NOT NULL, "other_done_at" TEXT, "snoozed_until" DATE, "ended_at" TEXT, "ended_by_id" INTEGER, "created_at" TEXT NOT NULL, FOREIGN KEY ("interaction_id") REFERENCES "interaction" ("id") ON DELETE CASCADE, FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE, FOREIGN KEY ("ended_by_id") REFERENCES "interaction" ("id") ON DELETE SET NULL);
+CREATE INDEX "chase_interaction_id" ON "chase" ("interaction_id");
+CREATE INDEX "chase_contact_id" ON "chase" ("contact_id");
+CREATE INDEX "chase_ended_by_id" ON "chase" ("ended_by_id");
+CREATE INDEX "chase_ended_at_started_on" ON "chase" ("ended_at", "started_on");
+"""
+
+
+def _v11(db: SqliteDatabase) -> Iterator[str]:
+    """The step's statements, then the journal's triggers made again (for the new tables too)."""
+    from netkeep.store import journal
+
+    yield from _split(_V11)
+    yield from journal.trigger_statements(db)
+
+
 #: Step number -> (what it does, its SQL statements, or a function of the database giving them
 #: for a step made from the schema as it stands, such as the journal's triggers).
 STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = {
@@ -134,13 +160,16 @@ STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = 
     6: ("an index for the contact list in name order (its first screenful without a sort)", _V6),
     7: ("the change journal: every change recorded, so it can be undone", _v7),
     8: ("everything else a card carries, and imported contacts marked as such", _v8),
+    11: ("a thank-you per person of a meeting, their news, and chasing replies they owe", _v11),
 }
 
 LATEST = max(STEPS)
 
 
 def statements(step: int, db: SqliteDatabase) -> Iterable[str]:
-    """The SQL statements of one migration step on ``db``."""
+    """The SQL statements of one migration step on ``db`` (none for a number left free)."""
+    if step not in STEPS:
+        return ()
     sql = STEPS[step][1]
     return sql(db) if callable(sql) else _split(sql)
 

@@ -232,7 +232,7 @@ class ReflectionAnswer(BaseModel):
 class ThankYouDraft(BaseModel):
     """A thank-you letter for a meeting, autosaved as it is written."""
 
-    interaction = ForeignKeyField(Interaction, on_delete="CASCADE", backref="drafts", unique=True)
+    interaction = ForeignKeyField(Interaction, on_delete="CASCADE", backref="drafts", index=False)
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="drafts")
     tone = TextField(default="warm")
     subject = TextField(default="")
@@ -240,6 +240,42 @@ class ThankYouDraft(BaseModel):
     status = TextField(default="draft")  # "draft" | "sent"
     updated_at = UTCDateTimeField()
     sent_at = UTCDateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("interaction", "contact"), True),)  # one per person of the meeting
+
+
+class ContactNews(BaseModel):
+    """Their news (a new job, a move, a graduation, a new search), for Today to suggest a word."""
+
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="news")
+    interaction = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="news")
+    kind = TextField()  # "job" | "move" | "graduation" | "search"
+    detail = TextField(default="")
+    noted_on = PlainDateField()
+    snoozed_until = PlainDateField(null=True)
+    done_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("done_at", "noted_on"), False),)
+
+
+class Chase(BaseModel):
+    """An outreach awaiting their reply: someone else there after a few business days, a
+    follow-up after a few more, until anything is logged with them."""
+
+    interaction = ForeignKeyField(Interaction, on_delete="CASCADE", backref="chases")
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="chases")
+    started_on = PlainDateField()
+    other_done_at = UTCDateTimeField(null=True)
+    snoozed_until = PlainDateField(null=True)
+    ended_at = UTCDateTimeField(null=True)
+    ended_by = ForeignKeyField(Interaction, null=True, on_delete="SET NULL", backref="chases_ended")
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        indexes = ((("ended_at", "started_on"), False),)
 
 
 ALL_MODELS = [
@@ -258,4 +294,6 @@ ALL_MODELS = [
     Intro,
     ReflectionAnswer,
     ThankYouDraft,
+    ContactNews,
+    Chase,
 ]

@@ -81,7 +81,7 @@ class ContactActions(TerminalSafeApp):
         self.open_contact(contact_id)
 
     def action_log_interaction(self) -> None:
-        from netkeep.core import interactions
+        from netkeep.core.contact_card import who
         from netkeep.tui.forms.interaction import InteractionForm
 
         contact_id = self.selected_id
@@ -89,15 +89,16 @@ class ContactActions(TerminalSafeApp):
             return
         name = self.selected_name()
 
-        def save(logged: Logged) -> int:
-            return interactions.log_interaction(logged.as_input((contact_id,)))
+        def save(logged: Logged) -> tuple[int, str]:
+            interaction_id = logged.write(logged.as_input(logged.contact_ids))
+            return interaction_id, who(logged.contact_ids)
 
-        def done(interaction_id: int | None) -> None:
-            if interaction_id is not None:
+        def done(result: tuple[int, str] | None) -> None:
+            if result is not None:
                 self.data_changed(contact_id)
-                self.notify(f"Logged with {name}.", timeout=3, markup=False)
+                self.notify(f"Logged with {result[1]}.", timeout=3, markup=False)
 
-        self.push_screen(InteractionForm(name, save), done)
+        self.push_screen(InteractionForm(name, save, contact_id=contact_id), done)
 
     def action_log_meeting(self) -> None:
         from netkeep.tui.forms.meeting import MeetingForm

@@ -60,6 +60,8 @@ def test_due_json_lists_the_right_items(db, frozen, capsys):
         "loops": 1,
         "intros": 0,
         "thanks": 1,
+        "news": 0,
+        "chase": 0,
         "due": 2,
     }
     assert [i["contact_id"] for i in data["sections"]["thanks"]] == [ann]

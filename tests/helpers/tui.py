@@ -14,6 +14,7 @@ from rich.console import Console
 from textual.app import App, ComposeResult
 from textual.command import CommandList
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 from netkeep.core import contacts, interactions
 from netkeep.core.config import load_config
@@ -151,9 +152,15 @@ class Host(App[None]):
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish and the screen catch up."""
+    """Let workers finish and the screen catch up. A worker cancelled while waited for (a
+    newer load of its exclusive group took its place) is not a failure: the wait goes on."""
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        for _attempt in range(20):
+            try:
+                await app.workers.wait_for_complete()
+                break
+            except WorkerCancelled:
+                await pilot.pause()
         await pilot.pause()
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Select
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Select
 
 from netkeep.core.errors import ValidationError
 from netkeep.core.records import INTERACTION_KINDS, InteractionInput
@@ -24,8 +25,17 @@ from netkeep.core.schedule import direction_for, moment_of
 from netkeep.core.text import visible
 from netkeep.tui.forms.base import FieldRow, FormScreen, context_line
 from netkeep.tui.widgets.text_input import TextInput
+from netkeep.tui.workers import in_worker
 
 DIRECTIONS = [("—", ""), ("they reached out (in)", "in"), ("I reached out (out)", "out")]
+#: Their news the form can note, with the first person's card updated to match.
+NEWS = [
+    ("—", ""),
+    ("a new job", "job"),
+    ("a move", "move"),
+    ("a graduation", "graduation"),
+    ("a new job search", "search"),
+]
 WHEN_PLACEHOLDER = "today, yesterday, last friday, 4 Mar"
 
 
@@ -39,6 +49,13 @@ class Logged:
     direction: str = ""
     reply_owed: bool = False
     closes_loop: bool = False
+    #: The people named in "Who", in order.
+    contact_ids: tuple[int, ...] = ()
+    #: An outreach awaiting their reply (chased by the 3B7 rule).
+    awaiting_reply: bool = False
+    #: Their news (``core.their_news.KINDS``; "" none) and its details.
+    news: str = ""
+    news_detail: str = ""
 
     def as_input(self, contact_ids: tuple[int, ...]) -> InteractionInput:
         return InteractionInput(
@@ -48,11 +65,24 @@ class Logged:
             occurred_at=self.occurred_at,
             direction=self.direction,
             reply_owed=self.reply_owed,
+            awaiting_reply=self.awaiting_reply,
         )
+
+    def write(self, data: InteractionInput) -> int:
+        """Log ``data`` (this form's input, made for its contacts) with the news, if any, in
+        one change; return the logged id."""
+        if self.news:
+            from netkeep.core.their_news import log_with_news
+
+            return log_with_news(data, self.news, self.news_detail)
+        from netkeep.core.interactions import log_interaction
+
+        return log_interaction(data)
 
 
 class InteractionForm(FormScreen[Any]):
-    """Log a conversation, message or note with one contact (and close a referral loop).
+    """Log a conversation, message or note with a contact and anyone else who was there
+    ("Who: Li Wei, Jane Roe", each name completed), and close a referral loop.
 
     ``save`` gets a :class:`Logged` and writes it; the form is dismissed with what ``save``
     returns. The direction follows the kind (a message is one I sent) until it is chosen.
@@ -64,18 +94,32 @@ class InteractionForm(FormScreen[Any]):
     #: False: an empty "What happened" is allowed.
     SUMMARY_REQUIRED = True
     SUMMARY_PLACEHOLDER = "what happened"
+    #: False: no "Who" field (the log is about the item being done).
+    ASKS_WHO = True
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {"contacts": "who", "awaiting_reply": "awaiting"}
+
+    @dataclass
+    class NamesLoaded(Message):
+        """Every contact's name, for completing "Who"."""
+
+        names: list[str]
 
     def __init__(
         self,
         contact_name: str,
         save: Callable[[Any], Any],
         *,
+        contact_id: int | None = None,
         kind: str = "note",  # a conversation kind would put a thank-you on the agenda
         summary: str = "",
         loop_about: str = "",
         context: str = "",
+        news: bool = True,
     ) -> None:
         super().__init__(save)
+        #: False: no fields for their news.
+        self.asks_news = news and self.ASKS_WHO
+        self.contact_id = contact_id
         self.contact_name = contact_name
         self.kind = kind
         self.summary = summary
@@ -91,8 +135,34 @@ class InteractionForm(FormScreen[Any]):
     def fields(self) -> ComposeResult:
         if self.context:
             yield context_line(self.context)
+        if self.ASKS_WHO:
+            yield self.who_field()
         yield from self.shared_fields()
         yield from self.log_fields()
+
+    def who_field(self) -> FieldRow:
+        return FieldRow(
+            "who",
+            "Who (names, separated by commas)",
+            TextInput(self.contact_name, id="f-who", compact=True, placeholder="Li Wei, Jane Roe"),
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.ASKS_WHO:
+            self._load_names()
+
+    @in_worker("load the contact names", group="log-form-names")
+    def _load_names(self) -> NamesLoaded:
+        from netkeep.core.contacts import names_for_completion
+
+        return self.NamesLoaded(names_for_completion())
+
+    @on(NamesLoaded)
+    def _set_names(self, message: NamesLoaded) -> None:
+        from netkeep.tui.widgets.names_suggester import SuggestNames
+
+        self.query_one("#f-who", Input).suggester = SuggestNames(message.names)
 
     def shared_fields(self) -> ComposeResult:
         """What happened, the kind and when: the fields every log has, in this order."""
@@ -124,6 +194,27 @@ class InteractionForm(FormScreen[Any]):
         yield FieldRow(
             "reply_owed", "Reply", Checkbox("I owe them a reply", False, id="f-reply_owed", compact=True)
         )
+        yield FieldRow(
+            "awaiting",
+            "Their reply",
+            Checkbox(
+                "Awaiting their reply (Today chases it)",
+                False,
+                id="f-awaiting",
+                compact=True,
+            ),
+        )
+        if self.asks_news:
+            yield FieldRow(
+                "news",
+                "Their news (the first person's card is updated)",
+                Select(NEWS, value="", allow_blank=False, id="f-news", compact=True),
+            )
+            yield FieldRow(
+                "news_detail",
+                "News details",
+                TextInput("", id="f-news_detail", compact=True, placeholder="choose their news first"),
+            )
         if self.loop_about:
             yield FieldRow(
                 "closes_loop",
@@ -147,12 +238,27 @@ class InteractionForm(FormScreen[Any]):
             with direction.prevent(Select.Changed):
                 direction.value = direction_for(str(event.value))
 
+    @on(Select.Changed, "#f-news")
+    def _news_changed(self, event: Select.Changed) -> None:
+        from netkeep.core.their_news import DETAIL_HINTS
+
+        detail = self.query_one("#f-news_detail", Input)
+        detail.placeholder = DETAIL_HINTS.get(str(event.value), "choose their news first")
+
     @on(Select.Changed, "#f-direction")
     def _direction_changed(self, event: Select.Changed) -> None:
         kind = self.query_one("#f-kind", Select).value
         self._direction_chosen = event.value != direction_for(str(kind))
 
     # -- reading
+    def people(self) -> tuple[int, ...]:
+        """The contacts named in "Who" (the form's own contact by its name, even when others
+        share it); ValidationError naming one that is unknown, unclear or given twice."""
+        from netkeep.core.participants import resolve_people
+
+        known = {self.contact_name: self.contact_id} if self.contact_id is not None else None
+        return resolve_people(self.value("who"), known)
+
     def what_happened(self) -> tuple[str, str, datetime]:
         """The shared fields, checked: (what happened, kind, when); ValidationError per field."""
         errors = {}
@@ -169,7 +275,20 @@ class InteractionForm(FormScreen[Any]):
         return summary, self.choice("#f-kind"), when
 
     def collect(self) -> Logged:
-        summary, kind, when = self.what_happened()
+        errors: dict[str, str] = {}
+        people: tuple[int, ...] = ()
+        if self.ASKS_WHO:
+            try:
+                people = self.people()
+            except ValidationError as error:
+                errors.update(error.errors)
+        try:
+            summary, kind, when = self.what_happened()
+        except ValidationError as error:
+            raise ValidationError({**errors, **error.errors}) from None
+        if errors:
+            raise ValidationError(errors)
+        news, news_detail = self.their_news()
         closes = self.query("#f-closes_loop")
         return Logged(
             summary,
@@ -178,7 +297,21 @@ class InteractionForm(FormScreen[Any]):
             direction=self.choice("#f-direction"),
             reply_owed=self.query_one("#f-reply_owed", Checkbox).value,
             closes_loop=bool(closes) and closes.first(Checkbox).value,
+            contact_ids=people,
+            awaiting_reply=self.query_one("#f-awaiting", Checkbox).value,
+            news=news,
+            news_detail=news_detail,
         )
+
+    def their_news(self) -> tuple[str, str]:
+        """The news chosen and its details, checked ("" and "" when none)."""
+        if not self.asks_news or not self.choice("#f-news"):
+            return "", ""
+        from netkeep.core.their_news import check_news
+
+        news, detail = self.choice("#f-news"), self.value("news_detail").strip()
+        check_news(news, detail)
+        return news, detail
 
 
 class DoneForm(InteractionForm):
@@ -186,6 +319,7 @@ class DoneForm(InteractionForm):
 
     SUMMARY_REQUIRED = False
     SUMMARY_PLACEHOLDER = "logged too; leave it empty to just mark it done"
+    ASKS_WHO = False
 
     FORM_TITLE = "Mark done"
 

@@ -3,23 +3,18 @@ covered, advice and commitments."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
-from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox
 
-from netkeep.core import contacts
 from netkeep.core.errors import ValidationError
 from netkeep.core.meetings import MeetingInput, log_meeting, parse_commitments
 from netkeep.core.records import MEETING_KINDS
 from netkeep.tui.forms.base import FieldRow
 from netkeep.tui.forms.interaction import InteractionForm
 from netkeep.tui.widgets.text_input import TextEditor, TextInput
-from netkeep.tui.workers import in_worker
 
 
 class MeetingForm(InteractionForm):
@@ -30,25 +25,20 @@ class MeetingForm(InteractionForm):
     KINDS = MEETING_KINDS
     SUMMARY_REQUIRED = False
     SUMMARY_PLACEHOLDER = "in a line; the points, advice and commitments go below"
-    FIELD_ALIASES = {"location": "where", "resume_advice": "resume"}
-
-    @dataclass
-    class NamesLoaded(Message):
-        """Every contact's name, for completing "Who"."""
-
-        names: list[str]
+    FIELD_ALIASES: ClassVar[dict[str, str]] = {
+        "contacts": "who",
+        "location": "where",
+        "resume_advice": "resume",
+    }
 
     def __init__(self, contact_id: int | None = None, contact_name: str = "") -> None:
-        super().__init__(contact_name, log_meeting, kind="informational interview")
-        self.contact_id = contact_id
+        super().__init__(contact_name, log_meeting, contact_id=contact_id, kind="informational interview")
 
     def form_title(self) -> str | Text:
         return Text(f"Log a meeting with {self.contact_name}" if self.contact_name else "Log a meeting")
 
     def fields(self) -> ComposeResult:
-        yield FieldRow(
-            "who", "Who (a contact's name)", TextInput(self.contact_name, id="f-who", compact=True)
-        )
+        yield self.who_field()
         yield from self.shared_fields()
         yield FieldRow(
             "where",
@@ -77,46 +67,23 @@ class MeetingForm(InteractionForm):
     def first_field(self) -> str:
         return "#f-summary" if self.contact_name else "#f-who"
 
-    def on_mount(self) -> None:
-        self._load_names()
-
-    @in_worker("load the contact names", group="meeting-form-names")
-    def _load_names(self) -> NamesLoaded:
-        return self.NamesLoaded(contacts.names_for_completion())
-
-    @on(NamesLoaded)
-    def _set_names(self, message: NamesLoaded) -> None:
-        self.query_one("#f-who", Input).suggester = SuggestFromList(message.names, case_sensitive=False)
-
-    def _who(self) -> int:
-        name = self.value("who").strip()
-        if self.contact_id is not None and name == self.contact_name:
-            return self.contact_id
-        found = contacts.resolve(name)
-        if not name:
-            raise ValidationError({"who": "Whom did you meet? Type a contact's name."})
-        if not found:
-            raise ValidationError({"who": f"No contact is called '{name}'; add them first."})
-        if len(found) > 1 and found[0][1].casefold() != name.casefold():
-            options = ", ".join(n for _, n, _ in found[:4])
-            raise ValidationError({"who": f"'{name}' could be {options}: type the full name."})
-        return found[0][0]
-
     def collect(self) -> MeetingInput:  # type: ignore[override]  # a meeting, not a Logged
         errors: dict[str, str] = {}
-        contact_id = summary = kind = when = None
+        people: tuple[int, ...] = ()
+        summary = kind = when = None
         try:
-            contact_id = self._who()
+            people = self.people()
         except ValidationError as error:
             errors.update(error.errors)
         try:
             summary, kind, when = self.what_happened()
         except ValidationError as error:
             errors.update(error.errors)
-        if errors or contact_id is None or summary is None or kind is None:
+        if errors or not people or summary is None or kind is None:
             raise ValidationError(errors)
         return MeetingInput(
-            contact_id=contact_id,
+            contact_id=people[0],
+            with_ids=people[1:],
             kind=kind,
             occurred_at=when,
             location=self.value("where"),

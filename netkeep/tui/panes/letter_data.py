@@ -43,15 +43,16 @@ class Letter:
 
 
 def read_letter(config: Config, contact_id: int, meeting_id: int) -> Letter:
-    """The meeting's saved draft, or a new letter from its notes in the preferred tone."""
+    """The meeting's saved draft to the contact, or a new letter from its notes in the
+    preferred tone."""
     tones = tuple(letters.available_tones(config))
     email = letters.contact_email(contact_id)
-    draft = letters.get_draft(meeting_id)
+    draft = letters.get_draft(meeting_id, contact_id)
     if draft is not None:
         return Letter.from_draft(draft, email, tones)
     preferred = config.section("thanks").get("tone", letters.DEFAULT_TONE)
     tone = preferred if preferred in tones else letters.DEFAULT_TONE
-    built = letters.compose(meeting_id, tone, config)
+    built = letters.compose(meeting_id, tone, config, contact_id=contact_id)
     return Letter(meeting_id, tone, built.subject, built.body, "", None, None, email, tones, built.problems)
 
 

@@ -234,7 +234,7 @@ class ThanksPane(MeetingPane):
         if now == self._saved and not (store and first):
             return True
         try:
-            draft = letters.save_draft(self.meeting_id, *now)
+            draft = letters.save_draft(self.meeting_id, *now, contact_id=self.contact_id)
         except NetkeepError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
@@ -270,7 +270,9 @@ class ThanksPane(MeetingPane):
 
     @in_worker("rebuild the letter", group="thanks-compose")
     def _recompose(self, meeting_id: int, tone: str) -> Recomposed:
-        return self.Recomposed(meeting_id, letters.compose(meeting_id, tone, app_config(self.app)))
+        return self.Recomposed(
+            meeting_id, letters.compose(meeting_id, tone, app_config(self.app), contact_id=self.contact_id)
+        )
 
     @on(Recomposed)
     def _recomposed(self, message: Recomposed) -> None:
@@ -323,9 +325,9 @@ class ThanksPane(MeetingPane):
 
     @in_worker("open the letter in your mail program", group="thanks-mail")
     def _open_mail(self, meeting_id: int) -> MailOpened:
-        draft = letters.get_draft(meeting_id)
+        draft = letters.get_draft(meeting_id, self.contact_id)
         email = letters.contact_email(draft.contact_id) if draft else ""
-        url = letters.mailto_for(meeting_id)
+        url = letters.mailto_for(meeting_id, self.contact_id)
         return self.MailOpened(open_external(url), url, email)
 
     @on(MailOpened)
@@ -355,7 +357,7 @@ class ThanksPane(MeetingPane):
 
     @in_worker("save the letter as .eml", group="thanks-eml")
     def _save_eml(self, meeting_id: int, path: str) -> None:
-        written = letters.save_eml(meeting_id, path, app_config(self.app))
+        written = letters.save_eml(meeting_id, path, app_config(self.app), contact_id=self.contact_id)
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)
 
     def action_mark_sent(self) -> None:
@@ -367,7 +369,7 @@ class ThanksPane(MeetingPane):
 
     @in_worker("mark the letter sent", group="thanks-sent")
     def _mark_sent(self, meeting_id: int) -> None:
-        letters.mark_sent(meeting_id)
+        letters.mark_sent(meeting_id, self.contact_id)
         self.app.call_from_thread(self._sent)
 
     def _sent(self) -> None:

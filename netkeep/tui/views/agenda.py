@@ -1,9 +1,9 @@
 """The Today view: the agenda, where the app opens.
 
-One line per item, grouped: overdue, due today, this week, replies owed, commitments,
-loops to close, intros owed. Keys act on the highlighted item: ``l`` log, ``z``
-snooze, ``x`` mark done (logging what happened in the same step), ``enter`` open
-the contact.
+One line per item, grouped: overdue, due today, this week, replies owed, replies to chase,
+thank-yous due, their news, commitments, loops to close, intros owed. Keys act on the
+highlighted item: ``l`` log (with the item's short note, if it has one), ``z`` snooze,
+``x`` mark done (logging what happened in the same step), ``enter`` open the contact.
 """
 
 from __future__ import annotations
@@ -195,7 +195,13 @@ class TodayView(AgendaList):
         data = agenda_core.log_input(
             item, logged.summary, kind=logged.kind, when=logged.occurred_at, direction=logged.direction
         )
-        return replace(data, reply_owed=logged.reply_owed)
+        others = tuple(i for i in logged.contact_ids if i not in data.contact_ids)  # "Who" adds them
+        return replace(
+            data,
+            contact_ids=data.contact_ids + others,
+            reply_owed=logged.reply_owed,
+            awaiting_reply=logged.awaiting_reply,
+        )
 
     # -- actions -------------------------------------------------------------------
 
@@ -217,19 +223,23 @@ class TodayView(AgendaList):
         from netkeep.tui.forms.interaction import InteractionForm
 
         def save(logged: Logged) -> str:
-            from netkeep.core.interactions import log_interaction
+            from netkeep.core.contact_card import who
 
             if item.kind == "loop" and logged.closes_loop:
                 agenda_core.complete(item, self._log_input(item, logged))
                 return f"Logged, and closed the loop with {item.contact_name}."
-            log_interaction(self._log_input(item, logged))
-            return f"Logged {logged.kind} with {item.contact_name}."
+            data = self._log_input(item, logged)
+            logged.write(data)
+            return f"Logged {logged.kind} with {who(data.contact_ids)}."
 
         form = InteractionForm(
             item.contact_name,
             save,
+            contact_id=item.contact_id,
             kind=agenda_core.default_kind(item),
+            summary=item.note,  # their news, a chase: a short note to start from
             loop_about=item.other_name if item.kind == "loop" else "",
+            news=item.kind != "loop",
         )
         self.app.push_screen(form, partial(self._logged, item))
 
