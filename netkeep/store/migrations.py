@@ -123,6 +123,14 @@ def _v8(db: SqliteDatabase) -> Iterator[str]:
     yield from journal.trigger_statements(db)
 
 
+def _v9(db: SqliteDatabase) -> Iterator[str]:
+    """The search index (``store.search``): its table, the view it is read from, the triggers
+    that keep it in step, and its first build from what the database holds."""
+    from netkeep.store import search
+
+    yield from search.schema_statements()
+
+
 #: Step number -> (what it does, its SQL statements, or a function of the database giving them
 #: for a step made from the schema as it stands, such as the journal's triggers).
 STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = {
@@ -134,6 +142,7 @@ STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = 
     6: ("an index for the contact list in name order (its first screenful without a sort)", _V6),
     7: ("the change journal: every change recorded, so it can be undone", _v7),
     8: ("everything else a card carries, and imported contacts marked as such", _v8),
+    9: ("the search index: every contact found by anything on their card or in what was said", _v9),
 }
 
 LATEST = max(STEPS)

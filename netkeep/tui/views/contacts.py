@@ -171,8 +171,9 @@ class ContactList(Vertical):
         self.all_rows: list[ContactRow] = []
         self.order = "name"
         self._filter_text = ""
-        #: Matches of each prefix of the filter text (see ``_matching``).
+        #: Matches of each filter text (see ``_matching``), and the rows by id they come from.
         self._matches: dict[str, list[ContactRow]] = {}
+        self._by_id: dict[int, ContactRow] | None = None
         self._complete = False
 
     def compose(self) -> ComposeResult:
@@ -282,23 +283,23 @@ class ContactList(Vertical):
         self._show(keep_id=self.current_id, same_rows=True)
 
     def _matching(self, text: str) -> list[ContactRow]:
-        """The rows matching ``text``, narrowed from the matches of what was typed before it.
+        """The rows matching ``text``, best first, from the search index (everyone for no text).
 
-        The matches of every prefix of the filter are kept (for the same ``all_rows``): a new
-        letter filters only the previous matches, and a backspace finds its answer ready.
-        At 30,000 contacts a keystroke so costs well under a millisecond instead of up to
-        ~15 ms for a pass over everyone.
-        """
-        self._matches = {typed: rows for typed, rows in self._matches.items() if text.startswith(typed)}
+        The matches of each filter text typed since the rows changed are kept, so a
+        backspace finds its answer ready."""
+        if not text.split():
+            return self.all_rows
         if text not in self._matches:
-            base = self._matches[max(self._matches, key=len)] if self._matches else self.all_rows
-            self._matches[text] = contacts.filter_rows(base, text)
+            if self._by_id is None:
+                self._by_id = {row.id: row for row in self.all_rows}
+            self._matches[text] = contacts.filter_rows(self._by_id, text)
         return self._matches[text]
 
     def _show(self, *, keep_id: int | None, same_rows: bool) -> None:
         """Show the rows matching the filter; ``same_rows=False`` after ``all_rows`` changed."""
         if not same_rows:
             self._matches = {}
+            self._by_id = None
         view = self.rows_view
         rows = self._matching(self._filter_text)
         view.order = self.order
