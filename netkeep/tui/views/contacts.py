@@ -159,6 +159,12 @@ class ContactList(Vertical):
         contact_id: int
 
     @dataclass
+    class Searched(Message):
+        text: str  # the search index's answer for this filter text: ids, best first
+        ids: list[int]
+        generation: int
+
+    @dataclass
     class Loaded(Message):
         """Rows read by the loader worker."""
 
@@ -171,9 +177,10 @@ class ContactList(Vertical):
         self.all_rows: list[ContactRow] = []
         self.order = "name"
         self._filter_text = ""
-        #: Matches of each filter text (see ``_matching``), and the rows by id they come from.
+        #: Matches of each filter text, the rows by id, and which reading of the rows they are of.
         self._matches: dict[str, list[ContactRow]] = {}
         self._by_id: dict[int, ContactRow] | None = None
+        self._generation = 0
         self._complete = False
 
     def compose(self) -> ComposeResult:
@@ -282,26 +289,42 @@ class ContactList(Vertical):
         self._filter_text = event.value
         self._show(keep_id=self.current_id, same_rows=True)
 
-    def _matching(self, text: str) -> list[ContactRow]:
-        """The rows matching ``text``, best first, from the search index (everyone for no text).
-
-        The matches of each filter text typed since the rows changed are kept, so a
-        backspace finds its answer ready."""
+    def _matching(self, text: str) -> list[ContactRow] | None:
+        """The rows matching ``text`` (everyone for no text), or None while a worker asks the
+        search index; the matches of each text are kept, so a backspace finds them ready."""
         if not text.split():
             return self.all_rows
         if text not in self._matches:
-            if self._by_id is None:
-                self._by_id = {row.id: row for row in self.all_rows}
-            self._matches[text] = contacts.filter_rows(self._by_id, text)
+            self._search(text, self._generation)
+            return None
         return self._matches[text]
+
+    @in_worker("search the contacts", group="contact-filter")
+    def _search(self, text: str, generation: int) -> Searched:
+        return self.Searched(text, contacts.search(text, include_archived=True), generation)
+
+    @on(Searched)
+    def _searched(self, message: Searched) -> None:
+        message.stop()
+        if message.generation != self._generation:  # the rows changed since: asked again
+            return
+        if self._by_id is None:
+            self._by_id = {row.id: row for row in self.all_rows}
+        rows = [self._by_id[i] for i in message.ids if i in self._by_id]
+        self._matches[message.text] = rows if self.order == "name" else contacts.sort_rows(rows, self.order)
+        if message.text == self._filter_text:
+            self._show(keep_id=self.current_id, same_rows=True)
 
     def _show(self, *, keep_id: int | None, same_rows: bool) -> None:
         """Show the rows matching the filter; ``same_rows=False`` after ``all_rows`` changed."""
         if not same_rows:
             self._matches = {}
             self._by_id = None
+            self._generation += 1
         view = self.rows_view
         rows = self._matching(self._filter_text)
+        if rows is None:  # shown when the search answers (``_searched``)
+            return
         view.order = self.order
         view.set_rows(rows, keep_id=keep_id)
         view.empty_text = (
