@@ -106,3 +106,16 @@ def test_a_phone_changed_is_found_by_its_new_digits(network):
     )
     assert found("5550100") == [] and found("2125550199") == ["Bob Smith"]
     assert_in_step()
+
+
+def test_a_contact_restored_under_a_fresh_id_is_found_and_so_is_who_took_her_id(db, frozen):
+    ana = person("Ana Silva", notes="met at PyCon")
+    log(ana, "call", "a call about kayaks")
+    contacts.delete_contact(ana)
+    delete = history.last_undoable().id
+    bob = person("Bob Smith")
+    log(bob, "coffee", "talked sailing")
+    assert bob == ana  # the id was taken
+    history.undo(delete)
+    assert_in_step()
+    assert found("pycon kayak") == ["Ana Silva"] and found("sailing") == ["Bob Smith"]
