@@ -331,7 +331,7 @@ def main() -> int:
         else:
             rows.append(
                 (
-                    "netkeep find (everyone, 30,000 lines): median",
+                    f"netkeep find (everyone, {args.contacts:,} lines): median",
                     f"{median * 1000:.0f} ms",
                     "(for information)",
                     None,
