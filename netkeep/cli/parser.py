@@ -87,8 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the demo database (default: the cache dir; replaced if it exists)",
     )
 
-    find = sub.add_parser("find", help="search contacts from the shell")
-    find.add_argument("query", nargs="*", help="words to match (empty lists everyone)")
+    find = sub.add_parser(
+        "find",
+        help="search contacts from the shell",
+        description="Every word must start a word of the contact's name, company, card (title, tags, "
+        "notes, emails, phones in any format, how and where met, needs) or interactions; best "
+        "matches first: name, then company, then the card, then what was said, recent first.",
+    )
+    find.add_argument("query", nargs="*", help="words to match (empty lists everyone, by name)")
     find.add_argument("--json", action="store_true", help="print JSON for scripts")
     find.add_argument("--archived", action="store_true", help="include archived contacts")
 

@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from netkeep.core.errors import NetkeepError
-from netkeep.store import shell_read
+from netkeep.store import search, shell_read
 from netkeep.store.failures import translated
 
-#: The most different words one search takes: SQLite nests a condition per word, and about
-#: a thousand overflow it.
-MAX_WORDS = 100
+#: The most different words one search takes.
+MAX_WORDS = search.MAX_PHRASES
 
 
 class ContactSummary(NamedTuple):
@@ -59,16 +58,21 @@ class ContactBrief(NamedTuple):
 
 
 def _read(db_path: Path, text: str, include_archived: bool, query) -> list[tuple]:
-    words = list(dict.fromkeys(text.casefold().split()))
-    if len(words) > MAX_WORDS:
-        raise NetkeepError(f"too many words to search for ({len(words)}; at most {MAX_WORDS})")
+    """Rows of the contacts matching ``text`` (``store.search``), best first; everyone by name
+    for empty text, and nobody for text with no letter or digit."""
+    found = search.phrases(text) if text.split() else None
+    if found is not None and len(found) > MAX_WORDS:
+        raise NetkeepError(f"too many words to search for ({len(found)}; at most {MAX_WORDS})")
+    if found == []:
+        return []
     connection = shell_read.connect(db_path)
     try:
         with translated(db_path):
-            rows = query(connection, words, include_archived)
+            rows = query(connection, found, include_archived)
     finally:
         connection.close()
-    rows.sort(key=lambda row: (row[1].casefold(), row[0]))  # Python: SQLite's lower() is ASCII-only
+    if found is None:
+        rows.sort(key=lambda row: (row[1].casefold(), row[0]))  # Python: SQLite's lower() is ASCII-only
     return rows
 
 
@@ -80,8 +84,9 @@ def find_briefly(db_path: Path, text: str, *, include_archived: bool = False) ->
 
 
 def find_contacts(db_path: Path, text: str, *, include_archived: bool = False) -> list[ContactSummary]:
-    """Contacts whose name, company, title, tags, notes, how met or email hold every word of
-    ``text`` (case-insensitive), sorted by name; everyone for empty text."""
+    """Contacts with every word of ``text`` (from its start, case and accents aside) in their
+    name, company, card or interactions, best first (``store.search``); everyone, by name,
+    for empty text."""
     rows = _read(db_path, text, include_archived, shell_read.contact_summaries)
     return [
         ContactSummary(

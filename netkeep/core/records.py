@@ -54,11 +54,10 @@ class Detail:
 
 
 class ContactRow(NamedTuple):
-    """One line of the contact list, with a lower-case haystack to filter on.
+    """One line of the contact list (the filter asks the search index, ``store.search``).
 
     A named tuple rather than a frozen dataclass: 30,000 of them are built at start-up,
-    and a tuple is built about three times faster. Only what the list shows or sorts by:
-    the haystack (the contact's search text) already holds title, tags and notes.
+    and a tuple is built about three times faster. Only what the list shows or sorts by.
     """
 
     id: int
@@ -66,7 +65,6 @@ class ContactRow(NamedTuple):
     company: str
     last_contact: str  # sortable UTC text or ""
     next_follow_up: str  # ISO date or ""
-    haystack: str
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ import pendulum
 from netkeep.core import session
 from netkeep.demo import extras, people, tables, timeline, words
 from netkeep.demo.state import Demo
+from netkeep.store import search
 from netkeep.store.database import open_database
 from netkeep.store.models import Contact
 
@@ -47,12 +48,15 @@ def generate(
     contacts: int = 300,
     seed: int = 7,
     progress: Callable[[str], None] | None = None,
+    most: int = MAX_CONTACTS,
 ) -> DemoStats:
-    """Write a fresh demo network of ``contacts`` people to ``path`` (replacing what is there)."""
-    if not 1 <= contacts <= MAX_CONTACTS:
+    """Write a fresh demo network of ``contacts`` people to ``path`` (replacing what is there).
+
+    ``most`` is the cap; only the benchmarks lift it (tests/bench/big_network.py)."""
+    if not 1 <= contacts <= most:
         from netkeep.core.errors import NetkeepError
 
-        raise NetkeepError(f"The demo network has from 1 to {MAX_CONTACTS:,} contacts.")
+        raise NetkeepError(f"The demo network has from 1 to {most:,} contacts.")
     say = progress or (lambda _message: None)
     started = time.perf_counter()
     path = Path(path).expanduser()
@@ -62,7 +66,8 @@ def generate(
     db = open_database(path)
     try:
         demo = Demo(random.Random(seed), pendulum.today().date())
-        with session.writing(journal_it=False):  # a made-up network: nothing to undo
+        # A made-up network: nothing to undo, and the search index built once at the end.
+        with session.writing(journal_it=False), search.built_once(db.execute_sql):
             say("companies and tags")
             people.companies_and_tags(demo)
             say(f"{contacts:,} contacts")
@@ -72,6 +77,7 @@ def generate(
             tables.write(demo)
             say("reminders, commitments and referral loops")
             extras.extras(demo)
+            say("the search index")
         db.execute_sql("PRAGMA optimize")
     finally:
         db.close()

@@ -24,9 +24,11 @@ JOURNAL_TABLES = ("change", "change_row", "journal_now")
 
 
 def user_tables(db: SqliteDatabase) -> list[str]:
-    """The tables holding the user's data (everything but SQLite's and the journal's own)."""
+    """The tables holding the user's data: everything but SQLite's, the journal's own and the
+    search index (a virtual table and its shadow tables, derived from the others)."""
     rows = db.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
     return [name for (name,) in rows if name not in JOURNAL_TABLES]
 

@@ -123,6 +123,14 @@ def _v8(db: SqliteDatabase) -> Iterator[str]:
     yield from journal.trigger_statements(db)
 
 
+def _v9(db: SqliteDatabase) -> Iterator[str]:
+    """The search index (``store.search``): its table, the view it is read from, the triggers
+    that keep it in step, and its first build from what the database holds."""
+    from netkeep.store import search
+
+    yield from search.schema_statements()
+
+
 # One conversation, several people: a thank-you draft per person of a meeting. Their news (a
 # new job, a move…) for Today to suggest a word about, and the chase of an outreach awaiting
 # their reply (after 3 business days someone else there, after 7 a follow-up).
@@ -160,6 +168,7 @@ STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = 
     6: ("an index for the contact list in name order (its first screenful without a sort)", _V6),
     7: ("the change journal: every change recorded, so it can be undone", _v7),
     8: ("everything else a card carries, and imported contacts marked as such", _v8),
+    9: ("the search index: every contact found by anything on their card or in what was said", _v9),
     11: ("a thank-you per person of a meeting, their news, and chasing replies they owe", _v11),
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from netkeep.store import migrations
+from netkeep.store import migrations, search
 from netkeep.store.failures import is_read_only, translated
 
 #: Separates several values packed into one column (emails, phones, tags).
@@ -34,6 +34,7 @@ FROM contact c
 LEFT JOIN company co ON co.id = c.company_id
 LEFT JOIN contact i ON i.id = c.introduced_by_id
 WHERE {where}
+ORDER BY {order}
 """
 
 
@@ -47,6 +48,7 @@ SELECT c.id, c.full_name, COALESCE(co.name, ''), c.title,
 FROM contact c
 LEFT JOIN company co ON co.id = c.company_id
 WHERE {where}
+ORDER BY {order}
 """
 
 
@@ -77,25 +79,31 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def contact_summaries(
-    connection: sqlite3.Connection, words: list[str], include_archived: bool
+    connection: sqlite3.Connection, found: list[str] | None, include_archived: bool
 ) -> list[tuple]:
-    """Contacts whose lower-case search text holds every word, in no particular order.
+    """The contacts matching every phrase of ``found`` (``store.search.phrases``), best first;
+    everyone, by id, for None.
 
     Each row: id, name, company, title, emails, phones, tags (each packed with
     :data:`SEPARATOR`, or None), how_met, introducer's name, notes, met_on, met_at,
     contact_type, linkedin_url, job_search, next_follow_up.
     """
-    return connection.execute(_SUMMARY.format(where=_where(words, include_archived)), words).fetchall()
+    return _read(connection, _SUMMARY, found, include_archived)
 
 
-def contact_briefs(connection: sqlite3.Connection, words: list[str], include_archived: bool) -> list[tuple]:
+def contact_briefs(
+    connection: sqlite3.Connection, found: list[str] | None, include_archived: bool
+) -> list[tuple]:
     """Like :func:`contact_summaries`, but only id, name, company, title, first email and
     tags (space-separated): what one line of ``find`` shows."""
-    return connection.execute(_BRIEF.format(where=_where(words, include_archived)), words).fetchall()
+    return _read(connection, _BRIEF, found, include_archived)
 
 
-def _where(words: list[str], include_archived: bool) -> str:
-    conditions = ["instr(c.search_text, ?) > 0" for _ in words]
-    if not include_archived:
-        conditions.append("+c.archived = 0")  # "+": a scan beats the index when most rows match
-    return " AND ".join(conditions) or "1"
+def _read(
+    connection: sqlite3.Connection, sql: str, found: list[str] | None, include_archived: bool
+) -> list[tuple]:
+    if found is None:
+        where = "1" if include_archived else "+c.archived = 0"  # "+": a scan beats the index
+        return connection.execute(sql.format(where=where, order="c.id")).fetchall()
+    condition, order, params = search.ranking(found, include_archived=include_archived)
+    return connection.execute(sql.format(where=condition, order=order), params).fetchall()

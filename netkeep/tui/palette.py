@@ -4,11 +4,11 @@ import, export and merging contacts."""
 from __future__ import annotations
 
 from functools import partial
-from itertools import islice
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from netkeep.core import contacts
 from netkeep.tui.contact_actions import ContactActions
 
 #: (command, help, action) — shown only when the app's check_action allows the action.
@@ -65,14 +65,14 @@ class NetkeepCommands(Provider):
             return
         app = self.app
         assert isinstance(app, ContactActions)  # this provider is NetkeepApp's
-        rows = (row for row in app.contact_rows if all(word in row.name.casefold() for word in words))
-        for row in islice(rows, MAX_OPEN_HITS):
+        found = contacts.search(" ".join(words), limit=MAX_OPEN_HITS)  # the list's search, best first
+        for position, row in enumerate(contacts.get_rows(found)):
             label = Text("contact: Open ")
             label.append(row.name, style="bold")
             if row.company:
                 label.append(f" ({row.company})", style="dim")
             yield Hit(
-                0.9,
+                0.9 - position / 1000,  # the search's order
                 label,
                 partial(app.open_contact, row.id),
                 text=f"contact: Open {row.name}",

@@ -30,8 +30,10 @@ def install(ready_file: str, kind: str) -> None:
     report: dict = {}
     original = Screen._compositor_refresh
 
-    def focused_input(app: App) -> bool:
-        return type(app.focused).__name__ == "Input"
+    def focused_input(app: App) -> bool:  # netkeep's fields are Inputs of its own (TextInput)
+        from textual.widgets import Input
+
+        return isinstance(app.focused, Input)
 
     def contacts_shown(app: App) -> bool:
         contact_list = getattr(app, "contact_list", None)

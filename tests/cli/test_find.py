@@ -113,3 +113,22 @@ def test_find_loads_neither_textual_nor_pendulum_nor_peewee(db_path):
     result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Jane Doe")
+
+
+def test_find_ranks_a_name_first_and_finds_phones_and_what_was_said(db_path, capsys):
+    from netkeep.core import interactions
+    from netkeep.core.records import InteractionInput
+
+    ids = fill(db_path)
+    with open_database(db_path):
+        contacts.create_contact(ContactInput(full_name="Ann Jay", notes="met Jane at PyCon"))
+        interactions.log_interaction(InteractionInput(contact_ids=(ids["bob"],), summary="talked kubernetes"))
+
+    def names(*words: str) -> list[str]:
+        assert main(["--db", str(db_path), "find", "--json", *words]) == 0
+        return [c["name"] for c in json.loads(capsys.readouterr().out)]
+
+    assert names("jane") == ["Jane Doe", "Ann Jay"]
+    assert names("555-0100") == names("5550100") == names("(555)") == ["Jane Doe"]
+    assert names("kube") == ["Bob Smith"]
+    assert names('"NEAR"', "*", "-") == []

@@ -124,12 +124,13 @@ def test_filter_and_sort(db):
     make("Bob Smith", company="Acme", notes="loves rust")
     make("Ann Lee", title="Designer")
     rows = contacts.list_rows()
+    by_id = {r.id: r for r in rows}
     assert [r.name for r in rows] == ["Ann Lee", "Bob Smith", "Jane Doe"]
-    assert [r.name for r in contacts.filter_rows(rows, "strip")] == ["Jane Doe"]
-    assert [r.name for r in contacts.filter_rows(rows, "RUST")] == ["Bob Smith"]
-    assert [r.name for r in contacts.filter_rows(rows, "design")] == ["Ann Lee"]
-    assert [r.name for r in contacts.filter_rows(rows, "payments jane")] == ["Jane Doe"]
-    assert contacts.filter_rows(rows, "jane acme") == []
+    assert [r.name for r in contacts.filter_rows(by_id, "strip")] == ["Jane Doe"]
+    assert [r.name for r in contacts.filter_rows(by_id, "RUST")] == ["Bob Smith"]
+    assert [r.name for r in contacts.filter_rows(by_id, "design")] == ["Ann Lee"]
+    assert [r.name for r in contacts.filter_rows(by_id, "payments jane")] == ["Jane Doe"]
+    assert contacts.filter_rows(by_id, "jane acme") == []
 
 
 def test_resolve_names(db):

@@ -159,6 +159,12 @@ class ContactList(Vertical):
         contact_id: int
 
     @dataclass
+    class Searched(Message):
+        text: str  # the search index's answer for this filter text: ids, best first
+        ids: list[int]
+        generation: int
+
+    @dataclass
     class Loaded(Message):
         """Rows read by the loader worker."""
 
@@ -171,8 +177,10 @@ class ContactList(Vertical):
         self.all_rows: list[ContactRow] = []
         self.order = "name"
         self._filter_text = ""
-        #: Matches of each prefix of the filter text (see ``_matching``).
+        #: Matches of each filter text, the rows by id, and which reading of the rows they are of.
         self._matches: dict[str, list[ContactRow]] = {}
+        self._by_id: dict[int, ContactRow] | None = None
+        self._generation = 0
         self._complete = False
 
     def compose(self) -> ComposeResult:
@@ -281,26 +289,42 @@ class ContactList(Vertical):
         self._filter_text = event.value
         self._show(keep_id=self.current_id, same_rows=True)
 
-    def _matching(self, text: str) -> list[ContactRow]:
-        """The rows matching ``text``, narrowed from the matches of what was typed before it.
-
-        The matches of every prefix of the filter are kept (for the same ``all_rows``): a new
-        letter filters only the previous matches, and a backspace finds its answer ready.
-        At 30,000 contacts a keystroke so costs well under a millisecond instead of up to
-        ~15 ms for a pass over everyone.
-        """
-        self._matches = {typed: rows for typed, rows in self._matches.items() if text.startswith(typed)}
+    def _matching(self, text: str) -> list[ContactRow] | None:
+        """The rows matching ``text`` (everyone for no text), or None while a worker asks the
+        search index; the matches of each text are kept, so a backspace finds them ready."""
+        if not text.split():
+            return self.all_rows
         if text not in self._matches:
-            base = self._matches[max(self._matches, key=len)] if self._matches else self.all_rows
-            self._matches[text] = contacts.filter_rows(base, text)
+            self._search(text, self._generation)
+            return None
         return self._matches[text]
+
+    @in_worker("search the contacts", group="contact-filter")
+    def _search(self, text: str, generation: int) -> Searched:
+        return self.Searched(text, contacts.search(text, include_archived=True), generation)
+
+    @on(Searched)
+    def _searched(self, message: Searched) -> None:
+        message.stop()
+        if message.generation != self._generation:  # the rows changed since: asked again
+            return
+        if self._by_id is None:
+            self._by_id = {row.id: row for row in self.all_rows}
+        rows = [self._by_id[i] for i in message.ids if i in self._by_id]
+        self._matches[message.text] = rows if self.order == "name" else contacts.sort_rows(rows, self.order)
+        if message.text == self._filter_text:
+            self._show(keep_id=self.current_id, same_rows=True)
 
     def _show(self, *, keep_id: int | None, same_rows: bool) -> None:
         """Show the rows matching the filter; ``same_rows=False`` after ``all_rows`` changed."""
         if not same_rows:
             self._matches = {}
+            self._by_id = None
+            self._generation += 1
         view = self.rows_view
         rows = self._matching(self._filter_text)
+        if rows is None:  # shown when the search answers (``_searched``)
+            return
         view.order = self.order
         view.set_rows(rows, keep_id=keep_id)
         view.empty_text = (
