@@ -166,6 +166,12 @@ def _restore(args: argparse.Namespace) -> int:
     return run_restore(args)
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from netkeep.cli.sync import run
+
+    return run(args)
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from netkeep.cli.doctor import run
 
@@ -189,4 +195,5 @@ HANDLERS: dict[str, Callable[[Any], int]] = {
     "backup": _backup,
     "restore": _restore,
     "doctor": _doctor,
+    "sync": _sync,
 }

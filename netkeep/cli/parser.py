@@ -153,6 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
         "folder a sync service rewrites. Exit status 1 when it is damaged or cannot be read.",
     )
 
+    sync = sub.add_parser(
+        "sync",
+        help="two-way sync with the folders vdirsyncer keeps in step with your phone",
+        description="Sync netkeep's contacts with the vCard folder [sync] contacts in config.toml "
+        "names (one file per contact, kept in step with a CardDAV server by vdirsyncer): a change "
+        "on either side is taken, changes on both are merged field by field and listed as "
+        "conflicts (undo them from History), a contact gone from the folder goes to the trash. "
+        "Run `vdirsyncer sync` before and after. See docs/sync.md.",
+    )
+    sync.add_argument("--contacts", metavar="PATH", help="the contacts folder (instead of config.toml's)")
+
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])
     exp.add_argument(
