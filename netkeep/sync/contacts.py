@@ -88,6 +88,7 @@ def _apply(run: _Run, say: Progress) -> None:
     pushes: list[str] = []  # UIDs whose card netkeep writes to the folder
     taken: list[str] = []  # UIDs netkeep took from the folder (no file written)
     trash: list[str] = []
+    merges: list[str] = []  # changed on both sides (or new on both)
     uids = sorted((set(state) | set(folder.uids) | set(run.rendered)) - folder.bad)
     with session.writing(f"Synced {NAME}", kind="sync") as change:
         for uid in uids:
@@ -101,8 +102,7 @@ def _apply(run: _Run, say: Progress) -> None:
                     taken.append(uid)
             elif card is not None and here is not None:
                 if item is None or changed_here:
-                    if _merge(run, uid, card, item):
-                        pushes.append(uid)
+                    merges.append(uid)
                 elif _take(run, uid, card, create=False):
                     taken.append(uid)
             elif item is not None and here is not None and uid not in folder.uids:
@@ -133,8 +133,11 @@ def _apply(run: _Run, say: Progress) -> None:
             elif uid in folder.restamped and item is not None:
                 run.kept[uid] = replace(item, stamp=folder.restamped[uid])
         change.describe(report.summary(), kind="sync")
-        say("Writing the cards…")
-        _settle(run, taken, pushes)
+    for uid in merges:  # each its own change: undoing one conflict leaves the rest of the sync
+        if _merge(run, uid, run.folder.changed[uid], state.get(uid)):
+            pushes.append(uid)
+    say("Writing the cards…")
+    _settle(run, taken, pushes)
     for uid in trash:
         _trash(run, uid)
 
@@ -168,15 +171,21 @@ def _merge(run: _Run, uid: str, card: Card, item: Item | None) -> bool:
     merged, conflicts = merge(base, ours, theirs, ours_newer)
     introducer = run.ids.get(str(merged[INTRODUCER])) if merged[INTRODUCER] else None
     data = replace(as_input(merged, contact.to_input(), introducer), uid=uid)
-    if not _save(run, uid, data, card.name, contact.id):
-        return False
+    said_conflict = ""
     if conflicts:
         kept = "netkeep's" if ours_newer else "the folder's"
         single = [said(name) for name in conflicts if name not in MULTI]
         joined = [said(name) for name in conflicts if name in MULTI]
         parts = [f"{', '.join(single)}: kept {kept} (the newer)"] if single else []
         parts += [f"{', '.join(joined)}: both kept"] if joined else []
-        run.report.conflicts.append(f"{data.full_name}: changed on both sides; " + "; ".join(parts))
+        said_conflict = f"{data.full_name}: changed on both sides; " + "; ".join(parts)
+    summary = (
+        f"Sync conflict, {said_conflict}" if conflicts else f"Synced {data.full_name} from the {NAME} folder"
+    )
+    if not _save(run, uid, data, card.name, contact.id, summary):
+        return False
+    if conflicts:
+        run.report.conflicts.append(said_conflict)
     if merged != ours:
         run.report.netkeep.updated += 1
     if merged != theirs:
@@ -184,9 +193,9 @@ def _merge(run: _Run, uid: str, card: Card, item: Item | None) -> bool:
     return True
 
 
-def _save(run: _Run, uid: str, data, name: str, contact_id: int | None) -> bool:
-    try:
-        with session.writing():  # a savepoint: a card netkeep refuses leaves nothing behind
+def _save(run: _Run, uid: str, data, name: str, contact_id: int | None, summary: str = "") -> bool:
+    try:  # (inside the sync's change, a savepoint: a card netkeep refuses leaves nothing behind)
+        with session.writing(summary, kind="sync"):
             if contact_id is None:
                 run.ids[uid] = contacts.create_contact(data)
             else:
