@@ -23,7 +23,7 @@ class Item:
     stamp: str  # the file's mtime_ns:size then
     file_hash: str
     netkeep_hash: str
-    base: str  # the text both sides agreed on
+    base: str = ""  # the text both sides agreed on (read by :func:`base_of`, when a merge needs it)
 
 
 def seen_change(folder: str) -> int | None:
@@ -32,11 +32,17 @@ def seen_change(folder: str) -> int | None:
 
 
 def items(folder: str) -> dict[str, Item]:
-    """The folder's items by UID."""
+    """The folder's items by UID (without their base text)."""
     query = SyncItem.select(
-        SyncItem.uid, SyncItem.href, SyncItem.stamp, SyncItem.file_hash, SyncItem.netkeep_hash, SyncItem.base
+        SyncItem.uid, SyncItem.href, SyncItem.stamp, SyncItem.file_hash, SyncItem.netkeep_hash
     ).where(SyncItem.folder == folder)
     return {row[0]: Item(*row) for row in database.execute(query)}
+
+
+def base_of(folder: str, uid: str) -> str:
+    """The text both sides agreed on when the item was last synced ("" when none)."""
+    query = SyncItem.select(SyncItem.base).where((SyncItem.folder == folder) & (SyncItem.uid == uid))
+    return query.scalar() or ""
 
 
 def last_change() -> int:
@@ -58,10 +64,21 @@ def updated_at(ids: Collection[int]) -> dict[int, str]:
     return {cid: str(stamp) for cid, stamp in database.execute(query)}
 
 
-def save(folder: str, path: str, kept: Iterable[Item], dropped: Iterable[str], change: int, at: str) -> None:
-    """Remember ``kept`` items, forget ``dropped`` UIDs, and mark the folder synced up to ``change``."""
+def save(
+    folder: str,
+    path: str,
+    kept: Iterable[Item],
+    dropped: Iterable[str],
+    restamped: dict[str, str],
+    change: int,
+    at: str,
+) -> None:
+    """Remember ``kept`` items, forget ``dropped`` UIDs, note files touched but the same
+    (``restamped``: UID -> stamp), and mark the folder synced up to ``change``."""
     kept = list(kept)
     with session.writing(journal_it=False):
+        for uid, stamp in restamped.items():
+            SyncItem.update(stamp=stamp).where((SyncItem.folder == folder) & (SyncItem.uid == uid)).execute()
         gone = [*dropped, *(item.uid for item in kept)]
         for start in range(0, len(gone), 500):
             SyncItem.delete().where(

@@ -11,7 +11,7 @@ contact deleted from the folder is a delete of its own, so it waits in the trash
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,6 +44,8 @@ class _Run:
     rendered: dict[str, str]
     kept: dict[str, Item]
     dropped: set[str]
+    restamped: dict[str, str] = field(default_factory=dict)  # UID -> the file's new stamp
+    saved: set[str] = field(default_factory=set)  # UIDs this sync wrote into netkeep
 
 
 def sync_contacts(path: Path, progress: Progress | None = None) -> FolderReport:
@@ -73,7 +75,7 @@ def sync_contacts(path: Path, progress: Progress | None = None) -> FolderReport:
     run = _Run(path, report, state, folder, ids, local, rendered, {}, set())
     _apply(run, say)
     when = pendulum.now("UTC").format("YYYY-MM-DD HH:mm:ss")
-    sync_state.save(NAME, str(path), run.kept.values(), run.dropped, mark, when)
+    sync_state.save(NAME, str(path), run.kept.values(), run.dropped, run.restamped, mark, when)
     return report
 
 
@@ -131,7 +133,7 @@ def _apply(run: _Run, say: Progress) -> None:
             elif item is not None and here is None and uid not in folder.uids:
                 run.dropped.add(uid)
             elif uid in folder.restamped and item is not None:
-                run.kept[uid] = replace(item, stamp=folder.restamped[uid])
+                run.restamped[uid] = folder.restamped[uid]
         change.describe(report.summary(), kind="sync")
     for uid in merges:  # each its own change: undoing one conflict leaves the rest of the sync
         if _merge(run, uid, run.folder.changed[uid], state.get(uid)):
@@ -162,7 +164,8 @@ def _merge(run: _Run, uid: str, card: Card, item: Item | None) -> bool:
     """Both sides changed (or both are new): field by field; False when netkeep refuses it."""
     contact = run.local[uid] if uid in run.local else load_contacts(ids=[run.ids[uid]])[0]
     mine = vcard.parse_text(run.rendered.get(uid) or card_text(contact)).candidates[0]
-    was = vcard.parse_text(item.base).candidates if item is not None and item.base else []
+    base_text = sync_state.base_of(NAME, uid) if item is not None else ""
+    was = vcard.parse_text(base_text).candidates if base_text else []
     base: Fields | None = fields_of(was[0].data, was[0].introducer_uid) if was else None
     ours = fields_of(mine.data, mine.introducer_uid)
     theirs = fields_of(card.data, card.introducer_uid)
@@ -200,6 +203,7 @@ def _save(run: _Run, uid: str, data, name: str, contact_id: int | None, summary:
                 run.ids[uid] = contacts.create_contact(data)
             else:
                 contacts.update_contact(contact_id, data)
+        run.saved.add(uid)
     except NetkeepError as error:
         run.report.problems.append(f"{name}: {error}")
         run.folder.bad.add(uid)
@@ -209,7 +213,8 @@ def _save(run: _Run, uid: str, data, name: str, contact_id: int | None, summary:
 
 def _settle(run: _Run, taken: list[str], pushes: list[str]) -> None:
     """Write the cards netkeep pushes, and remember every item as both sides now have it."""
-    fresh = {c.uid: c for c in load_contacts(ids=[run.ids[uid] for uid in taken + pushes if uid in run.ids])}
+    saved = [run.ids[uid] for uid in run.saved if uid in run.ids]
+    fresh = {c.uid: c for c in load_contacts(ids=saved)} if saved else {}
     for uid in taken:
         card = run.folder.changed[uid]
         mine = card_text(fresh[uid]).encode("utf-8")
@@ -218,8 +223,7 @@ def _settle(run: _Run, taken: list[str], pushes: list[str]) -> None:
     for uid in pushes:
         if uid in run.folder.bad:
             continue
-        contact = fresh.get(uid) or run.local[uid]
-        text = run.rendered[uid] if uid not in fresh else card_text(contact)
+        text = card_text(fresh[uid]) if uid in fresh else run.rendered[uid]
         data = text.encode("utf-8")
         name = run.folder.uids.get(uid) or _free_name(uid, names)
         names.add(name)
