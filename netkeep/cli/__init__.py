@@ -172,6 +172,12 @@ def _sync(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _remind(args: argparse.Namespace) -> int:
+    from netkeep.cli.remind import run
+
+    return run(args)
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from netkeep.cli.doctor import run
 
@@ -196,4 +202,5 @@ HANDLERS: dict[str, Callable[[Any], int]] = {
     "restore": _restore,
     "doctor": _doctor,
     "sync": _sync,
+    "remind": _remind,
 }

@@ -164,6 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sync.add_argument("--contacts", metavar="PATH", help="the contacts folder (instead of config.toml's)")
 
+    remind = sub.add_parser(
+        "remind",
+        help="send what fell due to the desktop (and ntfy), for a timer",
+        description="Send what fell due since the last run (up to a week back) as a desktop "
+        "notification, and to the ntfy topic or command [remind] in config.toml names: each "
+        "item once per channel, deliveries kept in the database (`netkeep doctor` shows the "
+        "last). --install sets up a timer that runs it every 15 minutes. See docs/sync.md.",
+    )
+    group = remind.add_mutually_exclusive_group()
+    group.add_argument("--install", action="store_true", help="run it every 15 minutes (systemd or launchd)")
+    group.add_argument("--uninstall", action="store_true", help="remove that timer")
+
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])
     exp.add_argument(
