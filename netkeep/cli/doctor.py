@@ -72,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _reminder_lines(path) -> list[str]:
     """Whether the reminders' timer is installed, and each channel's last delivery."""
-    from netkeep.cli.remind_timer import installed
     from netkeep.core.remind import last_deliveries
+    from netkeep.core.remind_timer import installed
 
     timer = "the timer runs `netkeep remind`" if installed() else "not installed (`netkeep remind --install`)"
     lines = [f"Reminders  {timer}"]

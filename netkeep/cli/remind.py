@@ -14,7 +14,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = Path(resolve_db(args))
     if args.install or args.uninstall:
-        from netkeep.cli import remind_timer
+        from netkeep.core import remind_timer
 
         print(remind_timer.install(db) if args.install else remind_timer.uninstall())
         return 0
@@ -45,4 +45,3 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"Sent {outcome.sent} due item{'s' if outcome.sent != 1 else ''} to {outcome.channel}.")
     return 1 if failed else 0
-

@@ -9,9 +9,9 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from netkeep.core.remind import ChannelError
+from netkeep.core.remind_timer import session_bus
 
 _TIMEOUT = 20
 
@@ -24,17 +24,6 @@ def _run(command: list[str], what: str) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()
         raise ChannelError(f"{what} failed" + (f": {said[-1]}" if said else f" (status {done.returncode})"))
-
-
-def session_bus() -> str:
-    """Why there is no desktop session to notify ("" when there is one)."""
-    if sys.platform == "darwin":
-        return ""
-    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return ""
-    if Path(f"/run/user/{os.getuid()}/bus").exists():
-        return ""
-    return "no desktop session to show it on (no D-Bus session bus)"
 
 
 @dataclass

@@ -10,9 +10,9 @@ import pytest
 
 from helpers.people import person
 from netkeep.cli import main
-from netkeep.cli.remind_timer import reachable, unit_files
 from netkeep.core import reminders
 from netkeep.core.remind import ChannelError, deliver, pending
+from netkeep.core.remind_timer import reachable, unit_files
 
 DAY = date(2026, 3, 2)
 

@@ -1,4 +1,4 @@
-"""``netkeep remind --install`` / ``--uninstall``: a systemd user timer (Linux) or a launchd
+"""The timer behind ``netkeep remind --install`` / ``--uninstall``: a systemd user timer (Linux) or a launchd
 agent (macOS) that runs ``netkeep remind`` every 15 minutes, and catches up after the
 machine was off (``Persistent=true``; launchd runs a missed interval at wake)."""
 
@@ -74,9 +74,18 @@ def reachable() -> str:
     ok, said = _systemctl("show-environment")
     if not ok:
         return f"cannot reach your systemd user session ({said or 'no answer'})"
-    from netkeep.cli.remind_channels import session_bus
-
     return session_bus()
+
+
+def session_bus() -> str:
+    """Why there is no desktop session to notify ("" when there is one)."""
+    if sys.platform == "darwin":
+        return ""
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return ""
+    if Path(f"/run/user/{os.getuid()}/bus").exists():
+        return ""
+    return "no desktop session to show it on (no D-Bus session bus)"
 
 
 def installed() -> bool:
