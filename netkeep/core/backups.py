@@ -9,7 +9,6 @@ newest of all; older ones are removed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,6 @@ from netkeep.store import backup
 from netkeep.store.backup import BackupError
 
 DAYS, WEEKS, NEWEST = 7, 4, 3
-_NAME = re.compile(r"^netkeep-(\d{8}-\d{6})-([a-z-]+)\.db$")
 
 __all__ = ["Backup", "BackupError", "before", "daily", "listing", "make", "restore"]
 
@@ -48,8 +46,7 @@ class Backup:
 
 def folder(db_path: Path | None = None) -> Path:
     """Where the open database's backups go."""
-    path = db_path or _live()
-    return path.parent / "backups"
+    return backup.folder(db_path or _live())
 
 
 def _live() -> Path:
@@ -63,18 +60,12 @@ def make(reason: str = "manual") -> Backup:
     """Back the open database up now (checked, 0600), then drop backups no longer kept."""
     live = _live()
     now = pendulum.now("UTC")
-    target_dir = folder(live)
-    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = target_dir / f"netkeep-{now:%Y%m%d-%H%M%S}-{reason}.db"
-    serial = 1
-    while path.exists():
-        serial += 1
-        path = target_dir / f"netkeep-{now:%Y%m%d-%H%M%S}-{reason}-{serial}.db"
+    path = backup.new_file(live, reason, now)
     try:
         counts = backup.copy(live, path)
     except BackupError as error:
         raise NetkeepError(str(error)) from None
-    prune(target_dir)
+    prune(path.parent)
     return Backup(path, now, reason, counts)
 
 
@@ -98,7 +89,7 @@ def listing(directory: Path | None = None, *, check: bool = False) -> list[Backu
     directory = directory or folder()
     found = []
     for path in directory.glob("netkeep-*.db") if directory.is_dir() else ():
-        match = _NAME.match(path.name)
+        match = backup.NAME.match(path.name)
         if not match:
             continue
         made = datetime.strptime(match[1], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)

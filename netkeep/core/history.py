@@ -20,7 +20,7 @@ from peewee import IntegrityError
 from netkeep.core import session
 from netkeep.core.dates import local_tz
 from netkeep.core.errors import NetkeepError, NotFound
-from netkeep.store import journal
+from netkeep.store import journal, replay
 from netkeep.store.journal import ChangeRecord
 from netkeep.store.models import Contact
 
@@ -124,14 +124,18 @@ def undo(change_id: int) -> Entry:
             )
         if record.undone_by_id is not None:
             raise NetkeepError(f"“{record.summary}” was already undone (change {record.undone_by_id}).")
-        _check_later(record)
-        change.describe(_undo_summary(record.summary), kind="undo", contacts=record.contact_ids)
+        keep = _check_later(record)
         change.undoes = change_id
         assert change.id is not None
         try:
-            journal.replay_backwards(change_id)
+            fresh = replay.replay_backwards(change_id).get("contact", {})
         except (IntegrityError, sqlite3.IntegrityError):
             raise UndoBlocked(_blocked(record, _standing_later(record), "")) from None
+        for (table, row_id), values in keep.items():
+            if values:
+                journal.set_values(table, row_id, values)
+        contacts = [fresh.get(cid, cid) for cid in record.contact_ids]
+        change.describe(_undo_summary(record.summary), kind="undo", contacts=contacts)
         _check_cascades(record, change.id)
         journal.mark_undone(change_id, change.id)
     return get(change.id)
@@ -161,12 +165,36 @@ def _standing_later(record: ChangeRecord) -> list[ChangeRecord]:
     return standing
 
 
-def _check_later(record: ChangeRecord) -> None:
+def _check_later(record: ChangeRecord) -> dict[tuple[str, int], dict]:
+    """Refuse when a later change that stands wrote a row the change wrote, unless all the
+    change did to that row was clear references (see :func:`_cleared_only`); return what the
+    later changes set in those rows, to keep once the undo has put the references back."""
     standing = _standing_later(record)
-    shared = journal.shared_rows(record.id, [c.id for c in standing])
-    if shared:
-        blocker = next(c for c in standing if c.id == shared[0][0])
-        raise UndoBlocked(_blocked(record, [blocker], _row_name(shared[0][1], shared[0][2])))
+    keep: dict[tuple[str, int], dict] = {}
+    for other, table, row_id in journal.shared_rows(record.id, [c.id for c in standing]):
+        if (table, row_id) in keep:
+            continue
+        later = _cleared_only(record.id, table, row_id)
+        if later is None:
+            blocker = next(c for c in standing if c.id == other)
+            raise UndoBlocked(_blocked(record, [blocker], _row_name(table, row_id)))
+        keep[table, row_id] = later
+    return keep
+
+
+def _cleared_only(change_id: int, table: str, row_id: int) -> dict | None:
+    """When all the change did to this row was clear references (a delete empties "introduced
+    by" in the people the deleted contact introduced) and nothing later set them again:
+    the values later changes gave the row's other columns. Otherwise None."""
+    ops, before, after, now = journal.row_states(change_id, table, row_id)
+    if set(ops) != {"u"} or after is None or now is None:
+        return None
+    references = replay.references(table)
+    cleared = {name for name in before if before[name] != after.get(name)}
+    since = {name: value for name, value in now.items() if name in after and after[name] != value}
+    if any(name not in references or after[name] is not None for name in cleared) or cleared & set(since):
+        return None
+    return since
 
 
 def _check_cascades(record: ChangeRecord, undo_id: int) -> None:

@@ -7,15 +7,38 @@ while the app goes on using the database (SQLite copies a consistent state).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from netkeep.store import failures, migrations
 from netkeep.store.failures import cause_of
 
+#: A backup's file name: when it was made (UTC) and why ("daily", "before-import", …), with a
+#: serial number when two were made in one second.
+NAME = re.compile(r"^netkeep-(\d{8}-\d{6})-([a-z-]+?)(?:-\d+)?\.db$")
+
 
 class BackupError(Exception):
     """A backup could not be made, or a file is not a sound netkeep database."""
+
+
+def folder(live: Path) -> Path:
+    """Where the backups of the database at ``live`` go."""
+    return live.parent / "backups"
+
+
+def new_file(live: Path, reason: str, at: datetime) -> Path:
+    """A name no file has yet for a backup of ``live`` made at ``at`` (UTC) for ``reason``,
+    in its backups folder (made private when missing)."""
+    directory = folder(live)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path, serial = directory / f"netkeep-{at:%Y%m%d-%H%M%S}-{reason}.db", 1
+    while path.exists():
+        serial += 1
+        path = directory / f"netkeep-{at:%Y%m%d-%H%M%S}-{reason}-{serial}.db"
+    return path
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import sqlite3
-import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from netkeep.store import migrations
+from netkeep.store import backup, migrations
 from netkeep.store.failures import (
     READ_ONLY_FILE,
     READ_ONLY_FOLDER,
@@ -48,7 +47,7 @@ def open_database(
     missing file is refused ("no netkeep database at PATH"). An existing file keeps its
     mode: one its owner made read-only is opened read-only, unless ``write`` says the
     caller will write (then it is refused). When an existing database is older than this
-    version of netkeep, a copy is kept beside it before it is migrated.
+    version of netkeep, a verified backup is made (in ``backups/`` beside it) before it is migrated.
     """
     path = Path(path).expanduser()
     created = _prepare(path, create=create)
@@ -149,7 +148,7 @@ def migrate_database(
             READ_ONLY_FILE,
         )
     if current > 0 and path is not None:
-        backup_database(db, path.with_name(f"{path.name}.v{current}-{int(time.time())}.bak"))
+        _back_up_first(path, current)
     for step in range(current + 1, target + 1):
         with db.atomic("IMMEDIATE"):
             if schema_version(db) >= step:  # another process ran it meanwhile
@@ -177,20 +176,15 @@ def _has_tables(db: SqliteDatabase) -> bool:
     return db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
 
 
-def backup_database(db: SqliteDatabase, destination: Path) -> Path:
-    """Copy the live database to ``destination`` with SQLite's online backup.
-
-    The copy is private from its first byte (created 0600, never chmod-ed afterwards), and
-    a copy that fails part-way is removed.
-    """
-    os.close(os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+def _back_up_first(path: Path, version: int) -> Path:
+    """The backup made before a migration, verified like every other (reopened,
+    ``PRAGMA integrity_check``, the same row counts, mode 0600) and listed with them; no
+    step runs without it."""
+    destination = backup.new_file(path, "before-migration", datetime.now(UTC))
     try:
-        target = sqlite3.connect(destination)
-        try:
-            db.connection().backup(target)
-        finally:
-            target.close()
-    except BaseException:
-        destination.unlink(missing_ok=True)
-        raise
+        backup.copy(path, destination)
+    except backup.BackupError as error:
+        raise DatabaseError(
+            f"cannot update {path} from schema {version}: {error}; nothing was changed", str(error)
+        ) from None
     return destination

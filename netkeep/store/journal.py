@@ -176,14 +176,21 @@ def row_count(change_id: int) -> int:
 
 
 def shared_rows(change_id: int, others: Sequence[int]) -> list[tuple[int, str, int]]:
-    """``(other change, table, row id)`` for each row of ``change_id`` one of ``others`` wrote too."""
+    """``(other change, table, row id)`` for each row of ``change_id`` one of ``others`` wrote too.
+
+    A row the change deleted (and did not write again) is left out: a later change at its id
+    wrote a new row that took the id, which undo leaves alone (``store.replay``)."""
     if not others:
         return []
     marks = ", ".join("?" for _ in others)
     return database.execute_sql(
         f"""SELECT DISTINCT o.change_id, o.tbl, o.row_id FROM change_row o
             JOIN change_row m ON m.change_id = ? AND m.tbl = o.tbl AND m.row_id = o.row_id
-            WHERE o.change_id IN ({marks}) ORDER BY o.change_id DESC, o.tbl = 'contact' DESC""",
+            WHERE o.change_id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM change_row d
+                WHERE d.change_id = m.change_id AND d.tbl = m.tbl AND d.row_id = m.row_id AND d.op = 'd'
+                AND NOT EXISTS (SELECT 1 FROM change_row a WHERE a.change_id = d.change_id
+                    AND a.tbl = d.tbl AND a.row_id = d.row_id AND a.id > d.id))
+            ORDER BY o.change_id DESC, o.tbl = 'contact' DESC""",
         (change_id, *others),
     ).fetchall()
 
@@ -217,58 +224,34 @@ def old_values(change_id: int, table: str, op: str) -> list[tuple[int, dict]]:
     return [(row_id, dict(zip(names, json.loads(old), strict=False))) for row_id, old in rows]
 
 
-# ------------------------------------------------------------------ undoing a change
+def row_states(change_id: int, table: str, row_id: int) -> tuple[str, dict, dict | None, dict | None]:
+    """A row as a change found it, as it left it and as it is now: ``(ops, before, after,
+    now)``. ``ops`` are the change's operations on it (``"uu"``); ``after`` the old values
+    the next change to write it recorded (None if none did); ``now`` None once it is gone."""
+    names = columns(database.obj, table)
+    mine = database.execute_sql(
+        "SELECT op, old FROM change_row WHERE change_id = ? AND tbl = ? AND row_id = ? ORDER BY id",
+        (change_id, table, row_id),
+    ).fetchall()
+    following = database.execute_sql(
+        """SELECT old FROM change_row WHERE change_id > ? AND tbl = ? AND row_id = ?
+           ORDER BY change_id, id LIMIT 1""",
+        (change_id, table, row_id),
+    ).fetchone()
+    now = database.execute_sql(f'SELECT * FROM "{table}" WHERE rowid = ?', (row_id,)).fetchone()
+
+    def named(values: Sequence | None) -> dict | None:
+        return None if values is None else dict(zip(names, values, strict=False))
+
+    before = named(json.loads(mine[0][1]) if mine and mine[0][1] else None) or {}
+    after = named(json.loads(following[0])) if following and following[0] else None
+    return "".join(op for op, _ in mine), before, after, named(now)
 
 
-def replay_backwards(change_id: int) -> None:
-    """Reverse every row the change wrote, newest first: delete what it inserted, put back
-    the old values of what it updated, insert again (with its row id) what it deleted.
-
-    Runs of the same table and operation go in one statement each (SQLite checks foreign
-    keys at the end of a statement), so a 30,000-contact import is undone in seconds.
-    """
-    for table, op, low, high in _runs(change_id):
-        names = columns(database.obj, table)
-        width = _width(change_id, low, high) if op != "i" else 0
-        values = ", ".join(f"json_extract(old, '$[{n}]')" for n in range(width))
-        rows = "FROM change_row WHERE change_id = ? AND id BETWEEN ? AND ?"
-        if op == "i":
-            sql = f'DELETE FROM "{table}" WHERE rowid IN (SELECT row_id {rows})'
-        elif op == "d":
-            target = ", ".join(f'"{name}"' for name in names[:width])
-            sql = f'INSERT INTO "{table}" (rowid, {target}) SELECT row_id, {values} {rows} ORDER BY id DESC'
-        else:  # the oldest values of each row, when the change updated it more than once
-            target = ", ".join(f'"{name}"' for name in names[:width])
-            sql = (
-                f'UPDATE "{table}" SET ({target}) = ({values}) FROM (SELECT row_id, old {rows} AND id IN '
-                f'(SELECT MIN(id) {rows} GROUP BY row_id)) AS r WHERE "{table}".rowid = r.row_id'
-            )
-            params = (change_id, low, high, change_id, low, high)
-            database.execute_sql(sql, params)
-            continue
-        database.execute_sql(sql, (change_id, low, high))
-
-
-def _runs(change_id: int) -> list[tuple[str, str, int, int]]:
-    """The change's rows, newest first, as runs ``(table, op, lowest id, highest id)``."""
-    runs: list[list] = []
-    cursor = database.execute_sql(
-        "SELECT id, tbl, op FROM change_row WHERE change_id = ? ORDER BY id DESC", (change_id,)
-    )
-    for row_id, table, op in cursor:
-        if runs and runs[-1][0] == table and runs[-1][1] == op:
-            runs[-1][2] = row_id
-        else:
-            runs.append([table, op, row_id, row_id])
-    return [(table, op, low, high) for table, op, low, high in runs]
-
-
-def _width(change_id: int, low: int, high: int) -> int:
-    """How many columns the old values of these rows hold (a later step may add columns)."""
-    return database.execute_sql(
-        "SELECT MIN(json_array_length(old)) FROM change_row WHERE change_id = ? AND id BETWEEN ? AND ?",
-        (change_id, low, high),
-    ).fetchone()[0]
+def set_values(table: str, row_id: int, values: dict) -> None:
+    """Set these columns of one row."""
+    target = ", ".join(f'"{name}" = ?' for name in values)
+    database.execute_sql(f'UPDATE "{table}" SET {target} WHERE rowid = ?', (*values.values(), row_id))
 
 
 # ------------------------------------------------------------------ forgetting

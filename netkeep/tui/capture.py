@@ -19,7 +19,7 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from netkeep.core.text import visible
+from netkeep.core.text import text_problem, visible
 from netkeep.tui.forms.base import FormScreen
 from netkeep.tui.startup import first_frame_shown
 from netkeep.tui.styles import FORMS
@@ -136,6 +136,10 @@ class CaptureScreen(FormScreen[int]):
         from netkeep.core.capture_syntax import form_values, is_one_line, parse_line
         from netkeep.core.errors import ValidationError
 
+        problem = text_problem(text)
+        if problem:  # said as it is typed (bytes from a terminal set to another encoding)
+            self._show_preview(problem, error=True)
+            return None
         if not is_one_line(text):
             self._fill({})
             self._show_preview("")

@@ -9,7 +9,7 @@ import pytest
 
 from helpers.people import person
 from netkeep.cli import main
-from netkeep.core import contacts, history
+from netkeep.core import contacts, history, interactions
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -79,6 +79,23 @@ def test_delete_says_what_changes_asks_and_the_trash_restores(db, frozen, capsys
     run(capsys, "undo", "3")
     assert contacts.resolve("Bob Smith")
     assert run(capsys, "trash")[1] == "The trash is empty.\n"
+
+
+def test_undo_restores_a_deleted_contact_whose_id_someone_took_since(db, frozen, capsys):
+    ana = person("Ana Silva")
+    run(capsys, "log", "Ana Silva", "talked shop", "--kind", "coffee")
+    run(capsys, "delete", "Ana Silva", "--yes")
+    delete = history.last_undoable().id
+    assert run(capsys, "capture", "Bob Smith")[0] == 0
+    run(capsys, "log", "Bob Smith", "Bob's call", "--kind", "call")
+    assert [row[0] for row in contacts.resolve("Bob Smith")] == [ana]  # he took her id
+    code, out, err = run(capsys, "undo", str(delete))
+    assert (code, err) == (0, "") and out.startswith("Undo: Deleted Ana Silva")
+    [(restored, *_)] = contacts.resolve("Ana Silva")
+    assert restored != ana
+    assert run(capsys, "history")[1].splitlines()[0].endswith("Undo: Deleted Ana Silva  Ana Silva")
+    assert [(e.kind, e.summary) for e in interactions.timeline_for(restored)] == [("coffee", "talked shop")]
+    assert [(e.kind, e.summary) for e in interactions.timeline_for(ana)] == [("call", "Bob's call")]
 
 
 def test_trash_empty_asks_unless_yes(db, frozen, capsys):

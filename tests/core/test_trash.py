@@ -9,6 +9,7 @@ import pytest
 from helpers.people import log, person
 from netkeep.core import contacts, history, loops, trash
 from netkeep.core.errors import NetkeepError
+from netkeep.core.records import ContactInput
 from netkeep.store.models import Contact
 
 
@@ -67,3 +68,29 @@ def test_deleting_an_introducer_says_what_will_change(db, frozen):
     assert trash.delete_effects(ann) == ann_effects
     loops.close_loop(loops.open_loops_query().get().id)
     assert trash.delete_effects(ann) == ann_effects[1:]
+
+
+def test_restore_puts_back_an_introducer_after_the_one_they_introduced_was_changed(db, frozen):
+    bob = person("Bob Smith")
+    ann = person("Ann Lee", introduced_by_id=bob)
+    contacts.delete_contact(bob)  # clears Ann's "introduced by"
+    delete = history.last_undoable().id
+    log(ann, "coffee", "catching up")  # changes Ann's row since
+    contacts.set_archived(ann, True)
+    history.undo(delete)
+    restored = Contact.get(Contact.full_name == "Bob Smith").id
+    ann_now = Contact.get_by_id(ann)
+    assert (ann_now.introduced_by_id, ann_now.archived) == (restored, True)
+    assert ann_now.last_contact_at is not None
+
+
+def test_restore_is_blocked_when_the_cleared_introducer_was_set_again(db, frozen):
+    bob = person("Bob Smith")
+    ann = person("Ann Lee", introduced_by_id=bob)
+    contacts.delete_contact(bob)
+    delete = history.last_undoable().id
+    cy = person("Cy Young")
+    contacts.update_contact(ann, ContactInput(full_name="Ann Lee", introduced_by_id=cy))
+    with pytest.raises(history.UndoBlocked, match="Ann Lee was changed since, by “Edited Ann Lee”"):
+        history.undo(delete)
+    assert Contact.get_by_id(ann).introduced_by_id == cy and not contacts.resolve("Bob Smith")

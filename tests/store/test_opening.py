@@ -1,5 +1,5 @@
 """Opening a database without surprises: only a new file is made private, a read-only one
-stays read-only, a missing one is created only when asked, a migration backup is private."""
+stays read-only, a missing one is created only when asked."""
 
 from __future__ import annotations
 
@@ -87,40 +87,6 @@ def test_another_programs_database_is_not_turned_into_netkeeps(tmp_path):
         open_database(path)
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT name FROM sqlite_master").fetchall() == [("photo",)]
-
-
-def test_the_migration_backup_is_private_from_the_start(tmp_path, monkeypatch):
-    path = tmp_path / "old.db"
-    _old_database(path)
-    os.chmod(path, 0o644)
-    seen = []
-    backup = store_database.backup_database
-
-    def watching(db, destination):
-        seen.append(_mode(destination) if destination.exists() else None)  # before any byte
-        return backup(db, destination)
-
-    monkeypatch.setattr(store_database, "backup_database", watching)
-    open_database(path).close()
-    (copy,) = tmp_path.glob("old.db.v1-*.bak")
-    assert _mode(copy) == 0o600
-    assert seen == [None]  # created by backup_database itself, never chmod-ed afterwards
-
-
-def test_a_failed_backup_leaves_no_file(tmp_path, monkeypatch):
-    path = tmp_path / "old.db"
-    _old_database(path)
-    db = open_database(path, migrate=False)
-
-    class Broken:
-        def backup(self, target):
-            raise sqlite3.OperationalError("database or disk is full")
-
-    monkeypatch.setattr(db, "connection", lambda: Broken())
-    with pytest.raises(sqlite3.OperationalError):
-        store_database.backup_database(db, tmp_path / "copy.bak")
-    db.close()
-    assert not (tmp_path / "copy.bak").exists()
 
 
 def test_two_netkeeps_migrating_one_file_run_each_step_once(tmp_path, monkeypatch):

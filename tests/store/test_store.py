@@ -158,23 +158,6 @@ def test_step_three_keeps_existing_interactions(tmp_path):
     db.close()
 
 
-def test_a_copy_is_kept_before_migrating(tmp_path):
-    path = tmp_path / "keep.db"
-    db = open_database(path, migrate=False)
-    migrate_database(db, None, target=1)
-    db.close()
-    open_database(path).close()
-    backups = list(tmp_path.glob("keep.db.v1-*.bak"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
-
-
-def test_fresh_database_keeps_no_backup(tmp_path):
-    open_database(tmp_path / "new.db").close()
-    assert not list(tmp_path.glob("*.bak"))
-
-
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "future.db"
     with sqlite3.connect(path) as raw:

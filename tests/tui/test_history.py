@@ -6,7 +6,7 @@ from textual.widgets import Input, OptionList
 
 from helpers.people import person
 from helpers.tui import list_names, notifications, settle, type_text, until
-from netkeep.core import backups, contacts, history
+from netkeep.core import backups, contacts, history, interactions
 from netkeep.core.records import ContactInput
 from netkeep.tui.app import NetkeepApp
 from netkeep.tui.screens.confirm import ConfirmScreen
@@ -129,3 +129,29 @@ async def test_the_app_makes_todays_backup_in_a_worker(network, db_path):
         await until(lambda: backups.listing(), timeout=10)
         [made] = backups.listing(check=True)
         assert made.reason == "daily" and made.contacts == 3
+
+
+async def test_history_restores_a_deleted_contact_whose_id_was_taken_since(network, db_path):
+    carol = network["carol"]  # the newest contact: the next one added takes her id
+    carol_timeline = [e.summary for e in interactions.timeline_for(carol)]
+    app = NetkeepApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.open_contact(carol)
+        await settle(app, pilot)
+        await pilot.press("d")
+        await until(lambda: isinstance(app.screen, ConfirmScreen), timeout=5)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert person("Dan Brown") == carol  # captured from another terminal
+        await pilot.press("1", "H")
+        await until(lambda: isinstance(app.screen, HistoryScreen) and app.screen.entries, timeout=5)
+        assert "Deleted Carol Reyes" in option_texts(app)[1]
+        await pilot.press("down", "u")
+        await until(lambda: contacts.resolve("Carol Reyes"), timeout=5)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await until(lambda: {"Carol Reyes", "Dan Brown"} <= set(list_names(app)), timeout=5)
+    [(restored, *_)] = contacts.resolve("Carol Reyes")
+    assert [e.summary for e in interactions.timeline_for(restored)] == carol_timeline != []
+    assert contacts.get_card(carol).full_name == "Dan Brown"
