@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import os
-import shlex
-import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 
@@ -17,6 +14,8 @@ _TIMEOUT = 20
 
 
 def _run(command: list[str], what: str) -> None:
+    import subprocess  # only when there is something to send
+
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -44,6 +43,8 @@ class Desktop:
             raise ChannelError(problem)
         if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
             os.environ["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path=/run/user/{os.getuid()}/bus"
+        import shutil
+
         if shutil.which("notify-send"):
             _run(["notify-send", "--app-name=netkeep", title, body], "notify-send")
         elif shutil.which("gdbus"):
@@ -85,6 +86,8 @@ class Command:
     name: str = "command"
 
     def send(self, title: str, body: str) -> None:
+        import shlex
+
         try:
             words = shlex.split(self.command)
         except ValueError as error:

@@ -24,7 +24,7 @@ SELECT 'reply:' || i.id,
         WHERE ic.interaction_id = i.id ORDER BY c.full_name LIMIT 1),
        'a reply is owed: ' || i.kind, substr(i.occurred_at, 1, 10)
 FROM interaction i
-WHERE i.reply_owed = 1 AND i.replied_by_id IS NULL AND substr(i.occurred_at, 1, 10) BETWEEN :since AND :until
+WHERE i.reply_owed = 1 AND i.replied_by_id IS NULL AND i.occurred_at >= :since AND i.occurred_at < :after
 """
 
 
@@ -32,7 +32,8 @@ def due_between(connection: sqlite3.Connection, since: str, until: str) -> list[
     """``(item key, contact's name, what, ISO day)`` for everything that fell due from
     ``since`` to ``until`` (ISO days) and is still open; the key names the day, so an item
     snoozed to a later day is due again."""
-    rows = connection.execute(_DUE, {"since": since, "until": until}).fetchall()
+    after = until + "~"  # every time on the last day sorts before it
+    rows = connection.execute(_DUE, {"since": since, "until": until, "after": after}).fetchall()
     return [(key, name or "", text or "", day) for key, name, text, day in rows]
 
 
