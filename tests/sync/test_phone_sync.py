@@ -112,3 +112,24 @@ def test_laptop_desktop_and_phone_agree_after_syncing_all_around(radicale, tmp_p
     with desktop.open():
         gone = {t.summary for t in trash.contents()}
     assert any("Carla Diaz" in s for s in gone) and any("Ana Silva" in s for s in gone)
+
+
+def test_cards_from_the_phone_netkeep_cannot_take_are_one_line_each_and_the_next_sync_works(
+    radicale, tmp_path
+):
+    book = radicale.addressbook("odd")
+    phone = Phone(book)
+    laptop = Computer(tmp_path / "laptop", book)
+    with laptop.open():
+        person("Ana Silva")
+    # (Radicale refuses a card with no UID itself; the folder tests cover one reaching the vdir)
+    photo = "PHOTO;ENCODING=b;TYPE=JPEG:" + "A" * 5_000_000
+    phone.put("photo.vcf", card("big-1", "Big Photo", photo))
+    phone.put("fine.vcf", card("fine-1", "Fine Person"))
+    report = laptop.round()
+    assert len(report.problems) == 1 and "more than netkeep syncs (1 MB)" in report.problems[0]
+    assert set(laptop.people()) == {"Ana Silva", "Fine Person"}
+    assert phone.get("photo.vcf").count("A" * 1000) >= 5000  # left as it is
+    phone.delete("photo.vcf")
+    again = laptop.round()
+    assert again.problems == [] and set(laptop.people()) == {"Ana Silva", "Fine Person"}
