@@ -166,6 +166,18 @@ def _restore(args: argparse.Namespace) -> int:
     return run_restore(args)
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from netkeep.cli.sync import run
+
+    return run(args)
+
+
+def _remind(args: argparse.Namespace) -> int:
+    from netkeep.cli.remind import run
+
+    return run(args)
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from netkeep.cli.doctor import run
 
@@ -189,4 +201,6 @@ HANDLERS: dict[str, Callable[[Any], int]] = {
     "backup": _backup,
     "restore": _restore,
     "doctor": _doctor,
+    "sync": _sync,
+    "remind": _remind,
 }

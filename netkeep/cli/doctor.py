@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if found.read_only:
         lines.append("Access     read-only: netkeep can show it but not change it")
     lines += _backup_lines(found)
+    if seen.schema == seen.latest_schema and not seen.error:
+        lines += _reminder_lines(path)
     if found.synced_by:
         lines.append(
             f"Warning    it is in a {found.synced_by} folder: {found.synced_by} replaces a file by "
@@ -66,6 +68,20 @@ def run(args: argparse.Namespace) -> int:
 
     print(visible("\n".join(lines)))
     return 0 if seen.sound else 1
+
+
+def _reminder_lines(path) -> list[str]:
+    """Whether the reminders' timer is installed, and each channel's last delivery."""
+    from netkeep.core.remind import last_deliveries
+    from netkeep.core.remind_timer import installed
+
+    timer = "the timer runs `netkeep remind`" if installed() else "not installed (`netkeep remind --install`)"
+    lines = [f"Reminders  {timer}"]
+    lines += [
+        f"           {channel}: last sent {when} UTC"
+        for channel, when in sorted(last_deliveries(path).items())
+    ]
+    return lines
 
 
 def _backup_lines(found) -> list[str]:

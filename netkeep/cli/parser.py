@@ -172,6 +172,29 @@ def build_parser() -> argparse.ArgumentParser:
         "folder a sync service rewrites. Exit status 1 when it is damaged or cannot be read.",
     )
 
+    sync = sub.add_parser(
+        "sync",
+        help="two-way sync with the folders vdirsyncer keeps in step with your phone",
+        description="Sync netkeep's contacts with the vCard folder [sync] contacts in config.toml "
+        "names (one file per contact, kept in step with a CardDAV server by vdirsyncer): a change "
+        "on either side is taken, changes on both are merged field by field and listed as "
+        "conflicts (undo them from History), a contact gone from the folder goes to the trash. "
+        "Run `vdirsyncer sync` before and after. See docs/sync.md.",
+    )
+    sync.add_argument("--contacts", metavar="PATH", help="the contacts folder (instead of config.toml's)")
+
+    remind = sub.add_parser(
+        "remind",
+        help="send what fell due to the desktop (and ntfy), for a timer",
+        description="Send what fell due since the last run (up to a week back) as a desktop "
+        "notification, and to the ntfy topic or command [remind] in config.toml names: each "
+        "item once per channel, deliveries kept in the database (`netkeep doctor` shows the "
+        "last). --install sets up a timer that runs it every 15 minutes. See docs/sync.md.",
+    )
+    group = remind.add_mutually_exclusive_group()
+    group.add_argument("--install", action="store_true", help="run it every 15 minutes (systemd or launchd)")
+    group.add_argument("--uninstall", action="store_true", help="remove that timer")
+
     exp = sub.add_parser("export", help="take your network anywhere")
     exp.add_argument("format", choices=["vcard", "csv", "json", "ics"])
     exp.add_argument(

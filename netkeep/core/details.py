@@ -7,7 +7,7 @@ Each is a :class:`~netkeep.core.records.Detail` (kind, value, label), kept in or
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from json.encoder import encode_basestring
 
 from netkeep.core.records import Detail
@@ -91,12 +91,14 @@ def details_of(contact_id: int) -> tuple[Detail, ...]:
     return tuple(Detail(kind, value, label) for kind, value, label in query.tuples())
 
 
-def all_details() -> dict[int, tuple[Detail, ...]]:
-    """Every contact's details, by contact id (one query)."""
+def all_details(ids: Collection[int] | None = None) -> dict[int, tuple[Detail, ...]]:
+    """Every contact's (or these contacts') details, by contact id (one query)."""
     found: dict[int, list[Detail]] = {}
     query = ContactDetail.select(
         ContactDetail.contact, ContactDetail.kind, ContactDetail.value, ContactDetail.label
     ).order_by(ContactDetail.contact, ContactDetail.position, ContactDetail.id)
+    if ids is not None:
+        query = query.where(ContactDetail.contact.in_(list(ids)))
     for contact_id, kind, value, label in database.execute(query):
         found.setdefault(contact_id, []).append(Detail(kind, value, label))
     return {contact_id: tuple(details) for contact_id, details in found.items()}

@@ -3,6 +3,7 @@ queries, no model objects."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -88,22 +89,27 @@ class ExportContact:
         )
 
 
-def _methods() -> dict[int, dict[str, list[tuple[str, str]]]]:
-    """Every contact's emails, phones and web addresses: ``{id: {kind: [(value, label)]}}``."""
+def _methods(ids: Collection[int] | None = None) -> dict[int, dict[str, list[tuple[str, str]]]]:
+    """Every contact's (or these contacts') emails, phones and web addresses:
+    ``{id: {kind: [(value, label)]}}``."""
     methods: dict[int, dict[str, list[tuple[str, str]]]] = {}
-    for contact_id, kind, value, label in database.execute(
-        ContactMethod.select(
-            ContactMethod.contact, ContactMethod.kind, ContactMethod.value, ContactMethod.label
-        ).order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)
-    ):
+    query = ContactMethod.select(
+        ContactMethod.contact, ContactMethod.kind, ContactMethod.value, ContactMethod.label
+    ).order_by(ContactMethod.contact, ContactMethod.kind, ContactMethod.position)
+    if ids is not None:
+        query = query.where(ContactMethod.contact.in_(list(ids)))
+    for contact_id, kind, value, label in database.execute(query):
         methods.setdefault(contact_id, {}).setdefault(kind, []).append((value, label))
     return methods
 
 
-def _tags() -> dict[int, list[str]]:
-    """Every contact's tags, in the order the card shows them."""
+def _tags(ids: Collection[int] | None = None) -> dict[int, list[str]]:
+    """Every contact's (or these contacts') tags, in the order the card shows them."""
     tags: dict[int, list[str]] = {}
-    for contact_id, name in database.execute(ContactTag.select(ContactTag.contact, Tag.name).join(Tag)):
+    query = ContactTag.select(ContactTag.contact, Tag.name).join(Tag)
+    if ids is not None:
+        query = query.where(ContactTag.contact.in_(list(ids)))
+    for contact_id, name in database.execute(query):
         tags.setdefault(contact_id, []).append(name)
     for names in tags.values():
         names.sort(key=str.casefold)
@@ -140,9 +146,12 @@ def load_inputs() -> dict[int, ContactInput]:
     return found
 
 
-def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
-    """Every contact (archived too unless told otherwise), ordered by name."""
-    methods, tags, details = _methods(), _tags(), all_details()
+def load_contacts(
+    *, include_archived: bool = True, ids: Collection[int] | None = None
+) -> list[ExportContact]:
+    """Every contact (archived too unless told otherwise), or only those with ``ids``,
+    ordered by name."""
+    methods, tags, details = _methods(ids), _tags(ids), all_details(ids)
     Introducer = Contact.alias()
     query = (
         Contact.select(
@@ -181,6 +190,8 @@ def load_contacts(*, include_archived: bool = True) -> list[ExportContact]:
     )
     if not include_archived:
         query = query.where(Contact.active())
+    if ids is not None:
+        query = query.where(Contact.id.in_(list(ids)))
     result = []
     # A raw cursor: dates and times come back as the stored ISO text.
     for row in database.execute(query):

@@ -157,6 +157,25 @@ def _v11(db: SqliteDatabase) -> Iterator[str]:
     yield from journal.trigger_statements(db)
 
 
+# Phone sync's memory of each item as last synced, and what `netkeep remind` delivered.
+_V12 = """
+CREATE TABLE "sync_folder" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, "path" TEXT NOT NULL, "seen_change" INTEGER NOT NULL, "synced_at" TEXT NOT NULL);
+CREATE UNIQUE INDEX "sync_folder_name" ON "sync_folder" ("name");
+CREATE TABLE "sync_item" ("id" INTEGER NOT NULL PRIMARY KEY, "folder" TEXT NOT NULL, "uid" TEXT NOT NULL, "href" TEXT NOT NULL, "stamp" TEXT NOT NULL, "file_hash" TEXT NOT NULL, "netkeep_hash" TEXT NOT NULL, "base" TEXT NOT NULL);
+CREATE UNIQUE INDEX "sync_item_folder_uid" ON "sync_item" ("folder", "uid");
+CREATE TABLE "delivery" ("id" INTEGER NOT NULL PRIMARY KEY, "item" TEXT NOT NULL, "channel" TEXT NOT NULL, "delivered_at" TEXT NOT NULL);
+CREATE UNIQUE INDEX "delivery_item_channel" ON "delivery" ("item", "channel");
+"""
+
+
+def _v12(db: SqliteDatabase) -> Iterator[str]:
+    """The step's tables, then the journal's triggers for them (made from the schema they leave)."""
+    from netkeep.store import journal
+
+    yield from _split(_V12)
+    yield from journal.trigger_statements(db)
+
+
 #: Step number -> (what it does, its SQL statements, or a function of the database giving them
 #: for a step made from the schema as it stands, such as the journal's triggers).
 STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = {
@@ -170,6 +189,7 @@ STEPS: dict[int, tuple[str, str | Callable[[SqliteDatabase], Iterable[str]]]] = 
     8: ("everything else a card carries, and imported contacts marked as such", _v8),
     9: ("the search index: every contact found by anything on their card or in what was said", _v9),
     11: ("a thank-you per person of a meeting, their news, and chasing replies they owe", _v11),
+    12: ("phone sync: each item as last synced; reminders delivered", _v12),
 }
 
 LATEST = max(STEPS)
@@ -179,6 +199,10 @@ def statements(step: int, db: SqliteDatabase) -> Iterable[str]:
     """The SQL statements of one migration step on ``db`` (none for a number left free)."""
     if step not in STEPS:
         return ()
+    """The SQL statements of one migration step on ``db`` (none for a number no step has yet:
+    steps are numbered ahead on parallel branches)."""
+    if step not in STEPS:
+        return []
     sql = STEPS[step][1]
     return sql(db) if callable(sql) else _split(sql)
 

@@ -278,6 +278,42 @@ class Chase(BaseModel):
         indexes = ((("ended_at", "started_on"), False),)
 
 
+class SyncFolder(BaseModel):
+    """A vdir ``netkeep sync`` keeps in step: where it is, and the journal's last change it saw."""
+
+    name = TextField(unique=True)  # "contacts"
+    path = TextField()
+    seen_change = IntegerField(default=0)
+    synced_at = TextField(default="")
+
+
+class SyncItem(BaseModel):
+    """One item as it was when it was last synced: its file, the file's stamp and hash, the
+    hash of netkeep's own rendering, and the text both sides agreed on (the merge's base)."""
+
+    folder = TextField()
+    uid = TextField()
+    href = TextField()
+    stamp = TextField(default="")  # the file's mtime_ns:size
+    file_hash = TextField(default="")
+    netkeep_hash = TextField(default="")
+    base = TextField(default="")
+
+    class Meta:
+        indexes = ((("folder", "uid"), True),)
+
+
+class Delivery(BaseModel):
+    """A due item ``netkeep remind`` delivered on one channel (once per item and channel)."""
+
+    item = TextField()  # "reminder:12:2026-03-02"
+    channel = TextField()  # "desktop", "ntfy"
+    delivered_at = TextField()
+
+    class Meta:
+        indexes = ((("item", "channel"), True),)
+
+
 ALL_MODELS = [
     Company,
     Contact,
@@ -296,4 +332,7 @@ ALL_MODELS = [
     ThankYouDraft,
     ContactNews,
     Chase,
+    SyncFolder,
+    SyncItem,
+    Delivery,
 ]

@@ -112,6 +112,11 @@ class NetkeepApp(ContactActions):
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
         for problem in self.config.problems:
             self.notify(problem, title="Config", severity="warning", markup=False)
+        if self.config.section("remind") or self.config.section("sync"):
+            from netkeep.core.remind_timer import installed
+
+            if not installed():  # asked for, but nothing sends them while netkeep is closed
+                self.title = "netkeep · reminders not installed (netkeep remind --install)"
 
     def set_counts(self, text: str) -> None:
         """Show the agenda counts (``3 due · 1 reply owed``) in the header."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from netkeep.core import contacts
 from netkeep.core.errors import NetkeepError
 from netkeep.tui.keys import UNDO_HINT
-from netkeep.tui.terminal import TerminalSafeApp
+from netkeep.tui.sync_actions import SyncActions
 from netkeep.tui.workers import report_failure
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from netkeep.tui.views.contacts import ContactList
 
 
-class ContactActions(TerminalSafeApp):
+class ContactActions(SyncActions):
     """The base of ``NetkeepApp``, which provides the selection, the list, the contact view,
     ``contact_rows``, ``data_changed`` and ``open_contact``."""
 

@@ -70,6 +70,14 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Undo the last change (again: the one before it); a text box undoes its typing",
     ),
     Binding(
+        "S",
+        "sync",
+        "Sync",
+        show=False,
+        id="app.sync",
+        tooltip="Sync contacts with the folder vdirsyncer keeps in step with your phone (see docs/sync.md)",
+    ),
+    Binding(
         "H",
         "history",
         "History",

@@ -32,6 +32,7 @@ ACTIONS = (
     ("list: Cycle sort", "Sort by name, last contact or next follow-up", "cycle_sort"),
     ("history: Undo", "Undo the last change (again: the one before it)", "undo"),
     ("history: Show", "Recent changes, and undoing any of them (deleted contacts too)", "history"),
+    ("sync: Contacts", "Sync contacts with the folder vdirsyncer keeps in step with your phone", "sync"),
     ("app: Help", "Every key", "help"),
 )
 MAX_OPEN_HITS = 20

@@ -48,7 +48,7 @@ def test_nothing_below_the_tui_imports_it(checker):
     assert not problems, listed(problems)
 
 
-@pytest.mark.parametrize("rule", RULES[3:], ids=["store", "core", "interop-cli"])
+@pytest.mark.parametrize("rule", RULES[3:], ids=["store", "core", "interop-cli", "sync", "interop-sync"])
 def test_the_lower_layers_import_only_downwards(checker, rule):
     problems = checker.broken(rule)
     assert not problems, listed(problems)
@@ -66,9 +66,14 @@ def test_no_module_over_400_lines(checker):
 
 def test_the_checker_reads_the_whole_package(checker):
     """Not vacuous: every layer is there, and the store's imports are seen."""
-    assert {"netkeep.store", "netkeep.core", "netkeep.interop", "netkeep.demo", "netkeep.tui"} <= set(
-        checker.modules
-    )
+    assert {
+        "netkeep.store",
+        "netkeep.core",
+        "netkeep.interop",
+        "netkeep.sync",
+        "netkeep.demo",
+        "netkeep.tui",
+    } <= set(checker.modules)
     assert len(checker.modules) > 50
     assert any(found.target == "peewee" for found in checker.imports["netkeep.store.models"])
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 #: Below the TUI: the layers that run without a screen.
-BELOW_TUI = ("netkeep.store", "netkeep.core", "netkeep.interop", "netkeep.demo")
+BELOW_TUI = ("netkeep.store", "netkeep.core", "netkeep.interop", "netkeep.sync", "netkeep.demo")
 
 
 class Rule(NamedTuple):
@@ -48,13 +48,21 @@ STORE_STANDS_ALONE = Rule(
 )
 CORE_LOOKS_DOWN = Rule(
     ("netkeep.core",),
-    ("netkeep.interop", "netkeep.demo", "netkeep.cli", "netkeep.tui"),
+    ("netkeep.interop", "netkeep.sync", "netkeep.demo", "netkeep.cli", "netkeep.tui"),
     "core imports only the store below it",
 )
 INTEROP_AND_CLI_GO_THROUGH_CORE = Rule(
     ("netkeep.interop", "netkeep.cli"),
     ("netkeep.store", "peewee"),
     "file formats and the command line reach the database through netkeep.core only",
+)
+SYNC_BESIDE_INTEROP = Rule(
+    ("netkeep.sync",),
+    ("netkeep.store", "peewee", "netkeep.demo", "netkeep.cli", "netkeep.tui"),
+    "sync sits beside interop: it imports core and interop only",
+)
+FORMATS_NEVER_SYNC = Rule(
+    ("netkeep.interop",), ("netkeep.sync",), "interop never imports sync (sync uses it)"
 )
 RULES = (
     NO_TEXTUAL_BELOW_TUI,
@@ -63,6 +71,8 @@ RULES = (
     STORE_STANDS_ALONE,
     CORE_LOOKS_DOWN,
     INTEROP_AND_CLI_GO_THROUGH_CORE,
+    SYNC_BESIDE_INTEROP,
+    FORMATS_NEVER_SYNC,
 )
 
 MAX_LINES = 400
