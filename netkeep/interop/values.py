@@ -13,6 +13,7 @@ from datetime import date
 from email.utils import parseaddr
 from functools import lru_cache
 
+from netkeep.core.dates import MONTHS
 from netkeep.core.validation import EMAIL_RE, PHONE_RE
 
 #: Dashes and spaces that look alike but are not what a phone number or a date is typed with.
@@ -143,27 +144,6 @@ def phone_key(value: str) -> str:
     return digits[-9:] + (f"x{extension}" if extension else "")
 
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})[ ./-]+([A-Za-z]{3,9})\.?[ ./,-]+(\d{4}|\d{2})(?:,? .*)?$")
 _MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? +(\d{1,2})(?:st|nd|rd|th)?,? +(\d{4})(?:,? .*)?$")
