@@ -196,11 +196,8 @@ LATEST = max(STEPS)
 
 
 def statements(step: int, db: SqliteDatabase) -> Iterable[str]:
-    """The SQL statements of one migration step on ``db`` (none for a number left free)."""
-    if step not in STEPS:
-        return ()
-    """The SQL statements of one migration step on ``db`` (none for a number no step has yet:
-    steps are numbered ahead on parallel branches)."""
+    """The SQL statements of one migration step on ``db`` (none for a number left free: 10 was
+    given to a branch that never landed, and a database past it would never run it)."""
     if step not in STEPS:
         return []
     sql = STEPS[step][1]
